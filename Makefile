@@ -1,0 +1,67 @@
+# Samen stad maken — build, serve and test the site.
+#   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
+#   make test    everything the tests need, then the whole test suite
+#   make build   strict build into site/ (replaced only when the build succeeds)
+#   make check   check the kompas data only
+#   make paden   rewrite the golden path table after a reviewed change to the kompas
+#   make lock    refresh constraints.txt (the pinned versions) from a fresh install
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# mkdocs-material prints an end-of-life banner and a MkDocs 2.0 warning on every run.
+export NO_MKDOCS_2_WARNING := 1
+
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: serve build test check paden lock chromium clean
+
+# Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
+# or the pinned versions does.
+$(VENV)/.site-installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+serve: $(VENV)/.site-installed
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-installed
+	$(PY) -m macros bouw --uit site
+
+check: $(VENV)/.site-installed
+	$(PY) -m macros controleer
+
+paden: $(VENV)/.site-installed
+	$(PY) -m macros paden --schrijf
+
+test: $(VENV)/.test-installed chromium
+	$(PY) -m pytest
+
+# The browser tests drive Debian's chromium (Playwright's own browser download does not
+# work here). Install it when missing and we may; otherwise say what to do.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "chromium ontbreekt: installeren met apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "De browsertests hebben chromium nodig in $(CHROMIUM)."; \
+		echo "Installeer het als beheerder: sudo apt-get install chromium"; \
+		exit 1; \
+	fi
+
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	rm -rf .venv-lock
+	@echo "constraints.txt bijgewerkt; bekijk de wijzigingen met git diff"
+
+clean:
+	rm -rf site .site-bouw-* .site-oud

@@ -1,0 +1,90 @@
+"""mkdocs-macros module: loads the kompas data once and exposes the renderers as macros.
+
+Only wiring lives here; the data model, checks and renderers are plain Python modules in
+this package and can be used and tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import export, render  # noqa: F401  (export: used by hooks.py)
+from .loader import KompasDataError, laad_kompas_data
+
+
+def data_map(config) -> Path:
+    """The data folder: `extra.kompas_data` in mkdocs.yml, relative to mkdocs.yml."""
+    return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
+
+
+def laad(config):
+    """Load the data for a build, or stop the build with the full list of problems."""
+    try:
+        return laad_kompas_data(data_map(config))
+    except KompasDataError as fout:
+        raise PluginError(str(fout)) from None
+
+
+def define_env(env) -> None:
+    data = laad(env.conf)
+    env.variables["kompas_versie"] = data.kompas.versie
+    env.variables["kompas_aantal_vragen"] = len(data.kompas.vragen)
+    env.variables["kompas_aantal_vormen"] = len(data.vormen)
+    env.variables["kompas_aantal_paden"] = render.aantal_paden(data)
+
+    def url(pad: str) -> str:
+        return render.relatieve_url(env.page.url, pad)
+
+    @env.macro
+    def vorm_pagina(vorm_id: str) -> str:
+        return render.render_vorm_pagina(data.vorm(vorm_id), url)
+
+    @env.macro
+    def vormen_overzicht() -> str:
+        return render.render_vormen_overzicht(data.vormen, url)
+
+    @env.macro
+    def kompas_vragen() -> str:
+        return render.render_vragen(data, url)
+
+    @env.macro
+    def kompas_toelichting() -> str:
+        return render.render_kompas_toelichting(data)
+
+    @env.macro
+    def principe_pagina(principe_id: str) -> str:
+        return render.render_principe_pagina(data.principe(principe_id), data, url)
+
+    @env.macro
+    def principes_overzicht() -> str:
+        return render.render_principes_overzicht(data.principes, url)
+
+    @env.macro
+    def doelstellingen() -> str:
+        return render.render_doelstellingen(data.doelstellingen)
+
+    @env.macro
+    def indicatoren_tabel() -> str:
+        return render.render_indicatoren(data.indicatoren, url)
+
+    @env.macro
+    def risicos() -> str:
+        return render.render_risicos(data.risicos)
+
+    @env.macro
+    def financien_tabel() -> str:
+        return render.render_financien(data.financien)
+
+    @env.macro
+    def wijkplatform_voorwaarden() -> str:
+        return render.render_wijkplatform_voorwaarden(data.wijkplatforms)
+
+    @env.macro
+    def wijkplatform_budget(soort: str) -> str:
+        budget = data.wijkplatforms.ondersteuningsbudget
+        bedragen = {"per_wijkplatform": budget.per_wijkplatform, "totaal": budget.totaal}
+        if soort not in bedragen:
+            raise ValueError(f"onbekend budget {soort!r}; kies uit {', '.join(bedragen)}")
+        return render.euro(bedragen[soort])

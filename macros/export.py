@@ -1,0 +1,35 @@
+"""The machine-readable kompas (`/kompas.json`) for other systems, such as the intern loket.
+
+Shape (documented on the site, page "Voor ontwikkelaars"):
+  versie, start,
+  vragen: [{id, tekst, ja, nee}] where ja/nee is {"vraag": id} or {"vorm": id},
+  vormen: [{id, titel, samenwerkingsvorm, wat_is_het, zeggenschap, zeggenschap_schaal,
+            eigenaar, wanneer_geschikt, voorbeelden, instrumenten}]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from .model import Doel, KompasData
+
+
+def _doel(doel: Doel) -> dict[str, str]:
+    return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
+
+
+def kompas_dict(data: KompasData) -> dict:
+    return {
+        "versie": data.kompas.versie,
+        "start": data.kompas.start,
+        "vragen": [
+            {"id": v.id, "tekst": v.tekst, "ja": _doel(v.ja), "nee": _doel(v.nee)}
+            for v in data.kompas.vragen
+        ],
+        "vormen": [dataclasses.asdict(v) for v in data.vormen],
+    }
+
+
+def kompas_json(data: KompasData) -> str:
+    return json.dumps(kompas_dict(data), ensure_ascii=False, indent=2) + "\n"

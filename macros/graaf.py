@@ -1,0 +1,121 @@
+"""The kompas as a graph: where each answer leads, and every path from the start to a vorm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from .model import Doel, Kompas, Vraag
+
+ANTWOORDEN = ("ja", "nee")
+
+
+@dataclass(frozen=True)
+class Stap:
+    vraag: str
+    antwoord: str
+
+
+@dataclass(frozen=True)
+class Pad:
+    """A complete walk: the answers given, in order, and the vorm it ends at."""
+
+    stappen: tuple[Stap, ...]
+    vorm: str
+
+    @property
+    def antwoorden(self) -> str:
+        """The answers as URL segments, e.g. `nee/ja/ja/nee` (the kompaswijzer's state path)."""
+        return "/".join(s.antwoord for s in self.stappen)
+
+
+def doel(vraag: Vraag, antwoord: str) -> Doel:
+    if antwoord not in ANTWOORDEN:
+        raise ValueError(f"onbekend antwoord {antwoord!r}; kies uit {ANTWOORDEN}")
+    return vraag.ja if antwoord == "ja" else vraag.nee
+
+
+def vraag_index(kompas: Kompas) -> dict[str, Vraag]:
+    return {v.id: v for v in kompas.vragen}
+
+
+def paden(kompas: Kompas) -> list[Pad]:
+    """Every path from the start question to a vorm, Ja before Nee at each question.
+
+    Assumes a validated kompas (no cycles, every target exists).
+    """
+    vragen = vraag_index(kompas)
+
+    def loop(vraag_id: str, tot_nu: tuple[Stap, ...]) -> Iterator[Pad]:
+        vraag = vragen[vraag_id]
+        for antwoord in ANTWOORDEN:
+            stappen = tot_nu + (Stap(vraag_id, antwoord),)
+            volgende = doel(vraag, antwoord)
+            if volgende.vorm is not None:
+                yield Pad(stappen, volgende.vorm)
+            else:
+                yield from loop(volgende.vraag, stappen)
+
+    return list(loop(kompas.start, ()))
+
+
+def vind_cyclus(kompas: Kompas) -> Optional[list[str]]:
+    """A cycle of question ids (first id repeated at the end), or None if the graph is a DAG."""
+    vragen = vraag_index(kompas)
+    klaar: set[str] = set()
+
+    def bezoek(vraag_id: str, stapel: list[str]) -> Optional[list[str]]:
+        if vraag_id in stapel:
+            return stapel[stapel.index(vraag_id):] + [vraag_id]
+        if vraag_id in klaar or vraag_id not in vragen:
+            return None
+        stapel.append(vraag_id)
+        for antwoord in ANTWOORDEN:
+            volgende = doel(vragen[vraag_id], antwoord).vraag
+            if volgende is not None and (cyclus := bezoek(volgende, stapel)):
+                return cyclus
+        stapel.pop()
+        klaar.add(vraag_id)
+        return None
+
+    for vraag in kompas.vragen:
+        if cyclus := bezoek(vraag.id, []):
+            return cyclus
+    return None
+
+
+def bereikbaar(kompas: Kompas) -> tuple[set[str], set[str]]:
+    """The question ids and vorm ids that can be reached from the start."""
+    vragen = vraag_index(kompas)
+    gezien_vragen: set[str] = set()
+    gezien_vormen: set[str] = set()
+    te_doen = [kompas.start]
+    while te_doen:
+        vraag_id = te_doen.pop()
+        if vraag_id in gezien_vragen or vraag_id not in vragen:
+            continue
+        gezien_vragen.add(vraag_id)
+        for antwoord in ANTWOORDEN:
+            volgende = doel(vragen[vraag_id], antwoord)
+            if volgende.vraag is not None:
+                te_doen.append(volgende.vraag)
+            elif volgende.vorm is not None:
+                gezien_vormen.add(volgende.vorm)
+    return gezien_vragen, gezien_vormen
+
+
+def paden_tabel(kompas: Kompas) -> str:
+    """The golden path table (tests/golden/kompas-paden.md): one line per path, so that a
+    change in the graph shows up in a pull request as a readable change to this file."""
+    regels = [
+        f"# Alle paden door het Kompas voor zeggenschap, versie {kompas.versie}",
+        "",
+        "<!-- Gemaakt met `make paden` uit kompas_data/. Niet met de hand bewerken. -->",
+        "",
+        "| antwoorden | uitkomst | vragen en antwoorden |",
+        "|---|---|---|",
+    ]
+    for pad in paden(kompas):
+        stappen = " → ".join(f"{s.vraag}: {s.antwoord}" for s in pad.stappen)
+        regels.append(f"| {pad.antwoorden} | {pad.vorm} | {stappen} |")
+    return "\n".join(regels) + "\n"

@@ -1,0 +1,93 @@
+"""MkDocs hooks: pages and files that follow from the kompas data.
+
+- one page per principe (`principes/<id>/`) and per vorm (`kompas/vormen/<id>/`), added to
+  the nav under their overview page, so a new vorm in the YAML gets its page without a new
+  Markdown file;
+- `/kompas.json`, the machine-readable kompas;
+- an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+import macros
+
+# Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
+PRINCIPES_OVERZICHT = "principes/index.md"
+VORMEN_OVERZICHT = "kompas/index.md"
+
+_serve = False
+
+
+def on_startup(command, dirty):
+    global _serve
+    _serve = command == "serve"
+
+
+# Before mkdocs-macros (priority 0), so that a reload below is what its define_env runs.
+@event_priority(100)
+def on_config(config):
+    if _serve:
+        _herlaad_macros()
+    data = macros.laad(config)
+    # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
+    # title given in the nav reaches the theme's templates unescaped.
+    _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])
+    _voeg_toe_aan_nav(config["nav"], VORMEN_OVERZICHT, [f"kompas/vormen/{v.id}.md" for v in data.vormen])
+    return config
+
+
+def on_files(files, config):
+    data = macros.laad(config)
+    for p in data.principes:
+        files.append(File.generated(config, f"principes/{p.id}.md",
+                                    content=f'{{{{ principe_pagina("{p.id}") }}}}\n'))
+    for v in data.vormen:
+        files.append(File.generated(config, f"kompas/vormen/{v.id}.md",
+                                    content=f'{{{{ vorm_pagina("{v.id}") }}}}\n'))
+    files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data)))
+    return files
+
+
+ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
+
+
+def on_post_page(output, page, config):
+    # mkdocs-material's search dialog has no accessible name; a dialog needs one (WCAG 4.1.2).
+    if ZOEK_DIALOOG not in output:
+        raise PluginError("hooks.py: de zoekdialoog van mkdocs-material is veranderd; "
+                          "pas ZOEK_DIALOOG aan zodat hij weer een toegankelijke naam krijgt")
+    return output.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
+
+
+def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
+    """Append `items` to the nav section whose first entry is `overzicht`."""
+    for entry in nav:
+        children = next(iter(entry.values())) if isinstance(entry, dict) else None
+        if not isinstance(children, list):
+            continue
+        eerste = children[0] if children else None
+        if isinstance(eerste, dict):
+            eerste = next(iter(eerste.values()))
+        if eerste == overzicht:
+            children.extend(i for i in items if i not in children)
+            return
+        try:
+            return _voeg_toe_aan_nav(children, overzicht, items)
+        except PluginError:
+            continue
+    raise PluginError(f"hooks.py: geen sectie in de nav van mkdocs.yml die begint met {overzicht!r}")
+
+
+def _herlaad_macros() -> None:
+    # `mkdocs serve` keeps imported modules between rebuilds; reload ours (leaves first) so
+    # a change in macros/ shows up on the next rebuild like a change in the data does.
+    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export"):
+        importlib.reload(sys.modules[f"macros.{naam}"])
+    importlib.reload(macros)

@@ -1,0 +1,320 @@
+"""Renderers: plain functions from kompas data to the HTML or Markdown of a page.
+
+Every string that comes from the YAML goes through `tekst()` (HTML-escaped): mkdocs-macros
+does not escape, so without it a `<script>` in a data file would reach the page. Page-level
+renderers return Markdown headings (so the table of contents and anchors work) around HTML
+blocks; links inside HTML are made relative with the `Url` function the caller passes in,
+because MkDocs does not rewrite links inside raw HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Callable, Iterable, Optional
+
+from . import graaf
+from .model import (Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
+                    Meting, Principe, Risico, Vorm, Wijkplatforms)
+
+# Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page.
+Url = Callable[[str], str]
+
+SCHAAL_MIN, SCHAAL_MAX = 0, 4
+
+
+def vorm_pad(vorm_id: str) -> str:
+    return f"kompas/vormen/{vorm_id}/"
+
+
+def principe_pad(principe_id: str) -> str:
+    return f"principes/{principe_id}/"
+
+
+def relatieve_url(pagina_url: str, doel_pad: str) -> str:
+    """Link from a page (MkDocs `page.url`, e.g. "kompas/vormen/peilen/") to a site path.
+    Pages are directories (use_directory_urls), so going up once per segment is enough."""
+    diepte = len([d for d in pagina_url.split("/") if d])
+    return ("../" * diepte + doel_pad) or "./"
+
+
+def tekst(waarde: object) -> str:
+    """HTML-escape text from the data (quotes too, so it is safe in attributes)."""
+    return html.escape(str(waarde), quote=True)
+
+
+def md_kop(niveau: int, waarde: str) -> str:
+    """A Markdown heading whose text is escaped for HTML and for Markdown syntax."""
+    veilig = tekst(waarde)
+    for teken in "\\`*_[]{}()#+!|":
+        veilig = veilig.replace(teken, "\\" + teken)
+    return f"{'#' * niveau} {veilig}"
+
+
+def json_voor_script(waarde: object) -> str:
+    """JSON that is safe inside <script>: nothing in it can close the element or start a comment."""
+    platte_json = json.dumps(waarde, ensure_ascii=False, sort_keys=True)
+    for teken, vervanging in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                              ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        platte_json = platte_json.replace(teken, vervanging)
+    return platte_json
+
+
+def euro(bedrag: int) -> str:
+    """Dutch notation as in the note: 5300 -> "5.300"."""
+    return f"{bedrag:,}".replace(",", ".")
+
+
+def _alineas(alineas: Iterable[str]) -> str:
+    return "\n".join(f"<p>{tekst(a)}</p>" for a in alineas)
+
+
+def _lijst(items: Iterable[str], tag: str = "ul") -> str:
+    regels = "".join(f"<li>{tekst(i)}</li>" for i in items)
+    return f"<{tag}>{regels}</{tag}>"
+
+
+def _blok(*delen: str) -> str:
+    """Join Markdown and HTML blocks with blank lines, as Markdown needs around raw HTML."""
+    return "\n\n".join(d for d in delen if d) + "\n"
+
+
+def _tabel_regio(label: str, tabel_html: str) -> str:
+    # A wide table scrolls inside its own region on a phone; the region must be focusable
+    # and named so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable).
+    return (f'<div class="kvz-tabel" role="region" aria-label="{tekst(label)}" tabindex="0">'
+            f"{tabel_html}</div>")
+
+
+# --- Vormen ---------------------------------------------------------------------------------
+
+def render_zeggenschap_schaal(vorm: Vorm) -> str:
+    """The vorm's place on the scale from "Gemeente aan zet" (0) to "Utrechter aan zet" (4).
+    The drawn steps are decoration; the sentence says the same for screen readers."""
+    stappen = "".join(
+        f'<span class="kvz-schaal__stap{" kvz-schaal__stap--actief" if n == vorm.zeggenschap_schaal else ""}">'
+        "</span>"
+        for n in range(SCHAAL_MIN, SCHAAL_MAX + 1)
+    )
+    return (
+        '<div class="kvz-schaal">'
+        f'<p class="kvz-schaal__tekst">Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} '
+        f"op een schaal van {SCHAAL_MIN} (geen) tot {SCHAAL_MAX} (volledig).</p>"
+        f'<div class="kvz-schaal__balk" aria-hidden="true">{stappen}</div>'
+        '<div class="kvz-schaal__einden" aria-hidden="true">'
+        "<span>Gemeente aan zet</span><span>Utrechter aan zet</span></div>"
+        "</div>"
+    )
+
+
+def render_vorm_pagina(vorm: Vorm, url: Url) -> str:
+    soort = ("Een samenwerkingsvorm van het kompas." if vorm.samenwerkingsvorm else
+             "Geen samenwerkingsvorm: publieksdienstverlening of de uitvoering van een wettelijke taak.")
+    delen = [
+        md_kop(1, vorm.titel),
+        f'<p class="kvz-inleiding">{soort}</p>',
+        "## Wat is het",
+        f"<p>{tekst(vorm.wat_is_het)}</p>",
+        "## Mate van zeggenschap voor Utrechters",
+        f"<p>{tekst(vorm.zeggenschap)}</p>",
+        render_zeggenschap_schaal(vorm),
+        "## Eigenaar",
+        f"<p>{tekst(vorm.eigenaar)}</p>",
+        "## Wanneer is dit een geschikte vorm",
+        f"<p>{tekst(vorm.wanneer_geschikt)}</p>",
+        "## Inhoudelijke voorbeelden",
+        _lijst(vorm.voorbeelden),
+    ]
+    if vorm.instrumenten:
+        delen += ["## Voorbeelden van middelen of instrumenten", _lijst(vorm.instrumenten)]
+    delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
+    return _blok(*delen)
+
+
+def render_vormen_overzicht(vormen: list[Vorm], url: Url) -> str:
+    rijen = "".join(
+        "<tr>"
+        f'<th scope="row"><a href="{url(vorm_pad(v.id))}">{tekst(v.titel)}</a></th>'
+        f"<td>{tekst(v.zeggenschap)}</td>"
+        f"<td>{tekst(v.eigenaar)}</td>"
+        f"<td>{'Ja' if v.samenwerkingsvorm else 'Nee'}</td>"
+        "</tr>"
+        for v in vormen
+    )
+    tabel = (
+        "<table><caption>De vormen van het kompas, van veel naar geen zeggenschap voor Utrechters</caption>"
+        '<thead><tr><th scope="col">Vorm</th><th scope="col">Zeggenschap voor Utrechters</th>'
+        '<th scope="col">Eigenaar</th><th scope="col">Samenwerkingsvorm</th></tr></thead>'
+        f"<tbody>{rijen}</tbody></table>"
+    )
+    return _tabel_regio("De vormen van het kompas", tabel)
+
+
+# --- Het kompas -----------------------------------------------------------------------------
+
+def _doel_html(doel: Doel, data: KompasData, nummers: dict[str, int], url: Url) -> str:
+    if doel.vorm is not None:
+        vorm = data.vorm(doel.vorm)
+        return f'naar vorm <a href="{url(vorm_pad(vorm.id))}">{tekst(vorm.titel)}</a>'
+    return f'naar <a href="#vraag-{doel.vraag}">vraag {nummers[doel.vraag]}</a>'
+
+
+def render_vragen(data: KompasData, url: Url) -> str:
+    """The kompas in words: each question with where Ja and Nee lead (the flowchart as a list,
+    which stays readable on a phone where a four-column table does not)."""
+    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    items = "".join(
+        f'<li class="kvz-vraag" id="vraag-{v.id}">'
+        f'<p class="kvz-vraag__tekst"><strong>Vraag {nummers[v.id]}.</strong> {tekst(v.tekst)}</p>'
+        '<dl class="kvz-vraag__antwoorden">'
+        f"<dt>Ja</dt><dd>{_doel_html(v.ja, data, nummers, url)}</dd>"
+        f"<dt>Nee</dt><dd>{_doel_html(v.nee, data, nummers, url)}</dd>"
+        "</dl></li>"
+        for v in data.kompas.vragen
+    )
+    start = nummers[data.kompas.start]
+    return (f'<p>Begin bij vraag {start}.</p>\n\n'
+            f'<ol class="kvz-vragen" aria-label="De vragen van het kompas, versie {tekst(data.kompas.versie)}">'
+            f"{items}</ol>")
+
+
+def render_kompas_toelichting(data: KompasData) -> str:
+    return (
+        '<div class="kvz-kader">'
+        f"<p>{tekst(data.kompas.toelichting)}</p>"
+        f'<p class="kvz-kader__motto">{tekst(data.kompas.motto)}</p>'
+        "</div>"
+    )
+
+
+def aantal_paden(data: KompasData) -> int:
+    return len(graaf.paden(data.kompas))
+
+
+# --- Principes ------------------------------------------------------------------------------
+
+def render_citaat(citaat: Citaat) -> str:
+    spreker = f"<figcaption>{tekst(citaat.spreker)}</figcaption>" if citaat.spreker else ""
+    return (f'<figure class="kvz-citaat"><blockquote><p>“{tekst(citaat.tekst)}”</p></blockquote>'
+            f"{spreker}</figure>")
+
+
+def render_principe_pagina(principe: Principe, data: KompasData, url: Url) -> str:
+    delen = [md_kop(1, principe.titel), _alineas(principe.alineas)]
+    delen += [render_citaat(c) for c in principe.citaten]
+    for onderdeel in principe.onderdelen:
+        delen += [md_kop(2, onderdeel.kop), _alineas(onderdeel.alineas)]
+    indicatoren = [i for g in data.indicatoren.groepen for i in g.indicatoren if i.principe == principe.id]
+    if indicatoren:
+        items = "".join(f"<li>{tekst(i.indicator)}</li>" for i in indicatoren)
+        delen += [
+            "## Hoe we dit volgen",
+            f"<p>Bij dit principe horen deze indicatoren (zie "
+            f'<a href="{url("monitoring/indicatoren/")}">Indicatoren</a>):</p>',
+            f"<ul>{items}</ul>",
+        ]
+    delen.append(f'<p><a href="{url("principes/")}">Alle zes principes</a></p>')
+    return _blok(*delen)
+
+
+def render_principes_overzicht(principes: list[Principe], url: Url) -> str:
+    items = "".join(f'<li><a href="{url(principe_pad(p.id))}">{tekst(p.titel)}</a></li>' for p in principes)
+    return f'<ol class="kvz-principes">{items}</ol>'
+
+
+# --- Doelstellingen, indicatoren, risico's, financiën, wijkplatforms ------------------------
+
+def render_doelstellingen(doelstellingen: list[Doelstelling]) -> str:
+    items = "".join(
+        f"<li><p><strong>{tekst(d.soort)}</strong><br>{tekst(d.tekst)}</p>"
+        f"{_lijst(d.onderdelen) if d.onderdelen else ''}</li>"
+        for d in doelstellingen
+    )
+    return f'<ol class="kvz-doelstellingen">{items}</ol>'
+
+
+def _meting_html(meting: Optional[Meting], nummers: dict[str, int]) -> str:
+    if meting is None:
+        return '*<span class="kvz-sr"> nog niet bekend</span>'
+    waarde = tekst(meting.waarde) if meting.waarde else '*<span class="kvz-sr"> nog niet bekend</span>'
+    noot = ""
+    if meting.voetnoot:
+        n = nummers[meting.voetnoot]
+        noot = f'<sup><a href="#voetnoot-{meting.voetnoot}" aria-label="voetnoot {n}">{n}</a></sup>'
+    return f"{waarde}{noot} ({meting.jaar})"
+
+
+def render_indicatoren(ind: IndicatorenBestand, url: Url) -> str:
+    nummers = {v.id: i for i, v in enumerate(ind.voetnoten, start=1)}
+    rijen = []
+    for groep in ind.groepen:
+        for i, indicator in enumerate(groep.indicatoren):
+            kop = (f'<th scope="rowgroup" rowspan="{len(groep.indicatoren)}">'
+                   f"{tekst(groep.doelstelling)}. {tekst(groep.tekst)}</th>") if i == 0 else ""
+            thema = ""
+            if indicator.thema:
+                thema = tekst(indicator.thema)
+                if indicator.principe:
+                    thema = f'<a href="{url(principe_pad(indicator.principe))}">{thema}</a>'
+            naam = tekst(indicator.indicator)
+            if indicator.nieuw:
+                naam += ' <span class="kvz-label">nieuw*</span>'
+            if indicator.bron:
+                naam += f'<br><span class="kvz-bron">Bron: {tekst(indicator.bron)}</span>'
+            evaluatie = tekst(indicator.evaluatie)
+            if indicator.volgen_via_begroting:
+                evaluatie += "<br>Volgen via begroting"
+            metingen = "".join(f"<td>{_meting_html(m, nummers)}</td>" for m in indicator.metingen)
+            rijen.append(f"<tr>{kop}<td>{thema}</td><td>{naam}</td>{metingen}<td>{evaluatie}</td></tr>")
+    tabel = (
+        "<table><caption>Doelstellingen en effect-indicatoren</caption>"
+        '<thead><tr><th scope="col">Doelstelling</th><th scope="col">Thema</th>'
+        '<th scope="col">Effect-indicator</th><th scope="col">0-meting</th>'
+        '<th scope="col">Vervolgmeting 1</th><th scope="col">Vervolgmeting 2</th>'
+        '<th scope="col">Evaluatie</th></tr></thead>'
+        f"<tbody>{''.join(rijen)}</tbody></table>"
+    )
+    noten = "".join(f'<li id="voetnoot-{v.id}">{tekst(v.tekst)}</li>' for v in ind.voetnoten)
+    return (
+        _tabel_regio("Doelstellingen en effect-indicatoren", tabel)
+        + f'\n\n<p class="kvz-toelichting">* {tekst(ind.toelichting_nieuw)}</p>'
+        + (f'\n\n<ol class="kvz-voetnoten" aria-label="Voetnoten bij de tabel">{noten}</ol>' if noten else "")
+        + "\n"
+    )
+
+
+def render_risicos(risicos: list[Risico]) -> str:
+    # One block per risk instead of a three-column table: the cells are long texts, which a
+    # table squeezes into unreadable columns on a phone.
+    blokken = "".join(
+        f'<section class="kvz-risico" aria-labelledby="risico-{r.id}">'
+        f'<h3 id="risico-{r.id}">{tekst(r.omschrijving)}</h3>'
+        "<dl>"
+        f"<dt>Toelichting</dt><dd>{tekst(r.toelichting)}</dd>"
+        f"<dt>Maatregelen</dt><dd>{tekst(r.maatregelen)}</dd>"
+        "</dl></section>"
+        for r in risicos
+    )
+    return f'<div class="kvz-risicos">{blokken}</div>'
+
+
+def render_financien(fin: Financien) -> str:
+    kop = "".join(f'<th scope="col">{j}</th>' for j in fin.jaren)
+    rijen = "".join(
+        f'<tr><th scope="row">{tekst(p.omschrijving)}</th>'
+        + "".join(f"<td>{euro(b)}</td>" for b in p.bedragen) + "</tr>"
+        for p in fin.posten
+    )
+    totaal = (f'<tr><th scope="row">{tekst(fin.totaal.omschrijving)}</th>'
+              + "".join(f"<td>{euro(b)}*</td>" for b in fin.totaal.bedragen) + "</tr>")
+    tabel = (
+        "<table><caption>Budget van het programma Samen stad maken per jaar, in euro</caption>"
+        f'<thead><tr><th scope="col">Post</th>{kop}</tr></thead>'
+        f"<tbody>{rijen}</tbody><tfoot>{totaal}</tfoot></table>"
+    )
+    return (_tabel_regio("Budget per jaar", tabel)
+            + f'\n\n<p class="kvz-toelichting">* Disclaimer: {tekst(fin.disclaimer)}</p>\n')
+
+
+def render_wijkplatform_voorwaarden(wp: Wijkplatforms) -> str:
+    return _lijst(wp.voorwaarden, tag="ol")

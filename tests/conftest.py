@@ -1,0 +1,121 @@
+"""Shared fixtures: the data, one site build per session, one HTTP server and one browser.
+
+The machines have two cores: the site is built once (`gebouwde_site`) and every test that
+looks at the site or drives the browser shares that build and a single chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loader import laad_kompas_data
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATA = PROJECT / "kompas_data"
+VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags chromium tries to reach Google's hosts at every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def data():
+    return laad_kompas_data(DATA)
+
+
+def maak_voorbeeld(voorbeeld: Path, doel: Path) -> Path:
+    """Materialise an example data set in `doel` and return the folder.
+
+    A folder is a complete data set. A `.yaml` file describes changes to the real data:
+    `wijzigingen` (text replacements in one file), `verwijder` (files to leave out) and
+    `nieuw` (extra files with their content). Each replaced text must occur in the real data,
+    so an example cannot silently stop testing what it says.
+    """
+    doel.mkdir(parents=True, exist_ok=True)
+    if voorbeeld.is_dir():
+        for bestand in voorbeeld.glob("*.yaml"):
+            shutil.copy(bestand, doel / bestand.name)
+        return doel
+    for bestand in DATA.glob("*.yaml"):
+        shutil.copy(bestand, doel / bestand.name)
+    beschrijving = yaml.safe_load(voorbeeld.read_text(encoding="utf-8"))
+    for wijziging in beschrijving.get("wijzigingen", []):
+        pad = doel / wijziging["bestand"]
+        inhoud = pad.read_text(encoding="utf-8")
+        if wijziging["vervang"] not in inhoud:
+            raise AssertionError(f"{voorbeeld.name}: tekst {wijziging['vervang']!r} staat niet in "
+                                 f"{wijziging['bestand']}; werk het voorbeeld bij")
+        pad.write_text(inhoud.replace(wijziging["vervang"], wijziging["door"], 1), encoding="utf-8")
+    for naam in beschrijving.get("verwijder", []):
+        (doel / naam).unlink()
+    for naam, inhoud in beschrijving.get("nieuw", {}).items():
+        (doel / naam).write_text(inhoud, encoding="utf-8")
+    return doel
+
+
+def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the project's real build command (`python -m macros bouw`)."""
+    omgeving = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    if data_map is not None:
+        omgeving["KOMPAS_DATA"] = str(data_map)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "bouw", "--uit", str(uit)],
+        cwd=PROJECT, env=omgeving, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def gebouwde_site(tmp_path_factory) -> Path:
+    uit = tmp_path_factory.mktemp("bouw") / "site"
+    resultaat = bouw_site(uit)
+    assert resultaat.returncode == 0, f"de strikte bouw faalt:\n{resultaat.stdout}\n{resultaat.stderr}"
+    return uit
+
+
+@pytest.fixture(scope="session")
+def html_paginas(gebouwde_site) -> dict[str, str]:
+    """Every built HTML page by its site path ("" for the home page), except the 404 page."""
+    paginas = {}
+    for bestand in sorted(gebouwde_site.rglob("index.html")):
+        pad = bestand.parent.relative_to(gebouwde_site).as_posix()
+        paginas["" if pad == "." else pad + "/"] = bestand.read_text(encoding="utf-8")
+    return paginas
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(gebouwde_site):
+    handler = functools.partial(_StilleHandler, directory=str(gebouwde_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt; `make test` installeert het (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,0 +1,91 @@
+"""The build: text from the data is never markup, and a failed build keeps the last good site."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import VOORBEELDEN, bouw_site, maak_voorbeeld
+
+
+def _vingerafdruk(map: Path) -> dict[str, str]:
+    return {str(p.relative_to(map)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(map.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def vijandige_site(tmp_path_factory) -> Path:
+    """The site built from data whose texts contain HTML, script and Jinja syntax."""
+    basis = tmp_path_factory.mktemp("vijandig")
+    data = maak_voorbeeld(VOORBEELDEN / "geldig" / "html-in-tekst.yaml", basis / "data")
+    resultaat = bouw_site(basis / "site", data)
+    assert resultaat.returncode == 0, resultaat.stderr
+    return basis / "site"
+
+
+def test_html_uit_de_data_wordt_nergens_opmaak(vijandige_site):
+    alles = "\n".join(p.read_text(encoding="utf-8") for p in vijandige_site.rglob("*.html"))
+    for gevaarlijk in ("<script>alert(", "<img src=x", "<iframe src=//example.org", "<b>lef</b>"):
+        assert gevaarlijk not in alles, gevaarlijk
+
+
+def test_vijandige_tekst_staat_er_als_tekst(vijandige_site):
+    peilen = (vijandige_site / "kompas" / "vormen" / "peilen" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt; &amp; co" in peilen
+    # Jinja syntax in the data is shown, not executed.
+    assert "{{ geheim }}" in peilen or "{{ geheim }}".replace("{", "&#123;") in peilen
+    kompas = (vijandige_site / "kompas" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;vraag&#x27;)" in kompas
+
+
+def test_vijandige_titel_in_navigatie_en_paginatitel_is_veilig(vijandige_site):
+    # The theme puts page titles in <title>, the nav and the footer; they must stay text.
+    for pagina in vijandige_site.rglob("index.html"):
+        html = pagina.read_text(encoding="utf-8")
+        assert "<script>alert('titel')" not in html, pagina
+        assert "<b>lef</b>" not in html, pagina
+
+
+def test_mislukte_bouw_laat_de_vorige_site_staan(gebouwde_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(gebouwde_site, site)
+    voor = _vingerafdruk(site)
+    data = maak_voorbeeld(VOORBEELDEN / "ongeldig" / "verwijzing-naar-onbekende-vraag.yaml", tmp_path / "data")
+    resultaat = bouw_site(site, data)
+    assert resultaat.returncode != 0
+    uitvoer = resultaat.stdout + resultaat.stderr
+    assert "kompas.yaml:" in uitvoer and "vragen[0].ja.vraag" in uitvoer
+    assert "wijst naar vraag 'bestaat-niet', maar die bestaat niet" in uitvoer
+    assert "is niet veranderd" in uitvoer
+    assert _vingerafdruk(site) == voor
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_mislukte_bouw_zonder_vorige_site_laat_niets_achter(tmp_path):
+    data = maak_voorbeeld(VOORBEELDEN / "ongeldig" / "totaal-klopt-niet.yaml", tmp_path / "data")
+    resultaat = bouw_site(tmp_path / "site", data)
+    assert resultaat.returncode != 0
+    assert "financien.yaml:" in resultaat.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_geslaagde_bouw_vervangt_de_site_in_zijn_geheel(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "oud-bestand.html").write_text("van een vorige bouw")
+    resultaat = bouw_site(site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert not (site / "oud-bestand.html").exists()
+    assert (site / "kompas" / "vormen" / "peilen" / "index.html").is_file()
+
+
+def test_tekst_die_naar_een_verdwenen_vorm_linkt_laat_de_bouw_falen(tmp_path):
+    # content/ links to vorm pages by id; removing such a vorm must not leave a dead link.
+    data = maak_voorbeeld(VOORBEELDEN / "geldig" / "minimaal", tmp_path / "data")
+    resultaat = bouw_site(tmp_path / "site", data)
+    assert resultaat.returncode != 0
+    assert "kompas/vormen/peilen.md" in resultaat.stderr
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,100 @@
+"""The kompas data loads and validates; every invalid example fails, saying what is wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loader import KompasDataError, laad_kompas_data
+from macros.model import BESTANDEN
+
+from .conftest import DATA, VOORBEELDEN, maak_voorbeeld
+
+GELDIG = sorted((VOORBEELDEN / "geldig").iterdir())
+ONGELDIG = sorted((VOORBEELDEN / "ongeldig").glob("*.yaml"))
+
+
+def test_de_echte_data_is_geldig(data):
+    assert data.kompas.versie == "1.0"
+    assert len(data.kompas.vragen) == 10
+    assert [v.id for v in data.vormen] == [
+        "utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "samen-aan-zet",
+        "burgerparticipatie", "peilen", "gemeente-aan-zet",
+    ]
+    assert [p.id for p in data.principes] == [
+        "open-en-eerlijk", "vertrouwen-geven", "lef-tonen", "inclusie-en-diversiteit",
+        "duurzame-relaties", "leren-en-verbeteren",
+    ]
+
+
+def test_elk_gegevensbestand_staat_in_kompas_data():
+    assert sorted(p.name for p in DATA.glob("*.yaml")) == sorted(BESTANDEN)
+
+
+def test_de_zeggenschap_van_de_vormen_volgt_de_nota(data):
+    schaal = {v.id: v.zeggenschap_schaal for v in data.vormen}
+    assert schaal == {"utrechter-aan-zet": 4, "overheidsmiddelen": 3, "overheidsparticipatie": 3,
+                      "samen-aan-zet": 3, "burgerparticipatie": 2, "peilen": 1, "gemeente-aan-zet": 0}
+    niet_samen = {v.id for v in data.vormen if not v.samenwerkingsvorm}
+    assert niet_samen == {"utrechter-aan-zet", "gemeente-aan-zet"}
+
+
+def test_de_financien_tellen_op(data):
+    fin = data.financien
+    for i, _ in enumerate(fin.jaren):
+        assert fin.totaal.bedragen[i] == sum(p.bedragen[i] for p in fin.posten)
+
+
+@pytest.mark.parametrize("voorbeeld", GELDIG, ids=lambda p: p.stem)
+def test_geldig_voorbeeld_laadt(voorbeeld: Path, tmp_path):
+    laad_kompas_data(maak_voorbeeld(voorbeeld, tmp_path / "data"))
+
+
+@pytest.mark.parametrize("voorbeeld", ONGELDIG, ids=lambda p: p.stem)
+def test_ongeldig_voorbeeld_faalt_met_duidelijke_melding(voorbeeld: Path, tmp_path):
+    beschrijving = yaml.safe_load(voorbeeld.read_text(encoding="utf-8"))
+    with pytest.raises(KompasDataError) as fout:
+        laad_kompas_data(maak_voorbeeld(voorbeeld, tmp_path / "data"))
+    melding = str(fout.value)
+    for verwacht in beschrijving["verwacht"]:
+        assert verwacht in melding, f"{voorbeeld.name}: {verwacht!r} ontbreekt in:\n{melding}"
+    # Every problem names its file; problems inside a file name the line too.
+    for f in fout.value.fouten:
+        assert f.bestand in BESTANDEN or f.bestand.endswith((".yaml", ".yml")), f
+        if f.pad:
+            assert f.regel is None or f.regel > 0
+
+
+def test_er_zijn_genoeg_voorbeelden():
+    # The examples are the specification of the checks: keep at least one per kind of error.
+    assert len(ONGELDIG) >= 20 and len(GELDIG) >= 2
+
+
+def test_meldingen_noemen_bestand_pad_en_regel(tmp_path):
+    data = maak_voorbeeld(VOORBEELDEN / "ongeldig" / "verwijzing-naar-onbekende-vraag.yaml", tmp_path / "d")
+    with pytest.raises(KompasDataError) as fout:
+        laad_kompas_data(data)
+    regel = next(str(f) for f in fout.value.fouten if "bestaat-niet" in f.bericht)
+    # kompas.yaml:<line>: <key path>: <what is wrong>
+    assert re.match(r"^kompas\.yaml:\d+: vragen\[\d+\]\.ja\.vraag: ", regel), regel
+    nummer = int(regel.split(":")[1])
+    assert "bestaat-niet" in (data / "kompas.yaml").read_text().splitlines()[nummer - 1]
+
+
+def test_alle_fouten_tegelijk(tmp_path):
+    # A data editor sees the problems of every file in one run, not one per build.
+    data = maak_voorbeeld(VOORBEELDEN / "ongeldig" / "yaml-versie-als-getal.yaml", tmp_path / "d")
+    vormen = data / "vormen.yaml"
+    vormen.write_text(vormen.read_text().replace("zeggenschap_schaal: 0", "zeggenschap_schaal: geen"))
+    with pytest.raises(KompasDataError) as fout:
+        laad_kompas_data(data)
+    assert {f.bestand for f in fout.value.fouten} == {"kompas.yaml", "vormen.yaml"}
+    assert "2 fouten" in str(fout.value)
+
+
+def test_een_map_die_niet_bestaat(tmp_path):
+    with pytest.raises(KompasDataError, match="bestaat niet"):
+        laad_kompas_data(tmp_path / "nergens")
