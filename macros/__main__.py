@@ -22,11 +22,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 GOUDEN_PADEN = PROJECT / "tests" / "golden" / "kompas-paden.md"
 
 
-def controleer(args) -> int:
+def _laad(map: Path):
+    """The data, or None after printing every problem."""
     try:
-        data = laad_kompas_data(args.map)
+        return laad_kompas_data(map)
     except KompasDataError as fout:
         print(fout, file=sys.stderr)
+        return None
+
+
+def controleer(args) -> int:
+    if (data := _laad(args.map)) is None:
         return 1
     print(f"{args.map}: in orde (kompas versie {data.kompas.versie}, {len(data.kompas.vragen)} vragen, "
           f"{len(data.vormen)} vormen, {len(graaf.paden(data.kompas))} paden)")
@@ -34,10 +40,7 @@ def controleer(args) -> int:
 
 
 def paden(args) -> int:
-    try:
-        data = laad_kompas_data(args.map)
-    except KompasDataError as fout:
-        print(fout, file=sys.stderr)
+    if (data := _laad(args.map)) is None:
         return 1
     tabel = graaf.paden_tabel(data.kompas)
     if args.schrijf:

@@ -256,7 +256,8 @@ def render_indicatoren(ind: IndicatorenBestand, url: Url) -> str:
                 thema = tekst(indicator.thema)
                 if indicator.principe:
                     thema = f'<a href="{url(principe_pad(indicator.principe))}">{thema}</a>'
-            naam = tekst(indicator.indicator)
+                thema = f'<span class="kvz-thema">{thema}</span><br>'
+            naam = thema + tekst(indicator.indicator)
             if indicator.nieuw:
                 naam += ' <span class="kvz-label">nieuw*</span>'
             if indicator.bron:
@@ -265,10 +266,10 @@ def render_indicatoren(ind: IndicatorenBestand, url: Url) -> str:
             if indicator.volgen_via_begroting:
                 evaluatie += "<br>Volgen via begroting"
             metingen = "".join(f"<td>{_meting_html(m, nummers)}</td>" for m in indicator.metingen)
-            rijen.append(f"<tr>{kop}<td>{thema}</td><td>{naam}</td>{metingen}<td>{evaluatie}</td></tr>")
+            rijen.append(f"<tr>{kop}<td>{naam}</td>{metingen}<td>{evaluatie}</td></tr>")
     tabel = (
         "<table><caption>Doelstellingen en effect-indicatoren</caption>"
-        '<thead><tr><th scope="col">Doelstelling</th><th scope="col">Thema</th>'
+        '<thead><tr><th scope="col">Doelstelling</th>'
         '<th scope="col">Effect-indicator</th><th scope="col">0-meting</th>'
         '<th scope="col">Vervolgmeting 1</th><th scope="col">Vervolgmeting 2</th>'
         '<th scope="col">Evaluatie</th></tr></thead>'
