@@ -59,11 +59,20 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 
 
 def on_post_page(output, page, config):
+    return _noem_zoekdialoog(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # Static templates (the 404 page) carry the same header and search dialog as pages.
+    return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
+
+
+def _noem_zoekdialoog(html: str) -> str:
     # mkdocs-material's search dialog has no accessible name; a dialog needs one (WCAG 4.1.2).
-    if ZOEK_DIALOOG not in output:
+    if ZOEK_DIALOOG not in html:
         raise PluginError("hooks.py: de zoekdialoog van mkdocs-material is veranderd; "
                           "pas ZOEK_DIALOOG aan zodat hij weer een toegankelijke naam krijgt")
-    return output.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
+    return html.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
 
 
 def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:

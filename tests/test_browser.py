@@ -28,7 +28,7 @@ def bezoek(browser, site_url, html_paginas):
     page.on("console", lambda m: fouten.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: fouten.append(f"{page.url}: {e}"))
     axe: dict[str, list[str]] = {}
-    for pad in html_paginas:
+    for pad in [*html_paginas, "404.html"]:
         page.goto(site_url + pad)
         page.wait_for_load_state("networkidle")
         resultaat = AXE.run(page)
@@ -55,7 +55,7 @@ def test_geen_verzoek_naar_een_andere_host(bezoek, site_url):
 
 
 def test_axe_vindt_nul_overtredingen_op_elke_pagina(bezoek, html_paginas):
-    assert set(bezoek["axe"]) == set(html_paginas)
+    assert set(bezoek["axe"]) == {*html_paginas, "404.html"}
     overtredingen = {pad or "/": v for pad, v in bezoek["axe"].items() if v}
     assert not overtredingen, "\n".join(f"{p}: {v}" for p, v in overtredingen.items())
 

@@ -41,6 +41,11 @@ def test_een_pagina_per_principe_en_per_vorm(data, scans):
     assert gegenereerd == verwacht
 
 
+def test_de_404_pagina_is_van_de_site_zelf(gebouwde_site):
+    pagina = scan((gebouwde_site / "404.html").read_text(encoding="utf-8"))
+    assert pagina.lang == "nl" and pagina.h1 == ["Deze pagina bestaat niet"]
+
+
 def test_elke_pagina_is_nederlands_met_een_kop(scans):
     for pad, pagina in scans.items():
         assert pagina.lang == "nl", pad
