@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import export, render  # noqa: F401  (export: used by hooks.py)
+from . import export, render, wijzer, wijzer_render  # noqa: F401  (export: used by hooks.py)
 from .loader import KompasDataError, laad_kompas_data
 
 
@@ -39,7 +39,7 @@ def define_env(env) -> None:
 
     @env.macro
     def vorm_pagina(vorm_id: str) -> str:
-        return render.render_vorm_pagina(data.vorm(vorm_id), url)
+        return render.render_vorm_pagina(data.vorm(vorm_id), data, url)
 
     @env.macro
     def vormen_overzicht() -> str:
@@ -88,3 +88,11 @@ def define_env(env) -> None:
         if soort not in bedragen:
             raise ValueError(f"onbekend budget {soort!r}; kies uit {', '.join(bedragen)}")
         return render.euro(bedragen[soort])
+
+    @env.macro
+    def wijzer_toestand(pad: str, embed: bool = False) -> str:
+        antwoorden = tuple(a for a in pad.split("/") if a)
+        toestand = wijzer.zoek_toestand(data.kompas, antwoorden)
+        if toestand is None:
+            raise ValueError(f"geen toestand van de kompaswijzer: {pad!r}")
+        return wijzer_render.render_toestand(data, toestand, url, embed)

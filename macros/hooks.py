@@ -3,6 +3,8 @@
 - one page per principe (`principes/<id>/`) and per vorm (`kompas/vormen/<id>/`), added to
   the nav under their overview page, so a new vorm in the YAML gets its page without a new
   Markdown file;
+- one page per state of the kompaswijzer (`kompas/wijzer/<answers>/`), and the same states
+  without site navigation for an iframe in the intern loket (`kompas/wijzer-embed/...`);
 - `/kompas.json`, the machine-readable kompas;
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
 """
@@ -51,8 +53,30 @@ def on_files(files, config):
     for v in data.vormen:
         files.append(File.generated(config, f"kompas/vormen/{v.id}.md",
                                     content=f'{{{{ vorm_pagina("{v.id}") }}}}\n'))
+    try:
+        toestanden = macros.wijzer.toestanden(data.kompas)
+    except macros.wijzer.TeVeelToestanden as fout:
+        raise PluginError(f"kompaswijzer: {fout}") from None
+    for toestand in toestanden:
+        for embed in (False, True):
+            src = f"{macros.wijzer.EMBED_PAD if embed else macros.wijzer.WIJZER_PAD}{toestand.pad}index.md"
+            # The first question's page may come from content/, with an introduction.
+            if files.get_file_from_path(src) is None:
+                files.append(File.generated(config, src, content=_wijzer_markdown(toestand, embed)))
     files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data)))
     return files
+
+
+def _wijzer_markdown(toestand, embed: bool) -> str:
+    # State pages stay out of search: they repeat the kompas page, once per combination.
+    kop = ["---", "search:", "  exclude: true", "hide:", "  - toc"]
+    if embed:
+        kop.append("template: wijzer-embed.html")
+    if toestand.soort == "vraag":
+        kop.append(f"title: {macros.wijzer_render.kop_van_vraag(toestand)}")
+    kop.append("---")
+    embed_arg = ", embed=True" if embed else ""
+    return "\n".join(kop) + f'\n\n{{{{ wijzer_toestand("{toestand.pad}"{embed_arg}) }}}}\n'
 
 
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
@@ -97,6 +121,6 @@ def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
 def _herlaad_macros() -> None:
     # `mkdocs serve` keeps imported modules between rebuilds; reload ours (leaves first) so
     # a change in macros/ shows up on the next rebuild like a change in the data does.
-    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export"):
+    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "wijzer_render"):
         importlib.reload(sys.modules[f"macros.{naam}"])
     importlib.reload(macros)

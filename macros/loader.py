@@ -138,7 +138,14 @@ def _kompas(kompas: Kompas, vorm_ids: set[str]) -> Iterable[Fout]:
 
 
 def _vormen(data: KompasData) -> Iterable[Fout]:
+    principe_ids = {p.id for p in data.principes}
     for vorm in data.vormen:
+        for i, principe in enumerate(vorm.principes):
+            if principe not in principe_ids:
+                yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt principe {principe!r} "
+                            f"(principes[{i}]), maar dat bestaat niet in principes.yaml")
+        if len(set(vorm.principes)) != len(vorm.principes):
+            yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
         if vorm.zeggenschap_schaal not in SCHAAL:
             yield _fout(vorm, "zeggenschap_schaal", f"zeggenschap_schaal is {vorm.zeggenschap_schaal}; "
                         "die moet van 0 (geen) tot en met 4 (volledige zeggenschap) lopen")

@@ -35,6 +35,8 @@ class Kompas:
     # The text printed beside the flowchart: what the kompas is for, and where to get help.
     toelichting: str
     motto: str
+    # The note's caveats that go with every outcome of the kompaswijzer.
+    kanttekeningen: list[str]
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Vorm:
     wanneer_geschikt: str
     voorbeelden: list[str]
     instrumenten: list[str]
+    # The leidende principes that matter most in this vorm (ids from principes.yaml).
+    principes: list[str]
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,17 @@ def render_zeggenschap_schaal(vorm: Vorm) -> str:
     )
 
 
-def render_vorm_pagina(vorm: Vorm, url: Url) -> str:
+def render_vorm_principes(vorm: Vorm, data: KompasData, url: Url, link_attr: str = "") -> str:
+    """The principles that matter most for a vorm; `link_attr` e.g. opens them in a new window."""
+    if not vorm.principes:
+        return ("<p>De leidende principes zijn opgesteld voor samenwerking met Utrechters, niet "
+                "voor publieksdienstverlening of de uitvoering van een wettelijke taak.</p>")
+    items = "".join(f'<li><a href="{url(principe_pad(p))}"{link_attr}>{tekst(data.principe(p).titel)}</a></li>'
+                    for p in vorm.principes)
+    return f"<p>Bij deze vorm vragen deze principes het meest:</p><ul>{items}</ul>"
+
+
+def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
     soort = ("Een samenwerkingsvorm van het kompas." if vorm.samenwerkingsvorm else
              "Geen samenwerkingsvorm: publieksdienstverlening of de uitvoering van een wettelijke taak.")
     delen = [
@@ -127,6 +137,7 @@ def render_vorm_pagina(vorm: Vorm, url: Url) -> str:
     ]
     if vorm.instrumenten:
         delen += ["## Voorbeelden van middelen of instrumenten", _lijst(vorm.instrumenten)]
+    delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url)]
     delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
     return _blok(*delen)
 

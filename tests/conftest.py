@@ -94,14 +94,29 @@ def html_paginas(gebouwde_site) -> dict[str, str]:
     return paginas
 
 
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as a production server serves them: the site's own 404 page for a
+    path that does not exist (nginx: error_page 404 /404.html)."""
+
+    def send_error(self, code, message=None, explain=None):
+        pagina = Path(self.directory) / "404.html"
+        if code != 404 or not pagina.is_file():
+            return super().send_error(code, message, explain)
+        inhoud = pagina.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(inhoud)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(inhoud)
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
 def site_url(gebouwde_site):
-    handler = functools.partial(_StilleHandler, directory=str(gebouwde_site))
+    handler = functools.partial(_SiteHandler, directory=str(gebouwde_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

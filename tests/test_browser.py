@@ -30,12 +30,12 @@ def bezoek(browser, site_url, html_paginas):
     axe: dict[str, list[str]] = {}
     for pad in [*html_paginas, "404.html"]:
         page.goto(site_url + pad)
-        page.wait_for_load_state("networkidle")
         resultaat = AXE.run(page)
         axe[pad] = [
             f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
             for v in resultaat.response["violations"]
         ]
+    page.wait_for_load_state("networkidle")  # the search index, loaded in the background
     opslag = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
     uitkomst = {
         "verzoeken": verzoeken, "axe": axe, "fouten": fouten,

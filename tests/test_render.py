@@ -43,7 +43,7 @@ def test_euro_in_nederlandse_notatie():
 def test_vormpagina_escapet_data(data):
     vorm = replace(data.vorm("peilen"), wat_is_het="<script>alert(1)</script>",
                    voorbeelden=["<img src=x onerror=alert(1)>"])
-    html = render.render_vorm_pagina(vorm, lambda pad: pad)
+    html = render.render_vorm_pagina(vorm, data, lambda pad: pad)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -85,4 +85,4 @@ def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
             assert len(doel) == 1 and set(doel) <= {"vraag", "vorm"}
     assert set(k["vormen"][0]) == {
         "id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap", "zeggenschap_schaal",
-        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten"}
+        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten", "principes"}

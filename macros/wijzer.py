@@ -1,0 +1,126 @@
+"""The kompaswijzer's states: one per answered prefix of a walk through the kompas.
+
+A state is the list of answers given so far. It is a question state (the next question to
+answer), an outcome (the answers led to a vorm) or an open outcome (the last answer was
+"weet ik (nog) niet"). Every state gets its own page, so every state has a permalink and
+the wijzer works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from . import graaf
+from .model import Kompas
+
+WEET_NIET = "weet-niet"
+# All answers a question offers in the wijzer, in the order they are shown.
+KEUZES = (*graaf.ANTWOORDEN, WEET_NIET)
+WIJZER_PAD = "kompas/wijzer/"
+EMBED_PAD = "kompas/wijzer-embed/"
+# Pages grow with the number of paths through the kompas. Beyond this many states the
+# build stops with a clear message instead of generating pages for an hour.
+MAX_TOESTANDEN = 3000
+
+
+@dataclass(frozen=True)
+class Toestand:
+    antwoorden: tuple[str, ...]
+    stappen: tuple[graaf.Stap, ...]   # the questions answered with ja/nee, in order
+    vraag: Optional[str] = None       # question state: the question asked now
+    vorm: Optional[str] = None        # outcome: the vorm the answers lead to
+    open_vraag: Optional[str] = None  # open outcome: the question answered "weet ik (nog) niet"
+
+    @property
+    def soort(self) -> str:
+        return "vraag" if self.vraag else "uitkomst" if self.vorm else "open"
+
+    @property
+    def pad(self) -> str:
+        """The state's path below the wijzer, e.g. "nee/ja/" ("" for the first question)."""
+        return "".join(f"{a}/" for a in self.antwoorden)
+
+    @property
+    def vorige_pad(self) -> Optional[str]:
+        """The state one answer back, or None at the first question."""
+        return "".join(f"{a}/" for a in self.antwoorden[:-1]) if self.antwoorden else None
+
+
+class TeVeelToestanden(Exception):
+    pass
+
+
+def toestanden(kompas: Kompas) -> list[Toestand]:
+    """Every state of the wijzer, depth first, Ja before Nee before Weet ik (nog) niet."""
+    vragen = graaf.vraag_index(kompas)
+    uitkomst: list[Toestand] = []
+
+    def loop(vraag_id: str, antwoorden: tuple[str, ...], stappen: tuple[graaf.Stap, ...]) -> Iterator[Toestand]:
+        yield Toestand(antwoorden, stappen, vraag=vraag_id)
+        for antwoord in graaf.ANTWOORDEN:
+            doel = graaf.doel(vragen[vraag_id], antwoord)
+            verder = antwoorden + (antwoord,)
+            stap = stappen + (graaf.Stap(vraag_id, antwoord),)
+            if doel.vorm is not None:
+                yield Toestand(verder, stap, vorm=doel.vorm)
+            else:
+                yield from loop(doel.vraag, verder, stap)
+        yield Toestand(antwoorden + (WEET_NIET,), stappen, open_vraag=vraag_id)
+
+    for toestand in loop(kompas.start, (), ()):
+        uitkomst.append(toestand)
+        if len(uitkomst) > MAX_TOESTANDEN:
+            raise TeVeelToestanden(
+                f"het kompas heeft meer dan {MAX_TOESTANDEN} toestanden in de kompaswijzer (één pagina "
+                "per combinatie van antwoorden); dat wordt een te grote site. Maak het kompas kleiner, "
+                "of verhoog MAX_TOESTANDEN in macros/wijzer.py na een meting (bench/)")
+    return uitkomst
+
+
+def zoek_toestand(kompas: Kompas, antwoorden: tuple[str, ...]) -> Optional[Toestand]:
+    """The state for these answers, or None if they are not a valid walk."""
+    vragen = graaf.vraag_index(kompas)
+    vraag_id: Optional[str] = kompas.start
+    stappen: tuple[graaf.Stap, ...] = ()
+    for i, antwoord in enumerate(antwoorden):
+        if vraag_id is None or antwoord not in KEUZES:
+            return None
+        if antwoord == WEET_NIET:
+            laatste = i == len(antwoorden) - 1
+            return Toestand(antwoorden, stappen, open_vraag=vraag_id) if laatste else None
+        stappen += (graaf.Stap(vraag_id, antwoord),)
+        doel = graaf.doel(vragen[vraag_id], antwoord)
+        if doel.vorm is not None:
+            return Toestand(antwoorden, stappen, vorm=doel.vorm) if i == len(antwoorden) - 1 else None
+        vraag_id = doel.vraag
+    return Toestand(antwoorden, stappen, vraag=vraag_id)
+
+
+def routes(kompas: Kompas, vraag_id: str) -> dict[str, list[tuple[graaf.Stap, ...]]]:
+    """From a question: every vorm still reachable, with the answers that lead to it."""
+    vragen = graaf.vraag_index(kompas)
+    uitkomst: dict[str, list[tuple[graaf.Stap, ...]]] = {}
+
+    def loop(huidige: str, stappen: tuple[graaf.Stap, ...]) -> None:
+        for antwoord in graaf.ANTWOORDEN:
+            stap = stappen + (graaf.Stap(huidige, antwoord),)
+            doel = graaf.doel(vragen[huidige], antwoord)
+            if doel.vorm is not None:
+                uitkomst.setdefault(doel.vorm, []).append(stap)
+            else:
+                loop(doel.vraag, stap)
+
+    loop(vraag_id, ())
+    return uitkomst
+
+
+def bereikbare_vormen(kompas: Kompas, antwoorden_tot: tuple[str, ...], antwoord: str) -> tuple[Optional[str], set[str]]:
+    """Where `antwoord` leads from the state `antwoorden_tot`: the vorm itself, or the next
+    question with every vorm still reachable from it. Returns (vorm or None, vormen)."""
+    toestand = zoek_toestand(kompas, antwoorden_tot)
+    assert toestand is not None and toestand.vraag is not None
+    doel = graaf.doel(graaf.vraag_index(kompas)[toestand.vraag], antwoord)
+    if doel.vorm is not None:
+        return doel.vorm, {doel.vorm}
+    return None, set(routes(kompas, doel.vraag))

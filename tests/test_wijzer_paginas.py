@@ -1,0 +1,125 @@
+"""The kompaswijzer's static pages: one per state, each correct without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from macros import graaf, wijzer
+from macros.render import tekst
+
+from .htmlscan import scan
+
+
+def _pagina(html_paginas, toestand, embed=False):
+    basis = wijzer.EMBED_PAD if embed else wijzer.WIJZER_PAD
+    return html_paginas[basis + toestand.pad]
+
+
+def test_een_pagina_per_toestand(data, html_paginas):
+    toestanden = wijzer.toestanden(data.kompas)
+    soorten = [t.soort for t in toestanden]
+    assert (soorten.count("vraag"), soorten.count("uitkomst"), soorten.count("open")) == (18, 19, 18)
+    for basis in (wijzer.WIJZER_PAD, wijzer.EMBED_PAD):
+        verwacht = {basis + t.pad for t in toestanden}
+        gebouwd = {p for p in html_paginas if p.startswith(basis)}
+        assert gebouwd == verwacht
+
+
+def test_vraagpagina_zonder_javascript(data, html_paginas):
+    for toestand in (t for t in wijzer.toestanden(data.kompas) if t.soort == "vraag"):
+        html = _pagina(html_paginas, toestand)
+        assert html.count("data-kompas-vraag=") == 1
+        assert f'data-kompas-vraag="{toestand.vraag}"' in html
+        assert tekst(data.vraag(toestand.vraag).tekst) in html
+        hier = "/" + wijzer.WIJZER_PAD + toestand.pad
+        for keuze in wijzer.KEUZES:
+            (href,) = re.findall(f'data-antwoord="{keuze}" href="([^"]+)"', html)
+            assert urljoin(hier, href) == hier + keuze + "/"
+        # Every earlier answer is listed with a "wijzig" link back to the question it answered.
+        for i, stap in enumerate(toestand.stappen):
+            blok = html.split(f'data-kompas-antwoord="{stap.vraag}"')[1].split("</li>")[0]
+            (href,) = re.findall(r'href="([^"]+)"', blok)
+            assert urljoin(hier, href) == "/" + wijzer.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
+
+
+def test_uitkomstpagina_volgt_de_data(data, html_paginas):
+    for pad in graaf.paden(data.kompas):
+        toestand = wijzer.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
+        html = _pagina(html_paginas, toestand)
+        vorm = data.vorm(pad.vorm)
+        assert f'data-kompas-uitkomst="{vorm.id}"' in html
+        assert f"versie {data.kompas.versie}" in html
+        for waarde in (vorm.wat_is_het, vorm.zeggenschap, vorm.eigenaar, vorm.wanneer_geschikt,
+                       *vorm.voorbeelden, *vorm.instrumenten, data.kompas.toelichting,
+                       *data.kompas.kanttekeningen):
+            assert tekst(waarde) in html, (pad.antwoorden, waarde)
+        for principe in vorm.principes:
+            assert f"principes/{principe}/" in html
+
+
+def test_waarom_noemt_waar_het_andere_antwoord_heen_leidt(data, html_paginas):
+    for pad in graaf.paden(data.kompas):
+        antwoorden = tuple(s.antwoord for s in pad.stappen)
+        html = _pagina(html_paginas, wijzer.zoek_toestand(data.kompas, antwoorden))
+        for i, stap in enumerate(pad.stappen):
+            blok = html.split(f'data-kompas-waarom="{stap.vraag}"')[1].split("</li>")[0]
+            ander = "nee" if stap.antwoord == "ja" else "ja"
+            _, vormen = wijzer.bereikbare_vormen(data.kompas, antwoorden[:i], ander)
+            for vorm in data.vormen:
+                assert (f"kompas/vormen/{vorm.id}/" in blok) == (vorm.id in vormen), (pad.antwoorden, stap, vorm.id)
+
+
+def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):
+    for pad in graaf.paden(data.kompas):
+        toestand = wijzer.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
+        html = _pagina(html_paginas, toestand)
+        blok = html.split("data-kompas-verantwoording")[1].split("</pre>")[0]
+        assert f"Kompas voor zeggenschap, versie {data.kompas.versie}" in blok
+        for i, stap in enumerate(pad.stappen, start=1):
+            assert f"{i}. {tekst(data.vraag(stap.vraag).tekst)}" in blok
+            assert f"Antwoord: {stap.antwoord.capitalize()}" in blok
+        vorm = data.vorm(pad.vorm)
+        assert f"Uitkomst: {tekst(vorm.titel)}" in blok
+        assert f"Permalink: /kompas/wijzer/{toestand.pad}" in blok
+
+
+def test_open_uitkomst_noemt_alle_nog_mogelijke_vormen(data, html_paginas):
+    for toestand in (t for t in wijzer.toestanden(data.kompas) if t.soort == "open"):
+        html = _pagina(html_paginas, toestand)
+        assert f'data-kompas-open="{toestand.open_vraag}"' in html
+        mogelijk = {v.id for v in data.vormen if f'data-kompas-mogelijk="{v.id}"' in html}
+        assert mogelijk == set(wijzer.routes(data.kompas, toestand.open_vraag))
+        assert "samenstadmaken@utrecht.nl" in html
+
+
+def test_embed_paginas_hebben_geen_sitenavigatie(data, html_paginas):
+    for toestand in wijzer.toestanden(data.kompas):
+        html = _pagina(html_paginas, toestand, embed=True)
+        assert "data-kompas-embed" in html
+        assert "md-sidebar--primary" not in html
+        assert 'class="kvz-footer' not in html
+        # Links to the rest of the site open outside the frame.
+        for link in scan(html).links:
+            if "/vormen/" in link or "/principes/" in link:
+                assert f'href="{link}" target="_blank"' in html
+
+
+def test_toestandspaginas_staan_niet_in_de_zoekindex(gebouwde_site):
+    import json
+
+    index = json.loads((gebouwde_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locaties = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "kompas/wijzer/" in locaties
+    assert not any(l.startswith(("kompas/wijzer/", "kompas/wijzer-embed/")) and l != "kompas/wijzer/"
+                   for l in locaties)
+
+
+def test_zoek_toestand_weigert_ongeldige_antwoorden(data):
+    kompas = data.kompas
+    assert wijzer.zoek_toestand(kompas, ()).vraag == kompas.start
+    assert wijzer.zoek_toestand(kompas, ("misschien",)) is None
+    assert wijzer.zoek_toestand(kompas, ("weet-niet", "ja")) is None
+    eerste_pad = graaf.paden(kompas)[0]
+    te_lang = tuple(s.antwoord for s in eerste_pad.stappen) + ("ja",)
+    assert wijzer.zoek_toestand(kompas, te_lang) is None
