@@ -8,6 +8,7 @@ ids, references between files, the shape of the kompas graph and the sums in the
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Iterable, Optional
@@ -58,6 +59,7 @@ def laad_kompas_data(map: Path | str) -> KompasData:
         risicos=records["risicos.yaml"].risicos,
         financien=records["financien.yaml"],
         wijkplatforms=records["wijkplatforms.yaml"],
+        versies=records["wijzigingen.yaml"].versies,
     )
     fouten = list(controleer(data))
     if fouten:
@@ -80,6 +82,7 @@ def controleer(data: KompasData) -> Iterable[Fout]:
     yield from _indicatoren(data)
     yield from _financien(data)
     yield from _wijkplatforms(data)
+    yield from _versies(data)
 
 
 def _fout(record: object, veld: Optional[str], bericht: str) -> Fout:
@@ -203,3 +206,35 @@ def _wijkplatforms(data: KompasData) -> Iterable[Fout]:
         yield _fout(budget, None, "de bedragen van het ondersteuningsbudget moeten groter dan 0 zijn")
     elif budget.per_wijkplatform > budget.totaal:
         yield _fout(budget, "per_wijkplatform", "het budget per wijkplatform is groter dan het totaal")
+
+
+def versie_sleutel(versie: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in versie.split("."))
+
+
+def _versies(data: KompasData) -> Iterable[Fout]:
+    vorm_ids = {v.id for v in data.vormen}
+    gezien: set[str] = set()
+    for versie in data.versies:
+        if not VERSIE_PATROON.match(versie.versie):
+            yield _fout(versie, "versie", f"versie {versie.versie!r} moet de vorm 'hoofd.sub' hebben, zoals \"1.1\"")
+            continue
+        if versie.versie in gezien:
+            yield _fout(versie, "versie", f"versie {versie.versie} staat er twee keer")
+        gezien.add(versie.versie)
+        try:
+            datetime.date.fromisoformat(versie.datum)
+        except ValueError:
+            yield _fout(versie, "datum", f"datum {versie.datum!r} is geen datum van de vorm \"2026-11-27\"")
+        if not re.fullmatch(r"sha256:[0-9a-f]{64}", versie.vingerafdruk):
+            yield _fout(versie, "vingerafdruk", "de vingerafdruk moet 'sha256:' en 64 tekens 0-9/a-f zijn; "
+                        "`make check` zegt welke")
+        for pad in versie.paden:
+            if pad.naar is not None and pad.naar not in vorm_ids:
+                yield _fout(pad, "naar", f"vorm {pad.naar!r} bestaat niet in vormen.yaml")
+    geldig = [v.versie for v in data.versies if VERSIE_PATROON.match(v.versie)]
+    if geldig != sorted(geldig, key=versie_sleutel, reverse=True):
+        yield _fout(data.versies[0], None, "zet de versies van nieuw naar oud: de nieuwste bovenaan")
+    if not data.versies or data.versies[0].versie != data.kompas.versie:
+        yield _fout(data.kompas, "versie", f"versie {data.kompas.versie} heeft geen regel bovenaan "
+                    "wijzigingen.yaml; beschrijf daar wat er in deze versie veranderde")

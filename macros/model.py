@@ -195,6 +195,33 @@ class Wijkplatforms:
 
 
 @dataclass(frozen=True)
+class PadWijziging:
+    """A path through the kompas whose outcome a version changed (answers as in the wijzer's
+    URL, e.g. "nee/ja/ja"); `van` is empty for a new path, `naar` for a path that is gone."""
+
+    antwoorden: str
+    van: Optional[str] = None
+    naar: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class KompasVersie:
+    versie: str
+    datum: str
+    samenvatting: str
+    wijzigingen: list[str]
+    # sha256 of the kompas' meaning (see versies.py): a change in the graph or in a vorm's
+    # meaning without a new entry here fails `make check` and the tests.
+    vingerafdruk: str
+    paden: list[PadWijziging] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WijzigingenBestand:
+    versies: list[KompasVersie]
+
+
+@dataclass(frozen=True)
 class KompasData:
     """Everything in `kompas_data/`, loaded and checked."""
 
@@ -206,6 +233,7 @@ class KompasData:
     risicos: list[Risico]
     financien: Financien
     wijkplatforms: Wijkplatforms
+    versies: list[KompasVersie]
 
     def vorm(self, vorm_id: str) -> Vorm:
         return next(v for v in self.vormen if v.id == vorm_id)
@@ -227,4 +255,5 @@ BESTANDEN: dict[str, type] = {
     "risicos.yaml": RisicosBestand,
     "financien.yaml": Financien,
     "wijkplatforms.yaml": Wijkplatforms,
+    "wijzigingen.yaml": WijzigingenBestand,
 }

@@ -38,10 +38,8 @@ def data():
 def maak_voorbeeld(voorbeeld: Path, doel: Path) -> Path:
     """Materialise an example data set in `doel` and return the folder.
 
-    A folder is a complete data set. A `.yaml` file describes changes to the real data:
-    `wijzigingen` (text replacements in one file), `verwijder` (files to leave out) and
-    `nieuw` (extra files with their content). Each replaced text must occur in the real data,
-    so an example cannot silently stop testing what it says.
+    A folder is a complete data set. A `.yaml` file describes changes to the real data
+    (see `pas_toe`), so an example states only what makes it special.
     """
     doel.mkdir(parents=True, exist_ok=True)
     if voorbeeld.is_dir():
@@ -50,19 +48,35 @@ def maak_voorbeeld(voorbeeld: Path, doel: Path) -> Path:
         return doel
     for bestand in DATA.glob("*.yaml"):
         shutil.copy(bestand, doel / bestand.name)
-    beschrijving = yaml.safe_load(voorbeeld.read_text(encoding="utf-8"))
-    for wijziging in beschrijving.get("wijzigingen", []):
-        pad = doel / wijziging["bestand"]
-        inhoud = pad.read_text(encoding="utf-8")
-        if wijziging["vervang"] not in inhoud:
-            raise AssertionError(f"{voorbeeld.name}: tekst {wijziging['vervang']!r} staat niet in "
-                                 f"{wijziging['bestand']}; werk het voorbeeld bij")
-        pad.write_text(inhoud.replace(wijziging["vervang"], wijziging["door"], 1), encoding="utf-8")
-    for naam in beschrijving.get("verwijder", []):
-        (doel / naam).unlink()
-    for naam, inhoud in beschrijving.get("nieuw", {}).items():
-        (doel / naam).write_text(inhoud, encoding="utf-8")
+    pas_toe(doel, yaml.safe_load(voorbeeld.read_text(encoding="utf-8")), voorbeeld.name)
     return doel
+
+
+def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
+    """Apply a change set to a data folder: `wijzigingen` (replace the first occurrence of
+    `vervang` by `door`), `knip` (remove from `van` up to `tot`), `verwijder` (leave files
+    out) and `nieuw` (extra files). Each text must occur, so an example cannot silently stop
+    testing what it says."""
+
+    def lees(bestand: str, tekst: str) -> tuple[Path, str]:
+        pad = map / bestand
+        inhoud = pad.read_text(encoding="utf-8")
+        if tekst not in inhoud:
+            raise AssertionError(f"{naam}: tekst {tekst!r} staat niet in {bestand}; werk het voorbeeld bij")
+        return pad, inhoud
+
+    for wijziging in beschrijving.get("wijzigingen", []):
+        pad, inhoud = lees(wijziging["bestand"], wijziging["vervang"])
+        pad.write_text(inhoud.replace(wijziging["vervang"], wijziging["door"], 1), encoding="utf-8")
+    for knip in beschrijving.get("knip", []):
+        pad, inhoud = lees(knip["bestand"], knip["van"])
+        begin = inhoud.index(knip["van"])
+        eind = inhoud.index(knip["tot"], begin) if knip.get("tot") else len(inhoud)
+        pad.write_text(inhoud[:begin] + inhoud[eind:], encoding="utf-8")
+    for bestandsnaam in beschrijving.get("verwijder", []):
+        (map / bestandsnaam).unlink()
+    for bestandsnaam, inhoud in beschrijving.get("nieuw", {}).items():
+        (map / bestandsnaam).write_text(inhoud, encoding="utf-8")
 
 
 def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedProcess:
