@@ -4,6 +4,8 @@
 #   make build   strict build into site/ (replaced only when the build succeeds)
 #   make check   check the kompas data only
 #   make paden   rewrite the golden path table after a reviewed change to the kompas
+#   make verschil  what the change to kompas_data/ does to the outcomes (against main)
+#   make schema  rewrite the JSON Schema files in schema/ after a change to the model
 #   make lock    refresh constraints.txt (the pinned versions) from a fresh install
 
 PYTHON ?= python3
@@ -14,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test check paden lock chromium clean
+.PHONY: serve build test check paden verschil schema lock chromium clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -38,6 +40,12 @@ check: $(VENV)/.site-installed
 
 paden: $(VENV)/.site-installed
 	$(PY) -m macros paden --schrijf
+
+verschil: $(VENV)/.site-installed
+	$(PY) -m macros verschil
+
+schema: $(VENV)/.site-installed
+	$(PY) -m macros schema --schrijf
 
 test: $(VENV)/.test-installed chromium
 	$(PY) -m pytest

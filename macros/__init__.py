@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import export, render, wijzer, wijzer_render  # noqa: F401  (export: used by hooks.py)
+from . import diagram, export, render, schema, wijzer, wijzer_render  # noqa: F401  (used by hooks.py)
 from .loader import KompasDataError, laad_kompas_data
 
 
@@ -96,3 +96,15 @@ def define_env(env) -> None:
         if toestand is None:
             raise ValueError(f"geen toestand van de kompaswijzer: {pad!r}")
         return wijzer_render.render_toestand(data, toestand, url, embed)
+
+    @env.macro
+    def kompas_schema() -> str:
+        return render.render_kompas_schema(data, url)
+
+    @env.macro
+    def kompas_versies() -> str:
+        return render.render_versies(data)
+
+    @env.macro
+    def data_velden() -> str:
+        return render.render_data_velden(schema.dataset_schema())

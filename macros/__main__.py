@@ -3,6 +3,7 @@
     python -m macros controleer [MAP]     check the data; list every problem, exit 1 if any
     python -m macros paden [--schrijf]    print (or write) the golden path table
     python -m macros bouw [--uit site]    strict build that replaces the site only on success
+    python -m macros schema [--schrijf]   the JSON Schema files of the data (schema/)
     python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
                                           what a change to kompas_data/ does to the outcomes
 """
@@ -19,11 +20,12 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import graaf, verschil, versies
+from . import graaf, schema, verschil, versies
 from .loader import KompasDataError, laad_kompas_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOUDEN_PADEN = PROJECT / "tests" / "golden" / "kompas-paden.md"
+SCHEMA_MAP = PROJECT / "schema"
 
 
 def _laad(map: Path):
@@ -56,6 +58,21 @@ def paden(args) -> int:
         print(f"geschreven: {GOUDEN_PADEN.relative_to(PROJECT)}")
     else:
         sys.stdout.write(tabel)
+    return 0
+
+
+def schema_opdracht(args) -> int:
+    bestanden = schema.schema_bestanden()
+    if not args.schrijf:
+        sys.stdout.write(bestanden["kompas.schema.json"])
+        return 0
+    SCHEMA_MAP.mkdir(exist_ok=True)
+    for oud in SCHEMA_MAP.glob("*.json"):
+        if oud.name not in bestanden:
+            oud.unlink()
+    for naam, inhoud in bestanden.items():
+        (SCHEMA_MAP / naam).write_text(inhoud, encoding="utf-8")
+    print(f"geschreven: {len(bestanden)} bestanden in {SCHEMA_MAP.relative_to(PROJECT)}/")
     return 0
 
 
@@ -143,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--map", default=PROJECT / "kompas_data", type=Path)
     p.add_argument("--schrijf", action="store_true", help=f"schrijf naar {GOUDEN_PADEN.relative_to(PROJECT)}")
     p.set_defaults(functie=paden)
+    p = sub.add_parser("schema", help="het JSON Schema van de data")
+    p.add_argument("--schrijf", action="store_true", help="schrijf de bestanden in schema/")
+    p.set_defaults(functie=schema_opdracht)
     p = sub.add_parser("bouw", help="strikte bouw; vervangt de site alleen als de bouw lukt")
     p.add_argument("--uit", default=PROJECT / "site", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)

@@ -5,7 +5,8 @@
   Markdown file;
 - one page per state of the kompaswijzer (`kompas/wijzer/<answers>/`), and the same states
   without site navigation for an iframe in the intern loket (`kompas/wijzer-embed/...`);
-- `/kompas.json`, the machine-readable kompas;
+- `/kompas.json`, the machine-readable kompas, and the data's JSON Schema
+  (`/kompas.schema.json`, one per data file in `/schema/`);
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
 """
 
@@ -64,6 +65,10 @@ def on_files(files, config):
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=_wijzer_markdown(toestand, embed)))
     files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data)))
+    files.append(File.generated(config, "kompas/kompas.svg", content=macros.diagram.kompas_svg(data)))
+    for naam, inhoud in macros.schema.schema_bestanden().items():
+        pad = naam if naam == "kompas.schema.json" else f"schema/{naam}"
+        files.append(File.generated(config, pad, content=inhoud))
     return files
 
 
@@ -121,6 +126,7 @@ def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
 def _herlaad_macros() -> None:
     # `mkdocs serve` keeps imported modules between rebuilds; reload ours (leaves first) so
     # a change in macros/ shows up on the next rebuild like a change in the data does.
-    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "wijzer_render"):
+    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "wijzer_render",
+                 "versies", "schema", "verschil", "diagram"):
         importlib.reload(sys.modules[f"macros.{naam}"])
     importlib.reload(macros)

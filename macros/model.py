@@ -1,127 +1,156 @@
 """The kompas data as typed records: one dataclass per thing the policy note describes.
 
 The loader (`loader.py`) builds these from the YAML in `kompas_data/` and rejects anything
-that does not fit the type hints below, so the hints *are* the data format. Each YAML file
-has one top-level record (`*Bestand`, `Kompas`, `Financien`, `Wijkplatforms`).
+that does not fit the type hints below, so the hints *are* the data format. The JSON Schema
+(`schema.py`, published as /kompas.schema.json) and the field documentation on the page
+"Voor ontwikkelaars" are generated from these classes and the `uitleg` of each field, so
+the three cannot drift apart. Each YAML file has one top-level record (see BESTANDEN).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
+
+
+def veld(uitleg: str, **kwargs: Any) -> Any:
+    """A field with its explanation for data editors (shown in the schema and on the site)."""
+    return field(metadata={"uitleg": uitleg}, **kwargs)
+
+
+ID = "Vaste naam: kleine letters, cijfers en koppeltekens. Ook het stukje URL; verandert niet."
 
 
 @dataclass(frozen=True)
 class Doel:
-    """Where an answer leads: exactly one of `vraag` (next question) or `vorm` (outcome)."""
+    """Waar een antwoord heen leidt: precies één van `vraag` (de volgende vraag) of `vorm` (de uitkomst)."""
 
-    vraag: Optional[str] = None
-    vorm: Optional[str] = None
+    vraag: Optional[str] = veld("De id van de volgende vraag.", default=None)
+    vorm: Optional[str] = veld("De id van de vorm waar het kompas uitkomt.", default=None)
 
 
 @dataclass(frozen=True)
 class Vraag:
-    id: str
-    tekst: str
-    ja: Doel
-    nee: Doel
+    """Een vraag van het kompas."""
+
+    id: str = veld(ID)
+    tekst: str = veld("De vraag, in de woorden van de nota.")
+    ja: Doel = veld("Waar het antwoord ja heen leidt.")
+    nee: Doel = veld("Waar het antwoord nee heen leidt.")
 
 
 @dataclass(frozen=True)
 class Kompas:
-    versie: str
-    start: str
-    vragen: list[Vraag]
-    # The text printed beside the flowchart: what the kompas is for, and where to get help.
-    toelichting: str
-    motto: str
-    # The note's caveats that go with every outcome of the kompaswijzer.
-    kanttekeningen: list[str]
+    """Het kompas als beslisgraaf (kompas.yaml)."""
+
+    versie: str = veld('De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.')
+    start: str = veld("De id van de eerste vraag.")
+    vragen: list[Vraag] = veld("Alle vragen van het kompas.")
+    toelichting: str = veld("De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.")
+    motto: str = veld("De zin over eigenaarschap naast het kompas.")
+    kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.")
 
 
 @dataclass(frozen=True)
 class Vorm:
-    id: str
-    titel: str
-    samenwerkingsvorm: bool
-    wat_is_het: str
-    zeggenschap: str
-    zeggenschap_schaal: int
-    eigenaar: str
-    wanneer_geschikt: str
-    voorbeelden: list[str]
-    instrumenten: list[str]
-    # The leidende principes that matter most in this vorm (ids from principes.yaml).
-    principes: list[str]
+    """Een vorm waar het kompas op uitkomt."""
+
+    id: str = veld(ID)
+    titel: str = veld("De naam van de vorm.")
+    samenwerkingsvorm: bool = veld("false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.")
+    wat_is_het: str = veld("Wat is het.")
+    zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.")
+    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledige zeggenschap).")
+    eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.")
+    wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.")
+    voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.")
+    instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).")
+    principes: list[str] = veld("De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).")
 
 
 @dataclass(frozen=True)
 class VormenBestand:
-    vormen: list[Vorm]
+    """De vormen van het kompas (vormen.yaml), van veel naar geen zeggenschap."""
+
+    vormen: list[Vorm] = veld("Alle vormen, in de volgorde van de nota.")
 
 
 @dataclass(frozen=True)
 class Citaat:
-    tekst: str
-    spreker: Optional[str] = None
+    """Een citaat dat de nota bij een principe afdrukt."""
+
+    tekst: str = veld("Het citaat, zonder aanhalingstekens.")
+    spreker: Optional[str] = veld("Wie het zei, als de nota dat noemt.", default=None)
 
 
 @dataclass(frozen=True)
 class Onderdeel:
-    kop: str
-    alineas: list[str]
+    """Een tussenkop met eigen alinea's."""
+
+    kop: str = veld("De tussenkop.")
+    alineas: list[str] = veld("De alinea's onder de tussenkop.")
 
 
 @dataclass(frozen=True)
 class Principe:
-    id: str
-    titel: str
-    alineas: list[str]
-    citaten: list[Citaat]
-    onderdelen: list[Onderdeel] = field(default_factory=list)
+    """Een leidend principe voor houding en gedrag."""
+
+    id: str = veld(ID)
+    titel: str = veld("De titel, zoals 'We tonen lef'.")
+    alineas: list[str] = veld("De alinea's van het principe, in volgorde.")
+    citaten: list[Citaat] = veld("De citaten bij het principe (mag leeg zijn).")
+    onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
 
 
 @dataclass(frozen=True)
 class PrincipesBestand:
-    principes: list[Principe]
+    """De zes leidende principes (principes.yaml)."""
+
+    principes: list[Principe] = veld("Alle principes, in de volgorde van de nota.")
 
 
 @dataclass(frozen=True)
 class Doelstelling:
-    id: str
-    nummer: str
-    soort: str
-    tekst: str
-    onderdelen: list[str]
+    """Een meetbare doelstelling."""
+
+    id: str = veld(ID)
+    nummer: str = veld('Het nummer in de nota, als tekst: "1".')
+    soort: str = veld("Resultaat of Proces.")
+    tekst: str = veld("De doelstelling.")
+    onderdelen: list[str] = veld("De onderdelen van de doelstelling (mag leeg zijn).")
 
 
 @dataclass(frozen=True)
 class DoelstellingenBestand:
-    doelstellingen: list[Doelstelling]
+    """De doelstellingen (doelstellingen.yaml)."""
+
+    doelstellingen: list[Doelstelling] = veld("Alle doelstellingen.")
 
 
 @dataclass(frozen=True)
 class Meting:
-    """One measurement or target; without `waarde` it is not known yet (the note's asterisk)."""
+    """Een meting of streefwaarde; zonder waarde is die nog niet bekend (in de nota een sterretje)."""
 
-    jaar: int
-    waarde: Optional[str] = None
-    voetnoot: Optional[str] = None
+    jaar: int = veld("Het jaar van de meting.")
+    waarde: Optional[str] = veld('De waarde als tekst, zoals "54%" of "5,9".', default=None)
+    voetnoot: Optional[str] = veld("De id van een voetnoot in indicatoren.yaml.", default=None)
 
 
 @dataclass(frozen=True)
 class Indicator:
-    id: str
-    indicator: str
-    nieuw: bool
-    evaluatie: str
-    thema: Optional[str] = None
-    principe: Optional[str] = None
-    bron: Optional[str] = None
-    nulmeting: Optional[Meting] = None
-    vervolgmeting_1: Optional[Meting] = None
-    vervolgmeting_2: Optional[Meting] = None
-    volgen_via_begroting: bool = False
+    """Een effect-indicator."""
+
+    id: str = veld(ID)
+    indicator: str = veld("Wat er gemeten wordt.")
+    nieuw: bool = veld("true: nieuwe indicator, nog zonder nulmeting en streefwaarden.")
+    evaluatie: str = veld('Het jaar van de evaluatie, als tekst: "2026".')
+    thema: Optional[str] = veld("Het thema in de tabel, zoals 'Vertrouwen'.", default=None)
+    principe: Optional[str] = veld("De id van het principe waar de indicator bij hoort.", default=None)
+    bron: Optional[str] = veld("Waar de meting vandaan komt.", default=None)
+    nulmeting: Optional[Meting] = veld("De nulmeting.", default=None)
+    vervolgmeting_1: Optional[Meting] = veld("De eerste vervolgmeting (streefwaarde).", default=None)
+    vervolgmeting_2: Optional[Meting] = veld("De tweede vervolgmeting (streefwaarde).", default=None)
+    volgen_via_begroting: bool = veld("true: de indicator wordt ook via de begroting gevolgd.", default=False)
 
     @property
     def metingen(self) -> list[Optional[Meting]]:
@@ -130,95 +159,117 @@ class Indicator:
 
 @dataclass(frozen=True)
 class IndicatorGroep:
-    doelstelling: str
-    tekst: str
-    indicatoren: list[Indicator]
+    """De indicatoren bij één doelstelling."""
+
+    doelstelling: str = veld('Het nummer van de doelstelling, als tekst: "1a".')
+    tekst: str = veld("De doelstelling zoals in de tabel.")
+    indicatoren: list[Indicator] = veld("De indicatoren.")
 
 
 @dataclass(frozen=True)
 class Voetnoot:
-    id: str
-    tekst: str
+    """Een voetnoot bij de tabel met indicatoren."""
+
+    id: str = veld(ID)
+    tekst: str = veld("De voetnoot.")
 
 
 @dataclass(frozen=True)
 class IndicatorenBestand:
-    toelichting_nieuw: str
-    voetnoten: list[Voetnoot]
-    groepen: list[IndicatorGroep]
+    """De indicatoren (indicatoren.yaml)."""
+
+    toelichting_nieuw: str = veld("Wat het sterretje bij een nieuwe indicator betekent.")
+    voetnoten: list[Voetnoot] = veld("Voetnoten bij de tabel.")
+    groepen: list[IndicatorGroep] = veld("De indicatoren per doelstelling.")
 
 
 @dataclass(frozen=True)
 class Risico:
-    id: str
-    omschrijving: str
-    toelichting: str
-    maatregelen: str
+    """Een risico uit het overzicht."""
+
+    id: str = veld(ID)
+    omschrijving: str = veld("De risico-omschrijving.")
+    toelichting: str = veld("De toelichting.")
+    maatregelen: str = veld("De maatregelen.")
 
 
 @dataclass(frozen=True)
 class RisicosBestand:
-    risicos: list[Risico]
+    """De belangrijkste risico's (risicos.yaml)."""
+
+    risicos: list[Risico] = veld("Alle risico's.")
 
 
 @dataclass(frozen=True)
 class Post:
-    id: str
-    omschrijving: str
-    bedragen: list[int]
+    """Een regel van de begroting."""
+
+    id: str = veld(ID)
+    omschrijving: str = veld("De omschrijving van de post.")
+    bedragen: list[int] = veld("Een bedrag in hele euro's per jaar, in de volgorde van `jaren`.")
 
 
 @dataclass(frozen=True)
 class Totaal:
-    omschrijving: str
-    bedragen: list[int]
+    """Het totaal van de begroting, zoals de nota het noemt."""
+
+    omschrijving: str = veld("De omschrijving van het totaal.")
+    bedragen: list[int] = veld("Het totaal per jaar; moet de som van de posten zijn.")
 
 
 @dataclass(frozen=True)
 class Financien:
-    jaren: list[int]
-    posten: list[Post]
-    totaal: Totaal
-    disclaimer: str
+    """Het budget van het programma (financien.yaml)."""
+
+    jaren: list[int] = veld("De jaren van de tabel, oplopend.")
+    posten: list[Post] = veld("De posten.")
+    totaal: Totaal = veld("Het totaal.")
+    disclaimer: str = veld("De disclaimer bij het totaal.")
 
 
 @dataclass(frozen=True)
 class Ondersteuningsbudget:
-    per_wijkplatform: int
-    totaal: int
+    """Het ondersteuningsbudget voor wijkplatforms."""
+
+    per_wijkplatform: int = veld("Het budget per wijkplatform in hele euro's.")
+    totaal: int = veld("Het totale budget in hele euro's.")
 
 
 @dataclass(frozen=True)
 class Wijkplatforms:
-    ondersteuningsbudget: Ondersteuningsbudget
-    voorwaarden: list[str]
+    """Afspraken met de wijkplatforms (wijkplatforms.yaml)."""
+
+    ondersteuningsbudget: Ondersteuningsbudget = veld("Het ondersteuningsbudget.")
+    voorwaarden: list[str] = veld("De voorwaarden voor het ondersteuningsbudget, in volgorde.")
 
 
 @dataclass(frozen=True)
 class PadWijziging:
-    """A path through the kompas whose outcome a version changed (answers as in the wijzer's
-    URL, e.g. "nee/ja/ja"); `van` is empty for a new path, `naar` for a path that is gone."""
+    """Een pad door het kompas dat in een versie een andere uitkomst kreeg."""
 
-    antwoorden: str
-    van: Optional[str] = None
-    naar: Optional[str] = None
+    antwoorden: str = veld('De antwoorden zoals in de URL van de kompaswijzer: "nee/ja/ja".')
+    van: Optional[str] = veld("De vorm vóór de wijziging (leeg: een nieuw pad).", default=None)
+    naar: Optional[str] = veld("De vorm na de wijziging (leeg: het pad bestaat niet meer).", default=None)
 
 
 @dataclass(frozen=True)
 class KompasVersie:
-    versie: str
-    datum: str
-    samenvatting: str
-    wijzigingen: list[str]
-    # sha256 of the kompas' meaning (see versies.py): a change in the graph or in a vorm's
-    # meaning without a new entry here fails `make check` and the tests.
-    vingerafdruk: str
-    paden: list[PadWijziging] = field(default_factory=list)
+    """Een versie van het kompas."""
+
+    versie: str = veld('De versie, zoals "1.1".')
+    datum: str = veld('De dag waarop de versie is vastgelegd, als "2027-03-01".')
+    samenvatting: str = veld("Wat deze versie is, in een paar zinnen.")
+    wijzigingen: list[str] = veld("Wat er veranderde, in gewone woorden.")
+    vingerafdruk: str = veld("De afdruk van de betekenis van het kompas; `make check` zegt de juiste waarde.")
+    paden: list[PadWijziging] = veld("De paden die een andere uitkomst kregen (`make verschil`).",
+                                     default_factory=list)
 
 
 @dataclass(frozen=True)
 class WijzigingenBestand:
-    versies: list[KompasVersie]
+    """De versies van het kompas (wijzigingen.yaml), de nieuwste bovenaan."""
+
+    versies: list[KompasVersie] = veld("Alle versies, van nieuw naar oud.")
 
 
 @dataclass(frozen=True)

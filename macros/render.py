@@ -330,3 +330,114 @@ def render_financien(fin: Financien) -> str:
 
 def render_wijkplatform_voorwaarden(wp: Wijkplatforms) -> str:
     return _lijst(wp.voorwaarden, tag="ol")
+
+
+# --- Het kompas als schema, de beslistabel en de versies ------------------------------------
+
+def render_beslistabel(data: KompasData, url: Url) -> str:
+    """Every path through the kompas in words: the text alternative of the diagram."""
+    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    rijen = []
+    for n, pad in enumerate(graaf.paden(data.kompas), start=1):
+        stappen = ", ".join(f"vraag {nummers[s.vraag]} {s.antwoord}" for s in pad.stappen)
+        vorm = data.vorm(pad.vorm)
+        rijen.append(
+            f'<tr><th scope="row">{n}</th><td>{stappen}</td>'
+            f'<td><a href="{url(vorm_pad(vorm.id))}">{tekst(vorm.titel)}</a></td>'
+            f'<td><a href="{url("kompas/wijzer/" + pad.antwoorden + "/")}">Bekijk<span class="kvz-sr"> route {n} '
+            f"in de kompaswijzer</span></a></td></tr>"
+        )
+    tabel = (
+        f"<table><caption>Alle {len(rijen)} routes door het kompas, versie {tekst(data.kompas.versie)}</caption>"
+        '<thead><tr><th scope="col">Route</th><th scope="col">Antwoorden</th><th scope="col">Uitkomst</th>'
+        '<th scope="col">Kompaswijzer</th></tr></thead>'
+        f"<tbody>{''.join(rijen)}</tbody></table>"
+    )
+    return _tabel_regio("Alle routes door het kompas", tabel)
+
+
+def render_kompas_schema(data: KompasData, url: Url) -> str:
+    return (
+        '<figure class="kvz-diagram">'
+        f'<a href="{url("kompas/kompas.svg")}"><img src="{url("kompas/kompas.svg")}" '
+        f'alt="Het kompas als stroomschema: {len(data.kompas.vragen)} vragen met pijlen voor ja en nee naar de '
+        f'{len(data.vormen)} vormen. De tabel hieronder zegt hetzelfde in tekst."></a>'
+        "<figcaption>Het kompas als stroomschema. Klik op het schema om het groot te openen. "
+        "De tabel hieronder geeft alle routes in tekst.</figcaption></figure>\n\n"
+        + render_beslistabel(data, url)
+    )
+
+
+def render_versies(data: KompasData) -> str:
+    """The changelog of the kompas: every version, newest first."""
+    delen = []
+    for versie in data.versies:
+        wijzigingen = "".join(f"<li>{tekst(w)}</li>" for w in versie.wijzigingen)
+        if versie.paden:
+            rijen = "".join(
+                f"<tr><td><code>{tekst(p.antwoorden)}</code></td>"
+                f"<td>{tekst(_vorm_titel(data, p.van)) if p.van else 'nieuw pad'}</td>"
+                f"<td>{tekst(_vorm_titel(data, p.naar)) if p.naar else 'pad vervalt'}</td></tr>"
+                for p in versie.paden)
+            paden = _tabel_regio(f"Paden met een andere uitkomst in versie {versie.versie}",
+                                 f"<table><caption>Paden met een andere uitkomst</caption><thead><tr>"
+                                 '<th scope="col">Antwoorden</th><th scope="col">Was</th><th scope="col">Wordt</th>'
+                                 f"</tr></thead><tbody>{rijen}</tbody></table>")
+        else:
+            paden = "<p>Geen pad kreeg een andere uitkomst.</p>"
+        delen.append(
+            f"{md_kop(2, 'Versie ' + versie.versie)}\n\n"
+            f'<p class="kvz-toelichting">Vastgelegd op <time datetime="{tekst(versie.datum)}">'
+            f"{tekst(_datum(versie.datum))}</time>.</p>\n\n"
+            f"<p>{tekst(versie.samenvatting)}</p>\n\n<ul>{wijzigingen}</ul>\n\n{paden}"
+        )
+    return "\n\n".join(delen) + "\n"
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+
+def _datum(iso: str) -> str:
+    jaar, maand, dag = iso.split("-")
+    return f"{int(dag)} {MAANDEN[int(maand) - 1]} {jaar}"
+
+
+def _vorm_titel(data: KompasData, vorm_id: str) -> str:
+    # A path may have led to a vorm that a later version removed.
+    return next((v.titel for v in data.vormen if v.id == vorm_id), vorm_id)
+
+
+def _type_naam(eigenschap: dict) -> str:
+    if "$ref" in eigenschap:
+        naam = eigenschap["$ref"].rsplit("/", 1)[-1]
+        return f'<a href="#data-{naam.lower()}">{naam}</a>'
+    if "anyOf" in eigenschap:
+        return _type_naam(eigenschap["anyOf"][0])
+    soort = eigenschap.get("type")
+    if soort == "array":
+        return "lijst van " + _type_naam(eigenschap["items"])
+    return {"string": "tekst", "integer": "geheel getal", "boolean": "true of false", "object": "object"}.get(soort, str(soort))
+
+
+def render_data_velden(schema: dict) -> str:
+    """The data format field by field, from the JSON Schema (itself generated from the model)."""
+    bestanden = {eigenschap["$ref"].rsplit("/", 1)[-1]: naam for naam, eigenschap in schema["properties"].items()}
+    delen = []
+    for naam, definitie in schema["$defs"].items():
+        bestand = f" (<code>{bestanden[naam]}</code>)" if naam in bestanden else ""
+        rijen = "".join(
+            f"<tr><th scope=\"row\"><code>{veld}</code></th><td>{_type_naam(eigenschap)}</td>"
+            f"<td>{'ja' if veld in definitie['required'] else 'nee'}</td>"
+            f"<td>{tekst(eigenschap.get('description', ''))}</td></tr>"
+            for veld, eigenschap in definitie["properties"].items()
+        )
+        tabel = (f"<table><caption>Velden van {naam}</caption><thead><tr><th scope=\"col\">Veld</th>"
+                 "<th scope=\"col\">Type</th><th scope=\"col\">Verplicht</th><th scope=\"col\">Uitleg</th>"
+                 f"</tr></thead><tbody>{rijen}</tbody></table>")
+        delen.append(
+            f'<section class="kvz-dataveld" aria-labelledby="data-{naam.lower()}">'
+            f'<h3 id="data-{naam.lower()}">{naam}{bestand}</h3>'
+            f"<p>{tekst(definitie['description'])}</p>{_tabel_regio('Velden van ' + naam, tabel)}</section>"
+        )
+    return "\n".join(delen) + "\n"

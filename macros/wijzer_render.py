@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import graaf, wijzer
+from . import diagram, graaf, wijzer
 from .model import KompasData, Vorm
 from .render import Url, md_kop, render_vorm_principes, render_zeggenschap_schaal, tekst, vorm_pad
 from .wijzer import Toestand
@@ -126,10 +126,17 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> str:
             f'<textarea id="toelichting-{stap.vraag}" rows="2" data-kompas-toelichting="{stap.vraag}"></textarea>'
             "</div></li>"
         )
+    pad = graaf.Pad(toestand.stappen, toestand.vorm)
+    schema = (
+        '<figure class="kvz-diagram kvz-diagram--route">'
+        '<div class="kvz-diagram__kader" role="region" aria-label="Stroomschema met uw route" tabindex="0">'
+        f"{diagram.kompas_svg(data, pad)}</div>"
+        "<figcaption>Uw route door het kompas is blauw en dik getekend.</figcaption></figure>"
+    )
     return ('<section aria-labelledby="kompas-waarom"><h2 id="kompas-waarom">Waarom deze vorm?</h2>'
             "<p>Dit zijn uw antwoorden. Bij elk antwoord staat waar het andere antwoord heen had geleid. "
             "Het kompas opent een gesprek: deze vorm is niet de enige die kan passen.</p>"
-            f'<ol class="kvz-wijzer__waarom">{"".join(items)}</ol></section>')
+            f'<ol class="kvz-wijzer__waarom">{"".join(items)}</ol>{schema}</section>')
 
 
 def _goed_om_te_weten(data: KompasData) -> str:

@@ -1,0 +1,145 @@
+"""The kompas as a picture: a layered drawing of the graph, generated from the data as SVG.
+
+Layout by grandalf (a Sugiyama layout in pure Python, so `make serve` needs nothing but
+Python); the drawing itself is plain SVG with presentation attributes, no script and no
+external reference. `kompas_svg(data, pad)` can mark one path, for the wijzer's outcomes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Optional
+
+from grandalf.graphs import Edge, Graph, Vertex
+from grandalf.layouts import SugiyamaLayout
+from grandalf.routing import EdgeViewer, route_with_lines
+
+from . import graaf
+from .model import KompasData
+from .render import tekst
+
+REGEL = 15            # line height of node text, px
+VRAAG_BREEDTE = 230
+VORM_BREEDTE = 170
+MARGE = 24
+KLEUR_TEKST = "#1a1a1a"
+KLEUR_LIJN = "#4d4d4d"
+KLEUR_ROUTE = "#24578f"   # Utrecht link blue: the reader's own path
+KLEUR_VORM = "#f3f3f3"
+ROUTE_ATTR = ' data-route="ja"'
+
+
+class _Maat:
+    """Node size for grandalf (it reads .w and .h and writes .xy)."""
+
+    def __init__(self, w: float, h: float):
+        self.w, self.h = w, h
+        self.xy = (0.0, 0.0)
+
+
+def _regels(zin: str, breedte: int) -> list[str]:
+    return textwrap.wrap(zin, width=breedte) or [zin]
+
+
+def _indeling(data: KompasData):
+    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    knopen: dict[str, Vertex] = {}
+    teksten: dict[str, list[str]] = {}
+    for vraag in data.kompas.vragen:
+        regels = [f"Vraag {nummers[vraag.id]}"] + _regels(vraag.tekst, 34)
+        teksten[f"vraag:{vraag.id}"] = regels
+        knopen[f"vraag:{vraag.id}"] = Vertex(f"vraag:{vraag.id}")
+        knopen[f"vraag:{vraag.id}"].view = _Maat(VRAAG_BREEDTE, REGEL * len(regels) + 16)
+    for vorm in data.vormen:
+        regels = _regels(vorm.titel, 22)
+        teksten[f"vorm:{vorm.id}"] = regels
+        knopen[f"vorm:{vorm.id}"] = Vertex(f"vorm:{vorm.id}")
+        knopen[f"vorm:{vorm.id}"].view = _Maat(VORM_BREEDTE, REGEL * len(regels) + 22)
+    lijnen = []
+    for vraag in data.kompas.vragen:
+        for antwoord in graaf.ANTWOORDEN:
+            doel = graaf.doel(vraag, antwoord)
+            naar = f"vraag:{doel.vraag}" if doel.vraag else f"vorm:{doel.vorm}"
+            lijn = Edge(knopen[f"vraag:{vraag.id}"], knopen[naar], data=(vraag.id, antwoord))
+            lijn.view = EdgeViewer()
+            lijnen.append(lijn)
+    grafiek = Graph(list(knopen.values()), lijnen)
+    for deel in grafiek.C:
+        indeling = SugiyamaLayout(deel)
+        indeling.route_edge = route_with_lines
+        indeling.xspace, indeling.yspace = 28, 56  # room for the arrows and their Ja/Nee labels
+        wortels = [knopen[f"vraag:{data.kompas.start}"]] if knopen[f"vraag:{data.kompas.start}"] in deel.sV else None
+        indeling.init_all(roots=wortels)
+        indeling.draw()
+    return knopen, teksten, lijnen
+
+
+def kompas_svg(data: KompasData, pad: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
+    knopen, teksten, lijnen = _indeling(data)
+    route_lijnen = {(s.vraag, s.antwoord) for s in pad.stappen} if pad else set()
+    route_knopen = ({f"vraag:{s.vraag}" for s in pad.stappen} | {f"vorm:{pad.vorm}"}) if pad else set()
+
+    xs = [k.view.xy[0] - k.view.w / 2 for k in knopen.values()] + [k.view.xy[0] + k.view.w / 2 for k in knopen.values()]
+    ys = [k.view.xy[1] - k.view.h / 2 for k in knopen.values()] + [k.view.xy[1] + k.view.h / 2 for k in knopen.values()]
+    dx, dy = MARGE - min(xs), MARGE - min(ys)
+    breedte, hoogte = max(xs) - min(xs) + 2 * MARGE, max(ys) - min(ys) + 2 * MARGE
+
+    def punt(x: float, y: float) -> str:
+        return f"{x + dx:.1f},{y + dy:.1f}"
+
+    delen = []
+    for lijn in lijnen:
+        vraag_id, antwoord = lijn.data
+        punten = lijn.view._pts
+        op_route = (vraag_id, antwoord) in route_lijnen
+        kleur = KLEUR_ROUTE if op_route else KLEUR_LIJN
+        dikte = 3.5 if op_route else 1.4
+        pijl = "pijl-route" if op_route else "pijl"
+        d = "M" + " L".join(punt(*p) for p in punten)
+        (x1, y1), (x2, y2) = punten[0], punten[1]
+        lx, ly = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45
+        label = "Ja" if antwoord == "ja" else "Nee"
+        delen.append(
+            f'<path d="{d}" fill="none" stroke="{kleur}" stroke-width="{dikte}" marker-end="url(#{titel_id}-{pijl})" '
+            f'data-van="{vraag_id}" data-antwoord="{antwoord}"{ROUTE_ATTR if op_route else ""}/>'
+            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" font-size="11" font-weight="700" fill="{kleur}" '
+            f'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="4">{label}</text>'
+        )
+    for naam, knoop in knopen.items():
+        x, y, w, h = knoop.view.xy[0] + dx, knoop.view.xy[1] + dy, knoop.view.w, knoop.view.h
+        soort, knoop_id = naam.split(":", 1)
+        op_route = naam in route_knopen
+        rand = KLEUR_ROUTE if op_route else KLEUR_TEKST
+        vulling = KLEUR_VORM if soort == "vorm" else "#ffffff"
+        hoek = 18 if soort == "vorm" else 4
+        regels = teksten[naam]
+        eerste_y = y - (len(regels) - 1) * REGEL / 2 + 4
+        vet = ' font-weight="700"'
+        tspans = "".join(
+            f'<tspan x="{x:.1f}" y="{eerste_y + i * REGEL:.1f}"{vet if i == 0 or soort == "vorm" else ""}>'
+            f"{tekst(r)}</tspan>"
+            for i, r in enumerate(regels)
+        )
+        delen.append(
+            f'<g data-{soort}="{knoop_id}"{ROUTE_ATTR if op_route else ""}>'
+            f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w}" height="{h}" rx="{hoek}" '
+            f'fill="{vulling}" stroke="{rand}" stroke-width="{3.5 if op_route else 1.5}"/>'
+            f'<text font-size="12" fill="{KLEUR_TEKST}" text-anchor="middle">{tspans}</text></g>'
+        )
+    pijlen = "".join(
+        f'<marker id="{titel_id}-{naam}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
+        f'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{kleur}"/></marker>'
+        for naam, kleur in (("pijl", KLEUR_LIJN), ("pijl-route", KLEUR_ROUTE))
+    )
+    omschrijving = (f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
+                    "voor ja en een voor nee, naar een volgende vraag of naar een vorm.")
+    if pad:
+        omschrijving += " Uw route is blauw en dik getekend."
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '
+        f'width="{breedte:.0f}" height="{hoogte:.0f}" role="img" font-family="system-ui, sans-serif" '
+        f'aria-labelledby="{titel_id}-titel {titel_id}-uitleg">'
+        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {tekst(data.kompas.versie)}, als stroomschema</title>'
+        f'<desc id="{titel_id}-uitleg">{omschrijving}</desc>'
+        f"<defs>{pijlen}</defs>{''.join(delen)}</svg>\n"
+    )

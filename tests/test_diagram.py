@@ -1,0 +1,70 @@
+"""The kompas diagram: generated from the data, complete, self-contained, with a text alternative."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+from dataclasses import replace
+
+from macros import diagram, graaf, wijzer
+from macros.model import Doel
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_diagram_bevat_elke_vraag_en_vorm_en_elke_pijl(data):
+    svg = diagram.kompas_svg(data)
+    boom = ET.fromstring(svg)
+    vragen = {g.get("data-vraag") for g in boom.iter(f"{SVG}g") if g.get("data-vraag")}
+    vormen = {g.get("data-vorm") for g in boom.iter(f"{SVG}g") if g.get("data-vorm")}
+    assert vragen == {v.id for v in data.kompas.vragen}
+    assert vormen == {v.id for v in data.vormen}
+    pijlen = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path") if p.get("data-van")}
+    assert pijlen == {(v.id, a) for v in data.kompas.vragen for a in graaf.ANTWOORDEN}
+    assert boom.find(f"{SVG}title").text.startswith("Het Kompas voor zeggenschap, versie 1.0")
+
+
+def test_diagram_laadt_niets_van_buiten(data):
+    svg = diagram.kompas_svg(data)
+    verwijzingen = re.findall(r'(?:href|src)="([^"]*)"', svg) + re.findall(r"url\(([^)]*)\)", svg)
+    assert all(v.startswith("#") for v in verwijzingen), verwijzingen
+    assert "<script" not in svg and "<foreignObject" not in svg
+    assert re.findall(r"https?://", svg) == ["http://"]  # only the SVG namespace
+
+
+def test_een_ander_doel_geeft_een_ander_diagram(data):
+    voor = diagram.kompas_svg(data)
+    vragen = [replace(v, ja=Doel(vraag="bestuurlijke-ruimte")) if v.id == "eerst-verhelderen" else v
+              for v in data.kompas.vragen]
+    na = diagram.kompas_svg(replace(data, kompas=replace(data.kompas, vragen=vragen)))
+    assert voor != na
+    assert diagram.kompas_svg(data) == voor  # and the same data gives the same drawing
+
+
+def test_route_wordt_gemarkeerd(data):
+    for pad in graaf.paden(data.kompas)[:5]:
+        boom = ET.fromstring(diagram.kompas_svg(data, pad))
+        gemarkeerd = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path")
+                      if p.get("data-route")}
+        assert gemarkeerd == {(s.vraag, s.antwoord) for s in pad.stappen}
+
+
+def test_diagram_en_beslistabel_op_de_site(gebouwde_site, data, html_paginas):
+    assert (gebouwde_site / "kompas" / "kompas.svg").read_text(encoding="utf-8") == diagram.kompas_svg(data)
+    kompas = html_paginas["kompas/"]
+    bronnen = {urljoin("/kompas/", b) for b in re.findall(r'<img src="([^"]+)" alt="Het kompas als stroomschema', kompas)}
+    assert bronnen == {"/kompas/kompas.svg"}
+    links = {urljoin("/kompas/", h) for h in re.findall(r'href="([^"]+)"', kompas)}
+    for pad in graaf.paden(data.kompas):
+        assert f"/kompas/wijzer/{pad.antwoorden}/" in links
+
+
+def test_uitkomst_toont_de_eigen_route(data, html_paginas):
+    pad = graaf.paden(data.kompas)[3]
+    html = html_paginas[wijzer.WIJZER_PAD + pad.antwoorden + "/"]
+    begin = html.rindex("<svg", 0, html.index('aria-labelledby="kompas-diagram-titel'))
+    svg = html[begin: html.index("</svg>", begin) + 6]
+    boom = ET.fromstring(svg)
+    gemarkeerd = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path") if p.get("data-route")}
+    assert gemarkeerd == {(s.vraag, s.antwoord) for s in pad.stappen}
