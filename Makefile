@@ -2,6 +2,7 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    everything the tests need, then the whole test suite
 #   make build   strict build into site/ (replaced only when the build succeeds)
+#   make dist    site + precompressed copies + nginx configuration in dist/
 #   make check   check the kompas data only
 #   make paden   rewrite the golden path table after a reviewed change to the kompas
 #   make verschil  what the change to kompas_data/ does to the outcomes (against main)
@@ -16,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test check paden verschil schema lock chromium clean
+.PHONY: serve build test check paden verschil schema dist bench lock chromium nginx clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -41,13 +42,18 @@ check: $(VENV)/.site-installed
 paden: $(VENV)/.site-installed
 	$(PY) -m macros paden --schrijf
 
+# Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
+#   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
+dist: $(VENV)/.site-installed
+	$(PY) -m macros dist --uit dist $(if $(LOKET),--loket $(LOKET)) $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN))
+
 verschil: $(VENV)/.site-installed
 	$(PY) -m macros verschil
 
 schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf
 
-test: $(VENV)/.test-installed chromium
+test: $(VENV)/.test-installed chromium nginx
 	$(PY) -m pytest
 
 # The browser tests drive Debian's chromium (Playwright's own browser download does not
@@ -63,6 +69,19 @@ chromium:
 		exit 1; \
 	fi
 
+# The deployment tests run Debian's nginx with the brotli module, as production will.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then \
+		if [ -e /etc/nginx/modules-enabled/50-mod-http-brotli-static.conf ]; then exit 0; fi; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "nginx of de brotli-module ontbreekt: installeren met apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
+	else \
+		echo "De deploymenttests hebben nginx nodig, met de brotli-module."; \
+		echo "Installeer ze als beheerder: sudo apt-get install nginx libnginx-mod-http-brotli-static"; \
+		exit 1; \
+	fi
+
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
@@ -72,4 +91,4 @@ lock:
 	@echo "constraints.txt bijgewerkt; bekijk de wijzigingen met git diff"
 
 clean:
-	rm -rf site .site-bouw-* .site-oud
+	rm -rf site dist .site-bouw-* .site-oud

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import diagram, export, render, schema, wijzer, wijzer_render  # noqa: F401  (used by hooks.py)
+from . import bouwinfo, diagram, export, render, schema, wijzer, wijzer_render  # noqa: F401  (used by hooks.py)
 from .loader import KompasDataError, laad_kompas_data
 
 

@@ -4,6 +4,8 @@
     python -m macros paden [--schrijf]    print (or write) the golden path table
     python -m macros bouw [--uit site]    strict build that replaces the site only on success
     python -m macros schema [--schrijf]   the JSON Schema files of the data (schema/)
+    python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
+                                          site + precompressed copies + nginx configuration
     python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
                                           what a change to kompas_data/ does to the outcomes
 """
@@ -20,7 +22,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import graaf, schema, verschil, versies
+from . import bouwinfo, dist, graaf, schema, verschil, versies
 from .loader import KompasDataError, laad_kompas_data
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -85,6 +87,9 @@ def bouw(args) -> int:
     opdracht = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                 "--config-file", str(args.config), "--site-dir", str(tijdelijk)]
     omgeving = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Dates in the site (sitemap, footer) come from the last commit: reproducible builds.
+    if "SOURCE_DATE_EPOCH" not in omgeving and (epoch := bouwinfo.bron_epoch(PROJECT)):
+        omgeving["SOURCE_DATE_EPOCH"] = str(epoch)
     resultaat = subprocess.run(opdracht, env=omgeving)
     if resultaat.returncode != 0:
         shutil.rmtree(tijdelijk, ignore_errors=True)
@@ -149,6 +154,27 @@ def verschil_opdracht(args) -> int:
     return 1 if rapport.fouten else 0
 
 
+def dist_opdracht(args) -> int:
+    uit = Path(args.uit).resolve()
+    site = uit / "site"
+    code = bouw(argparse.Namespace(uit=site, config=args.config))
+    if code != 0:
+        return code
+    aantal = dist.comprimeer(site)
+    try:
+        dist.schrijf_deploy(PROJECT / "deploy", uit / "deploy", site, loket=args.loket, root=args.root,
+                            listen=args.listen, confmap=args.confmap)
+    except ValueError as fout:
+        print(fout, file=sys.stderr)
+        return 1
+    info = bouwinfo.bouw_info(PROJECT)
+    data = laad_kompas_data(PROJECT / "kompas_data")
+    (uit / "BOUW").write_text(f"commit: {info.commit}\ndatum: {info.datum}\nkompas: {data.kompas.versie}\n",
+                              encoding="utf-8")
+    print(f"dist klaar in {uit}: {aantal} bestanden gecomprimeerd (gzip en brotli), nginx-configuratie in deploy/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -160,6 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--map", default=PROJECT / "kompas_data", type=Path)
     p.add_argument("--schrijf", action="store_true", help=f"schrijf naar {GOUDEN_PADEN.relative_to(PROJECT)}")
     p.set_defaults(functie=paden)
+    p = sub.add_parser("dist", help="site, gecomprimeerde kopieën en nginx-configuratie")
+    p.add_argument("--uit", default=PROJECT / "dist", type=Path)
+    p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)
+    p.add_argument("--loket", help="origin van het intern loket dat de wijzer in een iframe mag tonen")
+    p.add_argument("--root", help="map van de site op de server (standaard: dist/site)")
+    p.add_argument("--listen", default="80", help="waarde voor nginx listen (standaard 80)")
+    p.add_argument("--confmap", help="map van de configuratie op de server (standaard: dist/deploy)")
+    p.set_defaults(functie=dist_opdracht)
     p = sub.add_parser("schema", help="het JSON Schema van de data")
     p.add_argument("--schrijf", action="store_true", help="schrijf de bestanden in schema/")
     p.set_defaults(functie=schema_opdracht)

@@ -1,7 +1,7 @@
 """The machine-readable kompas (`/kompas.json`) for other systems, such as the intern loket.
 
 Shape (documented on the site, page "Voor ontwikkelaars"):
-  versie, start,
+  bouw: {commit, datum}, versie, start,
   vragen: [{id, tekst, ja, nee}] where ja/nee is {"vraag": id} or {"vorm": id},
   vormen: [{id, titel, samenwerkingsvorm, wat_is_het, zeggenschap, zeggenschap_schaal,
             eigenaar, wanneer_geschikt, voorbeelden, instrumenten}]
@@ -19,8 +19,10 @@ def _doel(doel: Doel) -> dict[str, str]:
     return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
 
 
-def kompas_dict(data: KompasData) -> dict:
+def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
+    """`bouw` (commit and date of the build) says which advice was online when."""
     return {
+        **({"bouw": bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
         "vragen": [
@@ -31,5 +33,5 @@ def kompas_dict(data: KompasData) -> dict:
     }
 
 
-def kompas_json(data: KompasData) -> str:
-    return json.dumps(kompas_dict(data), ensure_ascii=False, indent=2) + "\n"
+def kompas_json(data: KompasData, bouw: dict | None = None) -> str:
+    return json.dumps(kompas_dict(data, bouw), ensure_ascii=False, indent=2) + "\n"

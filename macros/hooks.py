@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -39,6 +40,8 @@ def on_config(config):
     if _serve:
         _herlaad_macros()
     data = macros.laad(config)
+    config["extra"]["bouw"] = macros.bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
+    config["extra"]["kompas_versie"] = data.kompas.versie
     # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
     # title given in the nav reaches the theme's templates unescaped.
     _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])
@@ -64,7 +67,7 @@ def on_files(files, config):
             # The first question's page may come from content/, with an introduction.
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=_wijzer_markdown(toestand, embed)))
-    files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data)))
+    files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data, config["extra"]["bouw"])))
     files.append(File.generated(config, "kompas/kompas.svg", content=macros.diagram.kompas_svg(data)))
     for naam, inhoud in macros.schema.schema_bestanden().items():
         pad = naam if naam == "kompas.schema.json" else f"schema/{naam}"
@@ -127,6 +130,6 @@ def _herlaad_macros() -> None:
     # `mkdocs serve` keeps imported modules between rebuilds; reload ours (leaves first) so
     # a change in macros/ shows up on the next rebuild like a change in the data does.
     for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "wijzer_render",
-                 "versies", "schema", "verschil", "diagram"):
+                 "versies", "schema", "verschil", "diagram", "bouwinfo"):
         importlib.reload(sys.modules[f"macros.{naam}"])
     importlib.reload(macros)

@@ -148,3 +148,29 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory):
+    """`make dist` for a real nginx on 127.0.0.1, with a second local origin as intern loket."""
+    from .nginx_server import vrije_poort
+
+    poort, loket_poort = vrije_poort(), vrije_poort()
+    uit = tmp_path_factory.mktemp("dist")
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "macros", "dist", "--uit", str(uit), "--listen", f"127.0.0.1:{poort}",
+         "--loket", f"http://127.0.0.1:{loket_poort}"],
+        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    return {"map": uit, "poort": poort, "loket_poort": loket_poort}
+
+
+@pytest.fixture(scope="session")
+def nginx_url(dist, tmp_path_factory):
+    from .nginx_server import Nginx, hoofdconfiguratie
+
+    map = tmp_path_factory.mktemp("nginx")
+    server = Nginx(hoofdconfiguratie(map, dist["map"] / "deploy" / "kompas.conf"), f"http://127.0.0.1:{dist['poort']}/")
+    server.start()
+    yield server.url
+    server.stop()

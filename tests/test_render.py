@@ -79,6 +79,7 @@ def test_financien_tabel_toont_alle_bedragen(data):
 def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
     k = kompas_dict(data)
     assert set(k) == {"versie", "start", "vragen", "vormen"}
+    assert kompas_dict(data, {"commit": "abc", "datum": "2026-11-27"})["bouw"] == {"commit": "abc", "datum": "2026-11-27"}
     for vraag in k["vragen"]:
         assert set(vraag) == {"id", "tekst", "ja", "nee"}
         for doel in (vraag["ja"], vraag["nee"]):

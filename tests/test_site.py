@@ -108,9 +108,19 @@ def test_elke_pagina_linkt_naar_colofon_toegankelijkheid_en_privacy(scans):
 
 def test_kompas_json_komt_overeen_met_de_yaml(gebouwde_site, data):
     gepubliceerd = json.loads((gebouwde_site / "kompas.json").read_text(encoding="utf-8"))
-    assert gepubliceerd == kompas_dict(data)
+    bouw = gepubliceerd["bouw"]
+    assert re.fullmatch(r"[0-9a-f]{12}(-gewijzigd)?", bouw["commit"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", bouw["datum"])
+    assert gepubliceerd == kompas_dict(data, bouw)
     assert gepubliceerd["versie"] == data.kompas.versie
     assert [v["id"] for v in gepubliceerd["vormen"]] == [v.id for v in data.vormen]
+
+
+def test_voettekst_noemt_versie_en_bouw(gebouwde_site, data, scans):
+    bouw = json.loads((gebouwde_site / "kompas.json").read_text(encoding="utf-8"))["bouw"]
+    regel = f"Kompas versie {data.kompas.versie} · bouw {bouw['commit']} van {bouw['datum']}"
+    for pad, pagina in scans.items():
+        if not pad.startswith("kompas/wijzer-embed/"):
+            assert regel in " ".join(" ".join(pagina.tekst).split()), pad
 
 
 def test_vormpagina_toont_alle_velden_uit_de_data(data, html_paginas):

@@ -1,0 +1,42 @@
+"""Two builds of the same commit are byte for byte the same, and say which commit they are."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import PROJECT
+
+
+def _inhoud(map: Path) -> dict[str, bytes]:
+    # The generated nginx files name the folder they were built in; that is the only
+    # difference two builds in different folders may have.
+    return {str(p.relative_to(map)): hashlib.sha256(p.read_bytes().replace(str(map).encode(), b"<dist>")).digest()
+            for p in sorted(map.rglob("*")) if p.is_file()}
+
+
+def test_twee_bouwen_zijn_gelijk(dist, tmp_path):
+    tweede = tmp_path / "dist"
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "macros", "dist", "--uit", str(tweede), "--listen", f"127.0.0.1:{dist['poort']}",
+         "--loket", f"http://127.0.0.1:{dist['loket_poort']}"],
+        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    assert resultaat.returncode == 0, resultaat.stderr
+    een, twee = _inhoud(dist["map"]), _inhoud(tweede)
+    verschillend = sorted(k for k in een.keys() | twee.keys() if een.get(k) != twee.get(k))
+    assert not verschillend, verschillend[:20]
+    assert len(een) > 500
+
+
+def test_bouw_noemt_commit_en_kompasversie(dist, data):
+    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=PROJECT,
+                            capture_output=True, text=True).stdout.strip()
+    bouw = (dist["map"] / "BOUW").read_text(encoding="utf-8")
+    assert f"commit: {commit}" in bouw and f"kompas: {data.kompas.versie}" in bouw
+    kompas = json.loads((dist["map"] / "site" / "kompas.json").read_text(encoding="utf-8"))
+    assert kompas["bouw"]["commit"].startswith(commit)
+    datum = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
+    assert kompas["bouw"]["datum"] == datum
