@@ -140,7 +140,8 @@ def test_eigen_404_en_onbekende_wijzerstap(nginx_url):
     assert antwoord.getheader("Content-Security-Policy")
     for pad, doel in (("/kompas/wijzer/misschien/", "/kompas/wijzer/"),
                       ("/kompas/wijzer/ja/%3Cscript%3E/", "/kompas/wijzer/"),
-                      ("/kompas/wijzer-embed/nee/onzin/", "/kompas/wijzer-embed/")):
+                      ("/kompas/wijzer-embed/nee/onzin/", "/kompas/wijzer-embed/"),
+                      ("/kompas/wijzer/%00/", "/kompas/wijzer/")):
         antwoord = vraag(nginx_url, pad)
         assert antwoord.status == 302 and urlsplit(antwoord.getheader("Location")).path == doel, pad
 

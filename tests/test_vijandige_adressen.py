@@ -34,31 +34,40 @@ adres = st.tuples(st.lists(segment, max_size=12), fragment, st.booleans())
 
 
 @pytest.fixture(scope="module")
-def pagina(browser):
+def context(browser):
     context = browser.new_context()
+    yield context
+    context.close()
+
+
+def nieuwe_pagina(context):
+    """A fresh page per address, so one example cannot disturb the next."""
     page = context.new_page()
     page.set_default_timeout(10_000)
-    dialogen: list[str] = []
-    fouten: list[str] = []
-    page.on("dialog", lambda d: (dialogen.append(d.message), d.dismiss()))
-    page.on("pageerror", lambda e: fouten.append(str(e)))
-    page.on("console", lambda m: fouten.append(m.text) if m.type == "error" else None)
-    page.dialogen, page.fouten = dialogen, fouten
-    yield page
-    context.close()
+    page.dialogen, page.fouten = [], []
+    page.on("dialog", lambda d: (page.dialogen.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: page.fouten.append(str(e)))
+    page.on("console", lambda m: page.fouten.append(m.text) if m.type == "error" else None)
+    return page
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(adres)
-def test_vijandig_adres(pagina, nginx_url, gegenereerd):
+def test_vijandig_adres(context, nginx_url, gegenereerd):
     segmenten, hash_deel, lang = gegenereerd
     if lang:
         segmenten = segmenten + ["ja"] * 150  # a very long path
     pad = "".join(quote(s, safe="") + "/" for s in segmenten)
-    pagina.dialogen.clear()
-    pagina.fouten.clear()
-    pagina.goto(nginx_url + wijzer.WIJZER_PAD + pad + hash_deel)
+    pagina = nieuwe_pagina(context)
+    try:
+        controleer(pagina, nginx_url + wijzer.WIJZER_PAD + pad + hash_deel)
+    finally:
+        pagina.close()
+
+
+def controleer(pagina, url: str) -> None:
+    pagina.goto(url)
     pagina.wait_for_selector("[data-kompas-wijzer]")
     # A valid state shows exactly that state; anything else shows the first question.
     pad_nu = pagina.evaluate("location.pathname")
