@@ -3,6 +3,7 @@
 #   make test    everything the tests need, then the whole test suite
 #   make build   strict build into site/ (replaced only when the build succeeds)
 #   make dist    site + precompressed copies + nginx configuration in dist/
+#   make bench   benchmarks, written to bench/RESULTS.md
 #   make check   check the kompas data only
 #   make paden   rewrite the golden path table after a reviewed change to the kompas
 #   make verschil  what the change to kompas_data/ does to the outcomes (against main)
@@ -46,6 +47,10 @@ paden: $(VENV)/.site-installed
 #   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
 dist: $(VENV)/.site-installed
 	$(PY) -m macros dist --uit dist $(if $(LOKET),--loket $(LOKET)) $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN))
+
+# Benchmarks (not tests): build time, scaling, page weight, Lighthouse; writes bench/RESULTS.md.
+bench: $(VENV)/.test-installed chromium nginx
+	cd bench && ../$(PY) run.py
 
 verschil: $(VENV)/.site-installed
 	$(PY) -m macros verschil

@@ -19,12 +19,24 @@ def data_map(config) -> Path:
     return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
 
 
+_geladen: dict = {}
+
+
 def laad(config):
-    """Load the data for a build, or stop the build with the full list of problems."""
-    try:
-        return laad_kompas_data(data_map(config))
-    except KompasDataError as fout:
-        raise PluginError(str(fout)) from None
+    """Load the data for a build, or stop the build with the full list of problems.
+
+    The hooks and the macros all need it; it is read once per state of the files (a change
+    during `mkdocs serve` gives a new state, so the next rebuild reads it again)."""
+    map = data_map(config)
+    staat = (str(map), tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                                    for p in map.glob("*.y*ml")))) if map.is_dir() else (str(map), ())
+    if staat not in _geladen:
+        try:
+            _geladen.clear()
+            _geladen[staat] = laad_kompas_data(map)
+        except KompasDataError as fout:
+            raise PluginError(str(fout)) from None
+    return _geladen[staat]
 
 
 def define_env(env) -> None:

@@ -46,7 +46,7 @@ def controleer(args) -> int:
         print(fout, file=sys.stderr)
         return 1
     print(f"{args.map}: in orde (kompas versie {data.kompas.versie}, {len(data.kompas.vragen)} vragen, "
-          f"{len(data.vormen)} vormen, {len(graaf.paden(data.kompas))} paden)")
+          f"{len(data.vormen)} vormen, {graaf.aantal_paden(data.kompas)} paden)")
     return 0
 
 

@@ -74,7 +74,20 @@ def _indeling(data: KompasData):
     return knopen, teksten, lijnen
 
 
+_cache: dict = {"data": None, "svg": {}}
+
+
 def kompas_svg(data: KompasData, pad: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
+    # Cached per data set: every outcome page is built twice (site and embed view).
+    if _cache["data"] is not data:
+        _cache["data"], _cache["svg"] = data, {}
+    sleutel = (pad, titel_id)
+    if sleutel not in _cache["svg"]:
+        _cache["svg"][sleutel] = _kompas_svg(data, pad, titel_id)
+    return _cache["svg"][sleutel]
+
+
+def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> str:
     knopen, teksten, lijnen = _indeling(data)
     route_lijnen = {(s.vraag, s.antwoord) for s in pad.stappen} if pad else set()
     route_knopen = ({f"vraag:{s.vraag}" for s in pad.stappen} | {f"vorm:{pad.vorm}"}) if pad else set()

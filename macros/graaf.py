@@ -59,6 +59,22 @@ def paden(kompas: Kompas) -> list[Pad]:
     return list(loop(kompas.start, ()))
 
 
+def aantal_paden(kompas: Kompas) -> int:
+    """How many complete paths there are, counted without listing them (a DAG's path count
+    can grow exponentially with its size; this stays linear)."""
+    vragen = vraag_index(kompas)
+    geteld: dict[str, int] = {}
+
+    def tel(vraag_id: str) -> int:
+        if vraag_id not in geteld:
+            geteld[vraag_id] = sum(
+                1 if doel(vragen[vraag_id], a).vorm is not None else tel(doel(vragen[vraag_id], a).vraag)
+                for a in ANTWOORDEN)
+        return geteld[vraag_id]
+
+    return tel(kompas.start)
+
+
 def vind_cyclus(kompas: Kompas) -> Optional[list[str]]:
     """A cycle of question ids (first id repeated at the end), or None if the graph is a DAG."""
     vragen = vraag_index(kompas)

@@ -50,7 +50,8 @@ def on_config(config):
 
 
 def on_files(files, config):
-    data = macros.laad(config)
+    global _data
+    data = _data = macros.laad(config)
     for p in data.principes:
         files.append(File.generated(config, f"principes/{p.id}.md",
                                     content=f'{{{{ principe_pagina("{p.id}") }}}}\n'))
@@ -75,16 +76,35 @@ def on_files(files, config):
     return files
 
 
+WIJZER_PLEK = "<!-- kompaswijzer -->"
+_data = None
+
+
 def _wijzer_markdown(toestand, embed: bool) -> str:
     # State pages stay out of search: they repeat the kompas page, once per combination.
-    kop = ["---", "search:", "  exclude: true", "hide:", "  - toc"]
+    voorwerk = ["---", "search:", "  exclude: true", "hide:", "  - toc", "render_macros: false",
+                f'kompas_toestand: "{toestand.pad}"']
     if embed:
-        kop.append("template: wijzer-embed.html")
+        voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     if toestand.soort == "vraag":
-        kop.append(f"title: {macros.wijzer_render.kop_van_vraag(toestand)}")
-    kop.append("---")
-    embed_arg = ", embed=True" if embed else ""
-    return "\n".join(kop) + f'\n\n{{{{ wijzer_toestand("{toestand.pad}"{embed_arg}) }}}}\n'
+        voorwerk.append(f"title: {macros.wijzer_render.titel_van_vraag(toestand)}")
+    voorwerk.append("---")
+    kop = macros.wijzer_render.kop(_data, toestand)
+    return "\n".join(voorwerk) + "\n\n" + (kop + "\n\n" if kop else "") + WIJZER_PLEK + "\n"
+
+
+def on_page_content(html, page, config, files):
+    # The walker of a generated state page is rendered here, after Markdown: it is HTML
+    # already, and 110 pages of it through the Markdown parser cost most of the build.
+    pad = page.meta.get("kompas_toestand")
+    if pad is None:
+        return html
+    toestand = macros.wijzer.zoek_toestand(_data.kompas, tuple(a for a in pad.split("/") if a))
+    walker = macros.wijzer_render.render_toestand(
+        _data, toestand, lambda doel: macros.render.relatieve_url(page.url, doel), bool(page.meta.get("kompas_embed")))
+    if WIJZER_PLEK not in html:
+        raise PluginError(f"hooks.py: {page.file.src_uri} mist {WIJZER_PLEK}")
+    return html.replace(WIJZER_PLEK, walker, 1)
 
 
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'

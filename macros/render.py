@@ -79,10 +79,12 @@ def _blok(*delen: str) -> str:
     return "\n\n".join(d for d in delen if d) + "\n"
 
 
-def _tabel_regio(label: str, tabel_html: str) -> str:
+def _tabel_regio(label: str, tabel_html: str, zoekbaar: bool = True) -> str:
     # A wide table scrolls inside its own region on a phone; the region must be focusable
     # and named so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable).
-    return (f'<div class="kvz-tabel" role="region" aria-label="{tekst(label)}" tabindex="0">'
+    # `zoekbaar=False` keeps reference tables out of the search index, which every page loads.
+    buiten_zoeken = "" if zoekbaar else " data-search-exclude"
+    return (f'<div class="kvz-tabel" role="region" aria-label="{tekst(label)}" tabindex="0"{buiten_zoeken}>'
             f"{tabel_html}</div>")
 
 
@@ -199,7 +201,7 @@ def render_kompas_toelichting(data: KompasData) -> str:
 
 
 def aantal_paden(data: KompasData) -> int:
-    return len(graaf.paden(data.kompas))
+    return graaf.aantal_paden(data.kompas)
 
 
 # --- Principes ------------------------------------------------------------------------------
@@ -353,7 +355,7 @@ def render_beslistabel(data: KompasData, url: Url) -> str:
         '<th scope="col">Kompaswijzer</th></tr></thead>'
         f"<tbody>{''.join(rijen)}</tbody></table>"
     )
-    return _tabel_regio("Alle routes door het kompas", tabel)
+    return _tabel_regio("Alle routes door het kompas", tabel, zoekbaar=False)
 
 
 def render_kompas_schema(data: KompasData, url: Url) -> str:
@@ -438,6 +440,6 @@ def render_data_velden(schema: dict) -> str:
         delen.append(
             f'<section class="kvz-dataveld" aria-labelledby="data-{naam.lower()}">'
             f'<h3 id="data-{naam.lower()}">{naam}{bestand}</h3>'
-            f"<p>{tekst(definitie['description'])}</p>{_tabel_regio('Velden van ' + naam, tabel)}</section>"
+            f"<p>{tekst(definitie['description'])}</p>{_tabel_regio('Velden van ' + naam, tabel, zoekbaar=False)}</section>"
         )
     return "\n".join(delen) + "\n"

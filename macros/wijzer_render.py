@@ -229,7 +229,7 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     )
     inhoud = (kern + _waarom(data, toestand, links) + _goed_om_te_weten(data)
               + _verantwoording(data, toestand, vorm, links) + _acties(toestand, links))
-    return md_kop(1, f"Uitkomst: {vorm.titel}") + "\n\n" + _wortel(data, toestand, links, inhoud) + "\n"
+    return _wortel(data, toestand, links, inhoud) + "\n"
 
 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
@@ -268,7 +268,7 @@ def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: 
         "</section>"
         + _goed_om_te_weten(data) + _acties(toestand, links) + _antwoorden_tot_nu(data, toestand, links)
     )
-    return md_kop(1, "Nog geen vorm") + "\n\n" + _wortel(data, toestand, links, inhoud) + "\n"
+    return _wortel(data, toestand, links, inhoud) + "\n"
 
 
 def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
@@ -279,6 +279,16 @@ def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     return render_open_uitkomst(data, toestand, url, embed)
 
 
-def kop_van_vraag(toestand: Toestand) -> str:
+def kop(data: KompasData, toestand: Toestand) -> Optional[str]:
+    """The page heading (Markdown) of a state page; a question page takes its title from the
+    front matter instead (see `titel_van_vraag`)."""
+    if toestand.soort == "uitkomst":
+        return md_kop(1, f"Uitkomst: {data.vorm(toestand.vorm).titel}")
+    if toestand.soort == "open":
+        return md_kop(1, "Nog geen vorm")
+    return None
+
+
+def titel_van_vraag(toestand: Toestand) -> str:
     """Page title for a question state (no data text in it, so it is safe as front matter)."""
     return f"Kompaswijzer, vraag {len(toestand.stappen) + 1}"

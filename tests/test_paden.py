@@ -66,6 +66,10 @@ def test_aantal_toestanden_van_de_wijzer(data):
     assert (len(vraagtoestanden), len(paden)) == (18, 19)
 
 
+def test_aantal_paden_zonder_ze_op_te_sommen(data):
+    assert graaf.aantal_paden(data.kompas) == len(graaf.paden(data.kompas)) == 19
+
+
 def test_cyclus_wordt_gevonden(data):
     from dataclasses import replace
 

@@ -123,3 +123,25 @@ def test_zoek_toestand_weigert_ongeldige_antwoorden(data):
     eerste_pad = graaf.paden(kompas)[0]
     te_lang = tuple(s.antwoord for s in eerste_pad.stappen) + ("ja",)
     assert wijzer.zoek_toestand(kompas, te_lang) is None
+
+
+def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(data):
+    from dataclasses import replace
+
+    from macros.model import Doel, Vraag
+
+    # A chain of questions where every nee jumps two ahead: the number of paths doubles
+    # with every few questions, like a DAG with many merges.
+    n = 40
+    vragen = [Vraag(id=f"v{i}", tekst=f"Vraag {i}?",
+                    ja=Doel(vraag=f"v{i + 1}") if i < n else Doel(vorm="peilen"),
+                    nee=Doel(vraag=f"v{i + 2}") if i + 2 <= n else Doel(vorm="peilen"))
+              for i in range(1, n + 1)]
+    kompas = replace(data.kompas, start="v1", vragen=vragen)
+    assert graaf.aantal_paden(kompas) > 10**6  # counted, not listed
+    try:
+        wijzer.toestanden(kompas)
+    except wijzer.TeVeelToestanden as fout:
+        assert f"meer dan {wijzer.MAX_TOESTANDEN} toestanden" in str(fout)
+    else:
+        raise AssertionError("een kompas met miljoenen paden moet de bouw stoppen")

@@ -1,0 +1,80 @@
+"""How the build scales with the size of the kompas: synthetic graphs of 10 to 80 questions,
+DAG-shaped like the real one (chains that end in a vorm, with branches that merge), and a
+graph whose paths explode, to show what the build does beyond its limit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from gemeen import OMGEVING, PROJECT, WERK, map_grootte
+
+from macros import graaf, wijzer  # noqa: E402
+from macros.loader import laad_kompas_data  # noqa: E402
+
+VORMEN = ["utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "samen-aan-zet",
+          "burgerparticipatie", "peilen", "gemeente-aan-zet"]
+
+
+def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
+    """Question i: ja -> the next question; nee -> a vorm, or every few questions a jump
+    ahead to a later question (a merge, like "verder onderzoeken" in the real kompas)."""
+    ja = {i: f"{{vraag: v{i + 1}}}" for i in range(1, n)}
+    ja[n] = f"{{vorm: {VORMEN[0]}}}"
+    nee = {}
+    for i in range(1, n + 1):
+        samen = i % samenvoegen_elke == 0 and i + 3 <= n
+        nee[i] = f"{{vraag: v{i + 3}}}" if samen else f"{{vorm: {VORMEN[i % 7]}}}"
+    # Every vorm must be reachable: give the vormen not yet used to the last plain nee's.
+    gebruikt = {d.split(": ")[1].rstrip("}") for d in [*ja.values(), *nee.values()] if d.startswith("{vorm")}
+    vrij = [i for i in range(n, 0, -1) if nee[i].startswith("{vorm")]
+    for vorm, i in zip([v for v in VORMEN if v not in gebruikt], vrij):
+        nee[i] = f"{{vorm: {vorm}}}"
+    regels = ['versie: "9.0"', "start: v1", "toelichting: Synthetisch kompas voor de benchmark.",
+              "motto: Meten is weten", "kanttekeningen: [Alleen voor de benchmark.]", "vragen:"]
+    for i in range(1, n + 1):
+        regels += [f"  - id: v{i}", f"    tekst: Synthetische vraag nummer {i}?", f"    ja: {ja[i]}",
+                   f"    nee: {nee[i]}"]
+    return "\n".join(regels) + "\n"
+
+
+def data_map(n: int, samenvoegen_elke: int) -> Path:
+    map = WERK / f"kompas-{n}-{samenvoegen_elke}"
+    if map.exists():
+        shutil.rmtree(map)
+    shutil.copytree(PROJECT / "kompas_data", map)
+    (map / "kompas.yaml").write_text(synthetisch_kompas(n, samenvoegen_elke), encoding="utf-8")
+    wijzigingen = (map / "wijzigingen.yaml").read_text(encoding="utf-8")
+    (map / "wijzigingen.yaml").write_text(wijzigingen.replace('versie: "1.0"', 'versie: "9.0"'), encoding="utf-8")
+    return map
+
+
+def meet(n: int, samenvoegen_elke: int = 5) -> dict:
+    map = data_map(n, samenvoegen_elke)
+    try:
+        data = laad_kompas_data(map)
+        paden = graaf.aantal_paden(data.kompas)
+        try:
+            toestanden = len(wijzer.toestanden(data.kompas))
+        except wijzer.TeVeelToestanden:
+            toestanden = None
+    except Exception as fout:  # an invalid synthetic graph is a bug in this script
+        raise SystemExit(f"synthetisch kompas {n} ongeldig: {fout}")
+    uit = WERK / f"site-{n}-{samenvoegen_elke}"
+    begin = time.perf_counter()
+    resultaat = subprocess.run([sys.executable, "-m", "macros", "bouw", "--uit", str(uit)], cwd=PROJECT,
+                               capture_output=True, text=True, env={**OMGEVING, "KOMPAS_DATA": str(map)})
+    duur = time.perf_counter() - begin
+    melding = next((r.strip() for r in resultaat.stderr.splitlines() if "toestanden" in r), "")
+    return {"vragen": n, "samenvoegen_elke": samenvoegen_elke, "paden": paden, "toestanden": toestanden,
+            "bouwtijd": duur, "gelukt": resultaat.returncode == 0,
+            "grootte": map_grootte(uit) if resultaat.returncode == 0 else 0, "melding": melding}
+
+
+if __name__ == "__main__":
+    for n in (10, 20, 40, 80):
+        print(meet(n))
+    print(meet(40, samenvoegen_elke=2))
