@@ -149,7 +149,8 @@ def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
 def _herlaad_macros() -> None:
     # `mkdocs serve` keeps imported modules between rebuilds; reload ours (leaves first) so
     # a change in macros/ shows up on the next rebuild like a change in the data does.
-    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "wijzer_render",
-                 "versies", "schema", "verschil", "diagram", "bouwinfo"):
-        importlib.reload(sys.modules[f"macros.{naam}"])
+    for naam in ("model", "yaml_bouwer", "graaf", "loader", "render", "export", "wijzer", "versies",
+                 "schema", "diagram", "wijzer_render", "bouwinfo", "verschil", "dist"):
+        if f"macros.{naam}" in sys.modules:
+            importlib.reload(sys.modules[f"macros.{naam}"])
     importlib.reload(macros)
