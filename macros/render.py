@@ -361,9 +361,10 @@ def render_beslistabel(data: KompasData, url: Url) -> str:
 def render_kompas_schema(data: KompasData, url: Url) -> str:
     return (
         '<figure class="kvz-diagram">'
+        '<div class="kvz-diagram__kader" role="region" aria-label="Stroomschema van het kompas" tabindex="0">'
         f'<a href="{url("kompas/kompas.svg")}"><img src="{url("kompas/kompas.svg")}" '
         f'alt="Het kompas als stroomschema: {len(data.kompas.vragen)} vragen met pijlen voor ja en nee naar de '
-        f'{len(data.vormen)} vormen. De tabel hieronder zegt hetzelfde in tekst."></a>'
+        f'{len(data.vormen)} vormen. De tabel hieronder zegt hetzelfde in tekst."></a></div>'
         "<figcaption>Het kompas als stroomschema. Klik op het schema om het groot te openen. "
         "De tabel hieronder geeft alle routes in tekst.</figcaption></figure>\n\n"
         + render_beslistabel(data, url)
