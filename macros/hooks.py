@@ -111,6 +111,8 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 
 
 def on_post_page(output, page, config):
+    if page.meta.get("kompas_embed"):
+        return output  # the embed view has no header, so no search dialog
     return _noem_zoekdialoog(output)
 
 
