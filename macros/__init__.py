@@ -120,3 +120,10 @@ def define_env(env) -> None:
     @env.macro
     def data_velden() -> str:
         return render.render_data_velden(schema.dataset_schema())
+
+    @env.macro
+    def in_het_kort(over: str) -> str:
+        samenvattingen = {"nota": data.nota.in_het_kort, "kompas": data.kompas.in_het_kort}
+        if over not in samenvattingen:
+            raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
+        return render.render_in_het_kort(samenvattingen[over])

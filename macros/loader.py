@@ -60,6 +60,7 @@ def laad_kompas_data(map: Path | str) -> KompasData:
         financien=records["financien.yaml"],
         wijkplatforms=records["wijkplatforms.yaml"],
         versies=records["wijzigingen.yaml"].versies,
+        nota=records["nota.yaml"],
     )
     fouten = list(controleer(data))
     if fouten:

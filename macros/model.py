@@ -49,6 +49,7 @@ class Kompas:
     toelichting: str = veld("De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.")
     motto: str = veld("De zin over eigenaarschap naast het kompas.")
     kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.")
+    in_het_kort: str = veld("Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Vorm:
     voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.")
     instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).")
     principes: list[str] = veld("De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).")
+    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Principe:
     titel: str = veld("De titel, zoals 'We tonen lef'.")
     alineas: list[str] = veld("De alinea's van het principe, in volgorde.")
     citaten: list[Citaat] = veld("De citaten bij het principe (mag leeg zijn).")
+    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.")
     onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
 
 
@@ -273,6 +276,14 @@ class WijzigingenBestand:
 
 
 @dataclass(frozen=True)
+class Nota:
+    """De beleidsnota als geheel (nota.yaml)."""
+
+    titel: str = veld("De titel van de nota.")
+    in_het_kort: str = veld("Samenvatting van de nota voor de beginpagina, in gewone taal (B1).")
+
+
+@dataclass(frozen=True)
 class KompasData:
     """Everything in `kompas_data/`, loaded and checked."""
 
@@ -285,6 +296,7 @@ class KompasData:
     financien: Financien
     wijkplatforms: Wijkplatforms
     versies: list[KompasVersie]
+    nota: Nota
 
     def vorm(self, vorm_id: str) -> Vorm:
         return next(v for v in self.vormen if v.id == vorm_id)
@@ -307,4 +319,5 @@ BESTANDEN: dict[str, type] = {
     "financien.yaml": Financien,
     "wijkplatforms.yaml": Wijkplatforms,
     "wijzigingen.yaml": WijzigingenBestand,
+    "nota.yaml": Nota,
 }

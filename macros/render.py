@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from urllib.parse import quote
 from typing import Callable, Iterable, Optional
 
 from . import graaf
@@ -88,6 +89,37 @@ def _tabel_regio(label: str, tabel_html: str, zoekbaar: bool = True) -> str:
             f"{tabel_html}</div>")
 
 
+# --- In het kort ----------------------------------------------------------------------------
+
+def render_in_het_kort(samenvatting: str) -> str:
+    """The plain-language summary above a page (B1); the note's own text follows unchanged."""
+    return ('<section class="kvz-kort" aria-labelledby="in-het-kort">'
+            '<h2 class="kvz-kort__kop" id="in-het-kort">In het kort</h2>'
+            f"<p>{tekst(samenvatting)}</p></section>")
+
+
+# --- Klopt dit niet? ------------------------------------------------------------------------
+
+FEEDBACK_ADRES = "samenstadmaken@utrecht.nl"
+
+
+def feedback_link(onderwerp: str, regels: list[str]) -> str:
+    """A mailto: link whose subject and body say what the reader was looking at. The site
+    sends nothing itself; the reader's own mail program opens."""
+    body = "\n".join(regels + ["", "Wat klopt er niet, of wat mist u?", ""])
+    return f"mailto:{FEEDBACK_ADRES}?subject={quote(onderwerp, safe='')}&body={quote(body, safe='')}"
+
+
+def render_feedback(onderwerp: str, regels: list[str]) -> str:
+    return (
+        '<aside class="kvz-feedback" aria-label="Reageren">'
+        f'<p><a href="{tekst(feedback_link(onderwerp, regels))}" data-kompas-feedback>Klopt dit niet? '
+        "Laat het ons weten</a></p>"
+        "<p>Uw mailprogramma opent met een bericht aan Team Samen stad maken, met deze pagina en de "
+        "versie van het kompas erin. De site stuurt zelf niets.</p></aside>"
+    )
+
+
 # --- Vormen ---------------------------------------------------------------------------------
 
 def render_zeggenschap_schaal(vorm: Vorm) -> str:
@@ -124,6 +156,7 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
              "Geen samenwerkingsvorm: publieksdienstverlening of de uitvoering van een wettelijke taak.")
     delen = [
         md_kop(1, vorm.titel),
+        render_in_het_kort(vorm.in_het_kort),
         f'<p class="kvz-inleiding">{soort}</p>',
         "## Wat is het",
         f"<p>{tekst(vorm.wat_is_het)}</p>",
@@ -141,6 +174,8 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
         delen += ["## Voorbeelden van middelen of instrumenten", _lijst(vorm.instrumenten)]
     delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url)]
     delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
+    delen.append(render_feedback(f"Klopt dit niet? Vorm {vorm.titel}",
+                                 [f"Pagina: /{vorm_pad(vorm.id)}", f"Kompas voor zeggenschap, versie {data.kompas.versie}"]))
     return _blok(*delen)
 
 
@@ -213,7 +248,7 @@ def render_citaat(citaat: Citaat) -> str:
 
 
 def render_principe_pagina(principe: Principe, data: KompasData, url: Url) -> str:
-    delen = [md_kop(1, principe.titel), _alineas(principe.alineas)]
+    delen = [md_kop(1, principe.titel), render_in_het_kort(principe.in_het_kort), _alineas(principe.alineas)]
     delen += [render_citaat(c) for c in principe.citaten]
     for onderdeel in principe.onderdelen:
         delen += [md_kop(2, onderdeel.kop), _alineas(onderdeel.alineas)]

@@ -12,7 +12,8 @@ from typing import Optional
 
 from . import diagram, graaf, wijzer
 from .model import KompasData, Vorm
-from .render import Url, md_kop, render_vorm_principes, render_zeggenschap_schaal, tekst, vorm_pad
+from .render import (Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst,
+                     vorm_pad)
 from .wijzer import Toestand
 
 ANTWOORD_TEKST = {"ja": "Ja", "nee": "Nee", wijzer.WEET_NIET: "Weet ik (nog) niet"}
@@ -227,8 +228,14 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
         f"<p>{links.site(vorm_pad(vorm.id), 'Alles over ' + tekst(vorm.titel))}</p>"
         "</section>"
     )
+    antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {ANTWOORD_TEKST[s.antwoord]}"
+                  for i, s in enumerate(toestand.stappen, start=1)]
+    feedback = render_feedback(
+        f"Klopt dit niet? Uitkomst {vorm.titel}",
+        [f"Pagina: /{wijzer.WIJZER_PAD}{toestand.pad}", f"Kompas voor zeggenschap, versie {data.kompas.versie}",
+         "", "Mijn antwoorden:", *antwoorden, "", f"Uitkomst: {vorm.titel}"])
     inhoud = (kern + _waarom(data, toestand, links) + _goed_om_te_weten(data)
-              + _verantwoording(data, toestand, vorm, links) + _acties(toestand, links))
+              + _verantwoording(data, toestand, vorm, links) + feedback + _acties(toestand, links))
     return _wortel(data, toestand, links, inhoud) + "\n"
 
 

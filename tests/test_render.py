@@ -86,4 +86,4 @@ def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
             assert len(doel) == 1 and set(doel) <= {"vraag", "vorm"}
     assert set(k["vormen"][0]) == {
         "id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap", "zeggenschap_schaal",
-        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten", "principes"}
+        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten", "principes", "in_het_kort"}
