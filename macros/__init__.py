@@ -127,3 +127,7 @@ def define_env(env) -> None:
         if over not in samenvattingen:
             raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
         return render.render_in_het_kort(samenvattingen[over])
+
+    @env.macro
+    def voorbeelden() -> str:
+        return render.render_voorbeelden(data.vormen, url)

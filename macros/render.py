@@ -172,11 +172,48 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
     ]
     if vorm.instrumenten:
         delen += ["## Voorbeelden van middelen of instrumenten", _lijst(vorm.instrumenten)]
-    delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url)]
+    delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url),
+              "## Zo kom je in de kompaswijzer hier uit", render_routes_naar_vorm(vorm, data, url)]
     delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
     delen.append(render_feedback(f"Klopt dit niet? Vorm {vorm.titel}",
                                  [f"Pagina: /{vorm_pad(vorm.id)}", f"Kompas voor zeggenschap, versie {data.kompas.versie}"]))
     return _blok(*delen)
+
+
+def render_routes_naar_vorm(vorm: Vorm, data: KompasData, url: Url) -> str:
+    """Every path through the kompas that ends at this vorm, each linked to its outcome page."""
+    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    routes = [p for p in graaf.paden(data.kompas) if p.vorm == vorm.id]
+    items = "".join(
+        f'<li><a href="{url("kompas/wijzer/" + p.antwoorden + "/")}" data-kompas-route="{p.antwoorden}">'
+        + ", ".join(f"vraag {nummers[s.vraag]} {s.antwoord}" for s in p.stappen) + "</a></li>"
+        for p in routes)
+    return (f"<p>In de {'route' if len(routes) == 1 else f'{len(routes)} routes'} hieronder komt de "
+            f'<a href="{url("kompas/wijzer/")}">kompaswijzer</a> uit bij {tekst(vorm.titel)}. '
+            f"Kies een route om de uitleg te zien.</p><ul>{items}</ul>")
+
+
+def render_voorbeelden(vormen: list[Vorm], url: Url) -> str:
+    """The examples catalogue: every voorbeeld and instrument, grouped by vorm. Without
+    JavaScript all groups show; kompaswijzer.js adds a filter by vorm."""
+    opties = "".join(f'<option value="{v.id}">{tekst(v.titel)}</option>' for v in vormen)
+    filter_html = (
+        '<form class="kvz-filter" data-kompas-filter hidden>'
+        '<label for="kvz-filter-vorm">Toon de voorbeelden van</label> '
+        f'<select id="kvz-filter-vorm" name="vorm"><option value="">alle vormen</option>{opties}</select>'
+        '<p class="kvz-sr" role="status" data-kompas-filter-status></p></form>'
+    )
+    groepen = []
+    for v in vormen:
+        instrumenten = (f"<h3>Voorbeelden van middelen of instrumenten</h3>{_lijst(v.instrumenten)}"
+                        if v.instrumenten else "")
+        groepen.append(
+            f'<section class="kvz-voorbeelden" data-vorm="{v.id}" aria-labelledby="voorbeelden-{v.id}">'
+            f'<h2 id="voorbeelden-{v.id}">{tekst(v.titel)}</h2>'
+            f"<h3>Inhoudelijke voorbeelden</h3>{_lijst(v.voorbeelden)}{instrumenten}"
+            f'<p><a href="{url(vorm_pad(v.id))}">Meer over {tekst(v.titel)}</a></p></section>'
+        )
+    return filter_html + "\n" + "\n".join(groepen) + "\n"
 
 
 def render_vormen_overzicht(vormen: list[Vorm], url: Url) -> str:

@@ -273,6 +273,27 @@
     if (doel) window.location.replace(doel.href);
   }
 
+  /* --- The examples catalogue: filter by vorm ----------------------------------------- */
+
+  function setupVoorbeeldenFilter() {
+    var formulier = document.querySelector("[data-kompas-filter]");
+    if (!formulier || formulier.hasAttribute("data-kompas-versterkt")) return;
+    formulier.setAttribute("data-kompas-versterkt", "");
+    var keuze = formulier.querySelector("select");
+    var status = formulier.querySelector("[data-kompas-filter-status]");
+    var groepen = document.querySelectorAll("section[data-vorm]");
+    formulier.hidden = false;
+    formulier.addEventListener("submit", function (gebeurtenis) { gebeurtenis.preventDefault(); });
+    keuze.addEventListener("change", function () {
+      var zichtbaar = 0;
+      Array.prototype.forEach.call(groepen, function (groep) {
+        groep.hidden = Boolean(keuze.value) && groep.getAttribute("data-vorm") !== keuze.value;
+        if (!groep.hidden) zichtbaar += groep.querySelectorAll("li").length;
+      });
+      status.textContent = zichtbaar + " voorbeelden getoond";
+    });
+  }
+
   function setupKompasWijzer() {
     var wortel = document.querySelector(WORTEL);
     if (!wortel || wortel.hasAttribute("data-kompas-versterkt")) return;
@@ -286,11 +307,13 @@
     window.document$.subscribe(function () {
       setupOnbekendeToestand();
       setupKompasWijzer();
+      setupVoorbeeldenFilter();
     });
   } else {
     document.addEventListener("DOMContentLoaded", function () {
       setupOnbekendeToestand();
       setupKompasWijzer();
+      setupVoorbeeldenFilter();
     });
   }
 })();

@@ -1,0 +1,61 @@
+"""The examples catalogue and, on each vorm page, the routes through the kompas that lead there."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from macros import graaf, wijzer
+from macros.render import tekst
+
+
+def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
+    catalogus = html_paginas["kompas/voorbeelden/"]
+    for vorm in data.vormen:
+        groep = catalogus.split(f'data-vorm="{vorm.id}"')[1].split("</section>")[0]
+        vormpagina = html_paginas[f"kompas/vormen/{vorm.id}/"]
+        for item in vorm.voorbeelden + vorm.instrumenten:
+            assert f"<li>{tekst(item)}</li>" in groep, (vorm.id, item)
+            assert f"<li>{tekst(item)}</li>" in vormpagina, (vorm.id, item)
+
+
+def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):
+    totaal = 0
+    for vorm in data.vormen:
+        pagina_url = f"/kompas/vormen/{vorm.id}/"
+        html = html_paginas[pagina_url.strip("/") + "/"]
+        routes = re.findall(r'<a href="([^"]+)" data-kompas-route="([^"]+)">', html)
+        assert routes, vorm.id
+        for href, antwoorden in routes:
+            doel = urljoin(pagina_url, href)
+            assert doel == f"/{wijzer.WIJZER_PAD}{antwoorden}/"
+            toestand = wijzer.zoek_toestand(data.kompas, tuple(antwoorden.split("/")))
+            assert toestand is not None and toestand.vorm == vorm.id
+        totaal += len(routes)
+    assert totaal == len(graaf.paden(data.kompas))  # every path listed once, on its own vorm's page
+
+
+def test_filter_op_vorm_met_javascript(browser, site_url, data):
+    page = browser.new_page()
+    page.goto(site_url + "kompas/voorbeelden/")
+    filter_veld = page.locator("[data-kompas-filter] select")
+    assert filter_veld.is_visible()
+    vorm = data.vorm("peilen")
+    filter_veld.select_option("peilen")
+    zichtbaar = [s.get_attribute("data-vorm") for s in page.locator("section[data-vorm]").all() if s.is_visible()]
+    assert zichtbaar == ["peilen"]
+    status = page.locator("[data-kompas-filter-status]").text_content()
+    assert status == f"{len(vorm.voorbeelden) + len(vorm.instrumenten)} voorbeelden getoond"
+    filter_veld.select_option("")
+    assert all(s.is_visible() for s in page.locator("section[data-vorm]").all())
+    page.close()
+
+
+def test_zonder_javascript_staan_alle_groepen_er(browser, site_url, data):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "kompas/voorbeelden/")
+    assert not page.locator("[data-kompas-filter]").is_visible()
+    assert page.locator("section[data-vorm]").count() == len(data.vormen)
+    assert all(s.is_visible() for s in page.locator("section[data-vorm]").all())
+    context.close()
