@@ -42,6 +42,7 @@ def on_config(config):
     data = macros.laad(config)
     config["extra"]["bouw"] = macros.bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
     config["extra"]["kompas_versie"] = data.kompas.versie
+    config["extra"]["contact"] = macros.render.CONTACT
     # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
     # title given in the nav reaches the theme's templates unescaped.
     _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])

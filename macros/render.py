@@ -100,14 +100,15 @@ def render_in_het_kort(samenvatting: str) -> str:
 
 # --- Klopt dit niet? ------------------------------------------------------------------------
 
-FEEDBACK_ADRES = "samenstadmaken@utrecht.nl"
+# Team Samen stad maken: one address for help and feedback, used by renderers and templates.
+CONTACT = "samenstadmaken@utrecht.nl"
 
 
 def feedback_link(onderwerp: str, regels: list[str]) -> str:
     """A mailto: link whose subject and body say what the reader was looking at. The site
     sends nothing itself; the reader's own mail program opens."""
     body = "\n".join(regels + ["", "Wat klopt er niet, of wat mist u?", ""])
-    return f"mailto:{FEEDBACK_ADRES}?subject={quote(onderwerp, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{CONTACT}?subject={quote(onderwerp, safe='')}&body={quote(body, safe='')}"
 
 
 def render_feedback(onderwerp: str, regels: list[str]) -> str:

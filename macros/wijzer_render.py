@@ -12,7 +12,7 @@ from typing import Optional
 
 from . import diagram, graaf, wijzer
 from .model import KompasData, Vorm
-from .render import (Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst,
+from .render import (CONTACT, Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst,
                      vorm_pad)
 from .wijzer import Toestand
 
@@ -268,7 +268,7 @@ def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: 
         "<h2>Ons advies: zoek het eerst uit</h2>"
         "<p>Zoek het antwoord op deze vraag uit voordat u een vorm kiest. Doe dat samen met "
         "Utrechters. Team Samen stad maken helpt u graag: "
-        '<a href="mailto:samenstadmaken@utrecht.nl">samenstadmaken@utrecht.nl</a>. '
+        f'<a href="mailto:{CONTACT}">{CONTACT}</a>. '
         f'Weet u het antwoord? <a href="{terug}">Ga terug naar de vraag</a>.</p>'
         "<h2>Deze vormen zijn nog mogelijk</h2>"
         f'<ul class="kvz-wijzer__mogelijk">{"".join(vormen)}</ul>'
