@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import bouwinfo, diagram, export, render, schema, wijzer, wijzer_render  # noqa: F401  (used by hooks.py)
+from . import (bouwinfo, diagram, export, grafiek_render, grafieken, render, schema,  # noqa: F401
+               wijzer, wijzer_render)  # (used by hooks.py)
 from .loader import KompasDataError, laad_kompas_data
 
 
@@ -131,3 +132,19 @@ def define_env(env) -> None:
     @env.macro
     def voorbeelden() -> str:
         return render.render_voorbeelden(data.vormen, url)
+
+    @env.macro
+    def indicatoren_grafiek() -> str:
+        return grafiek_render.render_indicatoren_grafiek(data, url)
+
+    @env.macro
+    def indicator_grafieken() -> str:
+        return grafiek_render.render_indicator_grafieken(data, url)
+
+    @env.macro
+    def financien_grafieken() -> str:
+        return grafiek_render.render_financien_grafieken(data, url)
+
+    @env.macro
+    def zeggenschap_schaal() -> str:
+        return grafiek_render.render_zeggenschap(data, url)

@@ -5,6 +5,7 @@
   Markdown file;
 - one page per state of the kompaswijzer (`kompas/wijzer/<answers>/`), and the same states
   without site navigation for an iframe in the intern loket (`kompas/wijzer-embed/...`);
+- the charts of the indicators, the budget and the zeggenschap scale (`/grafieken/`);
 - `/kompas.json`, the machine-readable kompas, and the data's JSON Schema
   (`/kompas.schema.json`, one per data file in `/schema/`);
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
@@ -71,6 +72,8 @@ def on_files(files, config):
                 files.append(File.generated(config, src, content=_wijzer_markdown(toestand, embed)))
     files.append(File.generated(config, "kompas.json", content=macros.export.kompas_json(data, config["extra"]["bouw"])))
     files.append(File.generated(config, "kompas/kompas.svg", content=macros.diagram.kompas_svg(data)))
+    for grafiek in macros.grafieken.alle(data).values():
+        files.append(File.generated(config, grafiek.pad, content=grafiek.svg))
     for naam, inhoud in macros.schema.schema_bestanden().items():
         pad = naam if naam == "kompas.schema.json" else f"schema/{naam}"
         files.append(File.generated(config, pad, content=inhoud))

@@ -80,6 +80,7 @@ def controleer(data: KompasData) -> Iterable[Fout]:
     yield from _ids(data.financien.posten, "posten")
     yield from _kompas(data.kompas, {v.id for v in data.vormen})
     yield from _vormen(data)
+    yield from _koers(data)
     yield from _indicatoren(data)
     yield from _financien(data)
     yield from _wijkplatforms(data)
@@ -157,6 +158,26 @@ def _vormen(data: KompasData) -> Iterable[Fout]:
             yield _fout(vorm, "voorbeelden", f"vorm {vorm.id!r} heeft geen inhoudelijke voorbeelden")
 
 
+def _koers(data: KompasData) -> Iterable[Fout]:
+    koers = data.kompas.koers
+    vorm_ids = {v.id for v in data.vormen}
+    if koers.minder_vaak not in vorm_ids:
+        yield _fout(koers, "minder_vaak", f"vorm {koers.minder_vaak!r} bestaat niet in vormen.yaml")
+    yield from _ids(koers.richtingen, "koers.richtingen")
+    for richting in koers.richtingen:
+        if not richting.naar:
+            yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar geen enkele vorm")
+        for vorm_id in richting.naar:
+            if vorm_id not in vorm_ids:
+                yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar vorm {vorm_id!r}, "
+                            "maar die bestaat niet in vormen.yaml")
+
+
+# A measured value as the note writes it: "54%" or "5,9". The charts draw it as a number.
+WAARDE_PATROON = re.compile(r"^\d+(?:,\d+)?%?$")
+JAAR_PATROON = re.compile(r"^\d{4}$")
+
+
 def _indicatoren(data: KompasData) -> Iterable[Fout]:
     principe_ids = {p.id for p in data.principes}
     voetnoot_ids = {v.id for v in data.indicatoren.voetnoten}
@@ -179,6 +200,15 @@ def _indicatoren(data: KompasData) -> Iterable[Fout]:
             for meting in metingen:
                 if meting.voetnoot is not None and meting.voetnoot not in voetnoot_ids:
                     yield _fout(meting, "voetnoot", f"voetnoot {meting.voetnoot!r} bestaat niet in voetnoten")
+                if meting.waarde is not None and not WAARDE_PATROON.match(meting.waarde):
+                    yield _fout(meting, "waarde", f"waarde {meting.waarde!r} is geen getal zoals \"54%\" of "
+                                "\"5,9\"; de grafiek tekent het als getal")
+            eenheden = {m.waarde.endswith("%") for m in metingen if m.waarde is not None}
+            if len(eenheden) > 1:
+                yield _fout(ind, "nulmeting", f"de metingen van indicator {ind.id!r} zijn deels percentages "
+                            "en deels niet; één grafiek kan ze niet samen tonen")
+            if not JAAR_PATROON.match(ind.evaluatie):
+                yield _fout(ind, "evaluatie", f"evaluatie {ind.evaluatie!r} is geen jaartal zoals \"2026\"")
 
 
 def _financien(data: KompasData) -> Iterable[Fout]:

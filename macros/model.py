@@ -40,6 +40,23 @@ class Vraag:
 
 
 @dataclass(frozen=True)
+class Richting:
+    """Een richting waarin het kompas stuurt, naar meer zeggenschap voor Utrechters."""
+
+    id: str = veld(ID)
+    naam: str = veld("De richting in een paar woorden, zoals 'Meer eigenaarschap'.")
+    naar: list[str] = veld("De ids van de vormen waar het kompas in deze richting naartoe stuurt.")
+
+
+@dataclass(frozen=True)
+class Koers:
+    """De koers van het kompas: van welke vorm weg, en in welke richtingen (nota, deel B)."""
+
+    minder_vaak: str = veld("De id van de vorm die de gemeente minder vaak gaat inzetten.")
+    richtingen: list[Richting] = veld("De richtingen waarin het kompas stuurt.")
+
+
+@dataclass(frozen=True)
 class Kompas:
     """Het kompas als beslisgraaf (kompas.yaml)."""
 
@@ -50,6 +67,7 @@ class Kompas:
     motto: str = veld("De zin over eigenaarschap naast het kompas.")
     kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.")
     in_het_kort: str = veld("Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.")
+    koers: Koers = veld("De twee richtingen waarin het kompas stuurt; getekend in de schaal van zeggenschap.")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""The charts on the pages: each as a figure with its text alternative, and the table with
+the same numbers right after it (WCAG 1.1.1: the table is the full alternative, the alt text
+says what the picture shows in a few sentences)."""
+
+from __future__ import annotations
+
+import re
+
+from . import grafieken
+from .grafieken import Grafiek
+from .model import Indicator, KompasData
+from .render import Url, _tabel_regio, euro, tekst
+
+SVG_MAAT = re.compile(r'<svg\b[^>]*?\bwidth="(?P<b>[\d.]+)pt" height="(?P<h>[\d.]+)pt"')
+
+
+def _maat(grafiek: Grafiek) -> tuple[int, int]:
+    """The chart's size in CSS pixels (matplotlib writes points), so the page keeps room for
+    it before it loads."""
+    m = SVG_MAAT.search(grafiek.svg)
+    if m is None:
+        raise RuntimeError(f"grafiek {grafiek.naam}: geen breedte en hoogte in de SVG")
+    return round(float(m["b"]) * 4 / 3), round(float(m["h"]) * 4 / 3)
+
+
+def _zin(titel: str) -> str:
+    return titel if titel[-1:] in ".?!" else titel + "."
+
+
+def render_figuur(grafiek: Grafiek, url: Url, waar_de_cijfers_staan: str = "in de tabel hieronder") -> str:
+    breedte, hoogte = _maat(grafiek)
+    bron = url(grafiek.pad)
+    return (
+        f'<figure class="kvz-grafiek" id="grafiek-{grafiek.naam}">'
+        f'<img src="{bron}" alt="{tekst(grafiek.alt)}" width="{breedte}" height="{hoogte}" loading="lazy">'
+        f"<figcaption>{tekst(_zin(grafiek.titel))} De cijfers staan {waar_de_cijfers_staan}. "
+        f'<a href="{bron}">Open de grafiek groot<span class="kvz-sr">: {tekst(grafiek.titel)}</span></a>'
+        "</figcaption></figure>"
+    )
+
+
+def render_indicatoren_grafiek(data: KompasData, url: Url) -> str:
+    return render_figuur(grafieken.alle(data)["indicatoren"], url)
+
+
+def _indicator_tabel(ind: Indicator) -> str:
+    rijen = "".join(
+        f'<tr><th scope="row">{grafieken.SOORTEN[i]}</th><td>{m.jaar}</td>'
+        f"<td>{tekst(m.waarde) if m.waarde else 'nog niet bekend'}</td><td>{grafieken.meting_soort(i)}</td></tr>"
+        for i, m in enumerate(ind.metingen) if m is not None
+    )
+    tabel = (f"<table><caption>{tekst(ind.indicator)}</caption>"
+             '<thead><tr><th scope="col">Meting</th><th scope="col">Jaar</th><th scope="col">Waarde</th>'
+             f'<th scope="col">Soort</th></tr></thead><tbody>{rijen}</tbody></table>')
+    return _tabel_regio(f"Cijfers: {ind.indicator}", tabel, zoekbaar=False)
+
+
+def render_indicator_grafieken(data: KompasData, url: Url) -> str:
+    """A chart and a small table for every indicator that has been measured."""
+    alle = grafieken.alle(data)
+    delen = []
+    for groep in data.indicatoren.groepen:
+        for ind in groep.indicatoren:
+            if grafieken.gemeten(ind):
+                delen.append(render_figuur(alle[f"indicator-{ind.id}"], url) + _indicator_tabel(ind))
+    return "\n\n".join(delen) + "\n"
+
+
+def render_financien_grafieken(data: KompasData, url: Url) -> str:
+    alle = grafieken.alle(data)
+    return "\n\n".join(render_figuur(alle[naam], url, "in de tabel boven de grafieken")
+                       for naam in ("financien-per-jaar", "financien-per-post")) + "\n"
+
+
+def render_zeggenschap(data: KompasData, url: Url) -> str:
+    """The zeggenschap scale of all vormen with the kompas' two directions, and as a table."""
+    koers = data.kompas.koers
+    richting_van = {vid: r.naam for r in koers.richtingen for vid in r.naar}
+    rijen = []
+    for v in data.vormen:
+        if v.id == koers.minder_vaak:
+            rol = "minder vaak"
+        else:
+            rol = f"meer: {richting_van[v.id].lower()}" if v.id in richting_van else ""
+        rijen.append(
+            f'<tr><th scope="row"><a href="{url(f"kompas/vormen/{v.id}/")}">{tekst(v.titel)}</a></th>'
+            f"<td>{tekst(v.zeggenschap)}</td><td>{v.zeggenschap_schaal}</td><td>{tekst(v.eigenaar)}</td>"
+            f"<td>{tekst(rol)}</td></tr>"
+        )
+    tabel = ("<table><caption>Zeggenschap voor Utrechters per vorm (schaal 0 = geen, 4 = volledig)</caption>"
+             '<thead><tr><th scope="col">Vorm</th><th scope="col">Zeggenschap</th><th scope="col">Schaal</th>'
+             '<th scope="col">Eigenaar</th><th scope="col">Koers van het kompas</th></tr></thead>'
+             f"<tbody>{''.join(rijen)}</tbody></table>")
+    return (render_figuur(grafieken.alle(data)["zeggenschap"], url)
+            + _tabel_regio("Zeggenschap per vorm", tabel, zoekbaar=False) + "\n")
+

@@ -1,0 +1,400 @@
+"""Charts drawn at build time from the data: the indicators, the budget and the zeggenschap
+scale of the vormen. matplotlib draws them as SVG; the site serves them itself.
+
+Every chart is a `Grafiek`: the SVG (with a <title> and <desc>, for anyone who opens the
+file itself), and the title and text alternative for the page that shows it. On the page the
+table with the same numbers stands next to each chart (`render.py`), so nobody needs the
+picture to get the facts.
+
+Text stays text in the SVG (`svg.fonttype: none`): it is sharper, smaller, searchable and
+testable. The output is reproducible: no date in the metadata, fixed ids.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Financien, Indicator, KompasData, Meting, Vorm
+from .render import euro, tekst
+
+MAP = "grafieken/"
+
+# Colours from utrecht.css; each has at least 3:1 contrast with white (WCAG 1.4.11), and the
+# series also differ in hatching, so they do not depend on colour alone (WCAG 1.4.1).
+KLEUR_TEKST = "#1a1a1a"
+KLEUR_ZACHT = "#4d4d4d"
+KLEUR_BLAUW = "#24578f"
+KLEUR_LIJN = "#767676"
+SERIES = [("#24578f", ""), ("#a34f00", "//"), ("#2e6b30", "\\\\"), ("#6b3d8f", ".."), ("#4d4d4d", "xx")]
+JAAR_TINTEN = ["#9cbde0", "#5f8fc4", "#24578f", "#12304f"]  # light to dark, one per year
+
+STIJL = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "samen-stad-maken",
+    "font.family": "sans-serif",
+    # Layout is measured with DejaVu Sans (ships with matplotlib); the browser draws the text
+    # in the same font when it has it, otherwise in its own sans-serif.
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 12,
+    "text.color": KLEUR_TEKST,
+    "axes.labelcolor": KLEUR_TEKST,
+    "axes.edgecolor": KLEUR_LIJN,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": KLEUR_ZACHT,
+    "ytick.color": KLEUR_ZACHT,
+    "xtick.labelcolor": KLEUR_TEKST,
+    "ytick.labelcolor": KLEUR_TEKST,
+    "hatch.color": "#ffffff",
+    "hatch.linewidth": 1.2,
+    "legend.frameon": False,
+}
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    naam: str    # file name without .svg; also the element id on the page
+    titel: str
+    alt: str     # text alternative: what the chart shows, in words, with the numbers
+    svg: str
+
+    @property
+    def pad(self) -> str:
+        return f"{MAP}{self.naam}.svg"
+
+
+# --- Numbers --------------------------------------------------------------------------------
+
+def getal(waarde: str) -> float:
+    """ "54%" -> 54.0, "5,9" -> 5.9 (the loader only lets these shapes through)."""
+    return float(waarde.rstrip("%").replace(",", "."))
+
+
+def is_procent(ind: Indicator) -> bool:
+    return any(m is not None and m.waarde and m.waarde.endswith("%") for m in ind.metingen)
+
+
+SOORTEN = ("Nulmeting", "Vervolgmeting 1", "Vervolgmeting 2")
+
+
+def meting_soort(i: int) -> str:
+    """The note's 0-meting is measured; the two vervolgmetingen are targets (streefwaarden)."""
+    return "gemeten" if i == 0 else "streefwaarde"
+
+
+def gemeten(ind: Indicator) -> bool:
+    return not ind.nieuw
+
+
+def _regels(zin: str, breedte: int) -> str:
+    return "\n".join(textwrap.wrap(zin, width=breedte, break_long_words=False)) or zin
+
+
+def _euro_as(bedrag: float, _pos: object = None) -> str:
+    return f"€ {euro(int(round(bedrag)))}"
+
+
+def opsomming(woorden: list[str]) -> str:
+    """ ["a", "b", "c"] -> "a, b en c" """
+    return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " en " + woorden[-1]
+
+
+def bedragen_zin(jaren: list[int], bedragen: list[int]) -> str:
+    """ "€ 90.000 in 2024, 2025 en 2026 en € 0 in 2027": equal amounts in a row grouped."""
+    groepen: list[tuple[int, list[int]]] = []
+    for jaar, bedrag in zip(jaren, bedragen):
+        if groepen and groepen[-1][0] == bedrag:
+            groepen[-1][1].append(jaar)
+        else:
+            groepen.append((bedrag, [jaar]))
+    return " en ".join(f"€ {euro(b)} in {opsomming([str(j) for j in js])}" for b, js in groepen)
+
+
+# --- Drawing --------------------------------------------------------------------------------
+
+def _figuur(breedte: float, hoogte: float):
+    from matplotlib.figure import Figure  # here, not at import: `import macros` stays light
+    return Figure(figsize=(breedte, hoogte), layout="constrained")
+
+
+def _titel(fig, titel: str) -> None:
+    """The title above the whole chart, left-aligned and wrapped to the figure's width (an
+    axes title is not wrapped and the layout would cut it off)."""
+    tekens = int(fig.get_figwidth() * 8.5)
+    fig.suptitle(_regels(titel, tekens), x=0.02, ha="left", fontsize=13, fontweight="bold")
+
+
+def _svg(fig, naam: str, titel: str, alt: str) -> str:
+    import matplotlib
+
+    uit = io.StringIO()
+    with matplotlib.rc_context({"svg.id": f"grafiek-{naam}"}):
+        fig.savefig(uit, format="svg", metadata={"Date": None, "Title": titel, "Language": "nl"})
+    svg = uit.getvalue()
+    # A title and a description as the first children of <svg>: what screen readers and
+    # browsers show for the file on its own.
+    kop = f'<title id="{naam}-titel">{tekst(titel)}</title><desc id="{naam}-beschrijving">{tekst(alt)}</desc>'
+    svg, n = re.subn(r"(<svg\b[^>]*?)>", rf'\1 role="img" aria-labelledby="{naam}-titel {naam}-beschrijving">'
+                     + kop.replace("\\", r"\\"), svg, count=1)
+    if n != 1:
+        raise RuntimeError("grafieken.py: geen <svg> in de uitvoer van matplotlib")
+    return svg
+
+
+def _grafiek(naam: str, titel: str, alt: str, tekenaar) -> Grafiek:
+    import matplotlib
+
+    with matplotlib.rc_context(STIJL):
+        fig = tekenaar()
+        return Grafiek(naam, titel, alt, _svg(fig, naam, titel, alt))
+
+
+# --- Indicators -----------------------------------------------------------------------------
+
+def _meting_woorden(i: int, meting: Optional[Meting]) -> str:
+    if meting is None or meting.waarde is None:
+        jaar = f" {meting.jaar}" if meting else ""
+        return f"{SOORTEN[i].lower()}{jaar}: nog niet bekend"
+    return f"{SOORTEN[i].lower()} {meting.jaar}: {meting.waarde} ({meting_soort(i)})"
+
+
+def indicator_grafiek(ind: Indicator) -> Grafiek:
+    """One measured indicator: the 0-meting as a solid bar, the targets hatched."""
+    titel = ind.indicator
+    procent = is_procent(ind)
+    alt = ("Staafdiagram: "
+           + "; ".join(_meting_woorden(i, m) for i, m in enumerate(ind.metingen) if m is not None) + ".")
+
+    def teken():
+        fig = _figuur(4.8, 3.6)
+        ax = fig.add_subplot()
+        metingen = [(i, m) for i, m in enumerate(ind.metingen) if m is not None]
+        bekend = [getal(m.waarde) for _, m in metingen if m.waarde]
+        hoogste = 100.0 if procent else max(bekend) * 1.3
+        for x, (i, m) in enumerate(metingen):
+            if m.waarde is None:
+                ax.text(x, hoogste * 0.04, "nog niet\nbekend", ha="center", va="bottom", color=KLEUR_ZACHT)
+                continue
+            waarde = getal(m.waarde)
+            streef = i > 0
+            ax.bar(x, waarde, width=0.6, color="#ffffff" if streef else KLEUR_BLAUW,
+                   edgecolor=KLEUR_BLAUW, linewidth=1.5, hatch="//" if streef else None,
+                   hatchcolor=KLEUR_BLAUW, gid=f"{ind.id}-{x}")
+            ax.text(x, waarde + hoogste * 0.02, m.waarde, ha="center", va="bottom", fontweight="bold")
+        ax.set_xticks(range(len(metingen)),
+                      [f"{m.jaar}\n{meting_soort(i)}" for i, m in metingen])
+        ax.set_ylim(0, hoogste * 1.12)
+        if procent:
+            ax.set_yticks(range(0, 101, 25), [f"{n}%" for n in range(0, 101, 25)])
+        _titel(fig, titel)
+        return fig
+
+    return _grafiek(f"indicator-{ind.id}", titel, alt, teken)
+
+
+def indicatoren_grafiek(data: KompasData) -> Grafiek:
+    """All indicators on one time line: which are measured, which targets, which are new."""
+    groepen = data.indicatoren.groepen
+    rijen = [(g, ind) for g in groepen for ind in g.indicatoren]
+    jaren = sorted({m.jaar for _, ind in rijen for m in ind.metingen if m} | {int(ind.evaluatie) for _, ind in rijen})
+    titel = "Welke indicatoren zijn al gemeten?"
+    nieuw = [ind for _, ind in rijen if ind.nieuw]
+    gemeten_jaren = sorted({ind.nulmeting.jaar for _, ind in rijen if ind.nulmeting})
+    alt = (f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
+           f"{len(nieuw)} zijn nieuw en nog niet gemeten; {len(rijen) - len(nieuw)} hebben een nulmeting "
+           f"(uit {opsomming([str(j) for j in gemeten_jaren])}) en streefwaarden. "
+           f"Evaluatie in {opsomming(sorted({i.evaluatie for _, i in rijen}))}.")
+
+    def teken():
+        regel_hoogte = 0.6
+        fig = _figuur(5.6, 1.9 + regel_hoogte * len(rijen))
+        ax = fig.add_subplot()
+        links, rechts = jaren[0] - 0.5, jaren[-1] + 0.5
+        for y, (_, ind) in enumerate(rijen):
+            if ind.nieuw:
+                ax.barh(y, rechts - links - 0.2, left=links + 0.1, height=0.5, color="#f3f3f3",
+                        edgecolor=KLEUR_LIJN, linewidth=0.8, hatch="//", hatchcolor="#bfbfbf",
+                        gid=f"indicator-{ind.id}")
+                ax.text(links + 0.2, y, "nog niet gemeten", va="center", color=KLEUR_TEKST,
+                        fontstyle="italic", bbox={"facecolor": "#f3f3f3", "edgecolor": "none", "pad": 1})
+            else:
+                for i, m in enumerate(ind.metingen):
+                    if m is None:
+                        continue
+                    bekend = m.waarde is not None
+                    ax.plot([m.jaar], [y], marker="o", markersize=10, linestyle="none",
+                            markerfacecolor=KLEUR_BLAUW if i == 0 else "#ffffff",
+                            markeredgecolor=KLEUR_BLAUW if bekend else KLEUR_LIJN, markeredgewidth=2,
+                            gid=f"indicator-{ind.id}" if i == 0 else None)
+                    if bekend:
+                        ax.text(m.jaar, y - 0.36, m.waarde, ha="center", va="center", fontweight="bold",
+                                fontsize=10)
+                    else:
+                        ax.text(m.jaar, y + 0.36, "nog niet bekend", ha="center", va="center", fontsize=9,
+                                color=KLEUR_ZACHT)
+            ax.plot([int(ind.evaluatie)], [y], marker="D", markersize=8, linestyle="none",
+                    color=KLEUR_ZACHT)
+        ax.set_yticks(range(len(rijen)), [_regels(ind.indicator, 24) for _, ind in rijen], fontsize=10)
+        ax.set_ylim(len(rijen) - 0.5, -0.5)
+        ax.set_xlim(links, rechts + 0.2)
+        ax.set_xticks(jaren, [str(j) for j in jaren])
+        ax.xaxis.tick_top()
+        ax.spines["bottom"].set_visible(False)
+        ax.spines["top"].set_visible(True)
+        ax.grid(axis="x", color="#d9d9d9", linewidth=0.8)
+        ax.set_axisbelow(True)
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+        fig.legend(handles=[
+            Line2D([], [], marker="o", linestyle="none", markersize=10, color=KLEUR_BLAUW, label="gemeten (nulmeting)"),
+            Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor="#ffffff",
+                   markeredgecolor=KLEUR_BLAUW, markeredgewidth=2, label="streefwaarde"),
+            Line2D([], [], marker="D", linestyle="none", markersize=8, color=KLEUR_ZACHT, label="evaluatie"),
+            Patch(facecolor="#f3f3f3", edgecolor=KLEUR_LIJN, hatch="//", hatchcolor="#bfbfbf", label="nieuw: nog niet gemeten"),
+        ], loc="outside lower left", ncols=2, fontsize=10)
+        _titel(fig, titel)
+        return fig
+
+    return _grafiek("indicatoren", titel, alt, teken)
+
+
+# --- Budget ---------------------------------------------------------------------------------
+
+def financien_per_jaar(fin: Financien) -> Grafiek:
+    """The budget per year, built up from its lines (stacked bars), with the total on top."""
+    titel = "Budget Samen stad maken per jaar"
+    alt = (f"Gestapeld staafdiagram: het budget is {bedragen_zin(fin.jaren, fin.totaal.bedragen)}, "
+           f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}.")
+
+    def teken():
+        fig = _figuur(5.4, 5.4)
+        ax = fig.add_subplot()
+        onder = [0] * len(fin.jaren)
+        for n, post in enumerate(fin.posten):
+            kleur, arcering = SERIES[n % len(SERIES)]
+            ax.bar([str(j) for j in fin.jaren], post.bedragen, bottom=onder, width=0.6, color=kleur,
+                   hatch=arcering or None, edgecolor="#ffffff", linewidth=1, label=_regels(post.omschrijving, 44),
+                   gid=f"post-{post.id}")
+            onder = [a + b for a, b in zip(onder, post.bedragen)]
+        for j, totaal in enumerate(fin.totaal.bedragen):
+            ax.text(j, onder[j] + max(onder) * 0.015, _euro_as(totaal), ha="center", va="bottom", fontweight="bold",
+                    fontsize=10)
+        ax.set_ylim(0, max(onder) * 1.12)
+        ax.yaxis.set_major_formatter(_euro_as)
+        fig.legend(loc="outside lower left", fontsize=10, reverse=True)
+        _titel(fig, titel)
+        return fig
+
+    return _grafiek("financien-per-jaar", titel, alt, teken)
+
+
+def financien_per_post(fin: Financien) -> Grafiek:
+    """Each line of the budget over the years (grouped bars), so a line's course is visible."""
+    titel = "Budget per post, per jaar"
+    alt = ("Staafdiagram van het budget per post: "
+           + "; ".join(f"{p.omschrijving}: {bedragen_zin(fin.jaren, p.bedragen)}" for p in fin.posten) + ".")
+
+    def teken():
+        fig = _figuur(5.4, 1.4 + 1.3 * len(fin.posten))
+        ax = fig.add_subplot()
+        dikte = 0.8 / len(fin.jaren)
+        hoogste = max(b for p in fin.posten for b in p.bedragen)
+        for j, jaar in enumerate(fin.jaren):
+            ys = [y - 0.4 + dikte * (j + 0.5) for y in range(len(fin.posten))]
+            bedragen = [p.bedragen[j] for p in fin.posten]
+            ax.barh(ys, bedragen, height=dikte * 0.9, color=JAAR_TINTEN[j % len(JAAR_TINTEN)], label=str(jaar),
+                    gid=f"jaar-{jaar}")
+            for y, b in zip(ys, bedragen):
+                ax.text(b + hoogste * 0.01, y, f"{jaar}: {_euro_as(b)}", va="center", fontsize=9)
+        ax.set_yticks(range(len(fin.posten)), [_regels(p.omschrijving, 22) for p in fin.posten], fontsize=10)
+        ax.set_ylim(len(fin.posten) - 0.5, -0.5)
+        ax.set_xlim(0, hoogste * 1.6)
+        # Every bar carries its amount, so an axis with amounts would only repeat them.
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+        _titel(fig, titel)
+        return fig
+
+    return _grafiek("financien-per-post", titel, alt, teken)
+
+
+# --- The zeggenschap scale of the vormen ----------------------------------------------------
+
+def _vorm_titels(data: KompasData, ids: list[str]) -> str:
+    return opsomming([data.vorm(i).titel for i in ids])
+
+
+def zeggenschap_grafiek(data: KompasData) -> Grafiek:
+    """The seven vormen from most to least say for Utrechters, and the two directions the
+    kompas steers in: away from one vorm, towards others."""
+    vormen: list[Vorm] = data.vormen
+    koers = data.kompas.koers
+    titel = "Zeggenschap voor Utrechters per vorm"
+    alt = (f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
+           "met de zeggenschap voor Utrechters op een schaal van 0 (geen) tot 4 (volledig): "
+           + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen) + ". "
+           + f"Pijlen tonen hoe het kompas stuurt: minder vaak {data.vorm(koers.minder_vaak).titel}, "
+           + " en ".join(f"meer {_vorm_titels(data, r.naar)} ({r.naam.lower()})" for r in koers.richtingen) + ".")
+
+    def teken():
+        fig = _figuur(5.4, 1.9 + 0.62 * len(vormen))
+        ax = fig.add_subplot()
+        rij = {v.id: y for y, v in enumerate(vormen)}
+        doelen = {vid for r in koers.richtingen for vid in r.naar}
+        soorten = {"doel": ("het kompas stuurt hierheen", KLEUR_BLAUW),
+                   "samen": ("andere samenwerkingsvorm", "#7aa0c8"),
+                   "geen": ("geen samenwerking", "#a6a6a6")}
+        for y, v in enumerate(vormen):
+            soort = "doel" if v.id in doelen else "samen" if v.samenwerkingsvorm else "geen"
+            ax.barh(y, max(v.zeggenschap_schaal, 0.04), height=0.62, color=soorten[soort][1], gid=f"vorm-{v.id}")
+        ax.set_yticks(range(len(vormen)), [v.titel for v in vormen], fontsize=12)
+        ax.set_ylim(len(vormen) - 0.5, -0.5)
+        ax.set_xlim(0, 9.6)
+        ax.set_xticks(range(0, 5), ["0\ngeen", "1", "2", "3", "4\nvolledig"], fontsize=10)
+        ax.spines["bottom"].set_bounds(0, 4)
+        ax.set_xlabel("Zeggenschap voor Utrechters", loc="left")
+        # The two directions: curved arrows from the vorm used less often to each vorm the
+        # kompas steers towards, in the free space right of the bars.
+        van = rij[koers.minder_vaak]
+        x = 4.7
+        ax.plot([x], [van], marker="o", markersize=9, color=KLEUR_TEKST)
+        ax.text(x + 0.3, van, "minder vaak", va="center", fontsize=10, fontstyle="italic")
+        for r in koers.richtingen:
+            naar = [rij[i] for i in r.naar]
+            for doel in naar:
+                omhoog = doel < van
+                ax.annotate("", xy=(x, doel), xytext=(x, van),
+                            arrowprops={"arrowstyle": "-|>,head_width=0.35,head_length=0.7", "color": KLEUR_TEKST,
+                                        "linewidth": 1.8, "shrinkA": 7, "shrinkB": 2,
+                                        "connectionstyle": f"arc3,rad={-0.45 if omhoog else 0.45}"})
+            midden = (sum(naar) / len(naar) + van) / 2
+            ax.text(x + 0.3, midden, _regels(r.naam, 12), va="center", fontweight="bold", fontsize=10,
+                    gid=f"richting-{r.id}")
+        from matplotlib.patches import Patch
+        fig.legend(handles=[Patch(color=kleur, label=label) for label, kleur in soorten.values()],
+                   loc="outside lower left", ncols=1, fontsize=10, handlelength=1.2)
+        _titel(fig, titel)
+        return fig
+
+    return _grafiek("zeggenschap", titel, alt, teken)
+
+
+# --- All of them, once per data -------------------------------------------------------------
+
+_cache: dict = {"data": None, "grafieken": {}}
+
+
+def alle(data: KompasData) -> dict[str, Grafiek]:
+    """Every chart by name. Drawn once per loaded data (the hooks and the macros share them)."""
+    if _cache["data"] is not data:
+        grafieken = [indicatoren_grafiek(data)]
+        grafieken += [indicator_grafiek(ind) for g in data.indicatoren.groepen for ind in g.indicatoren
+                      if gemeten(ind)]
+        grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien),
+                      zeggenschap_grafiek(data)]
+        _cache.update(data=data, grafieken={g.naam: g for g in grafieken})
+    return _cache["grafieken"]
