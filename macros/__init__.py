@@ -10,8 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import (bouwinfo, diagram, export, grafiek_render, grafieken, render, schema,  # noqa: F401
-               wijzer, wijzer_render)  # (used by hooks.py)
+from . import (bouwinfo, diagram, export, grafiek_render, grafieken, hele_nota, pdf, render,  # noqa: F401
+               schema, wijzer, wijzer_render)  # (used by hooks.py)
 from .loader import KompasDataError, laad_kompas_data
 
 
@@ -148,3 +148,7 @@ def define_env(env) -> None:
     @env.macro
     def zeggenschap_schaal() -> str:
         return grafiek_render.render_zeggenschap(data, url)
+
+    @env.macro
+    def pdf_download() -> str:
+        return render.render_pdf_download(url)

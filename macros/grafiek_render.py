@@ -34,7 +34,7 @@ def render_figuur(grafiek: Grafiek, url: Url, waar_de_cijfers_staan: str = "in d
         f'<figure class="kvz-grafiek" id="grafiek-{grafiek.naam}">'
         f'<img src="{bron}" alt="{tekst(grafiek.alt)}" width="{breedte}" height="{hoogte}" loading="lazy">'
         f"<figcaption>{tekst(_zin(grafiek.titel))} De cijfers staan {waar_de_cijfers_staan}. "
-        f'<a href="{bron}">Open de grafiek groot<span class="kvz-sr">: {tekst(grafiek.titel)}</span></a>'
+        f'<a href="{bron}" data-alleen-site>Open de grafiek groot<span class="kvz-sr">: {tekst(grafiek.titel)}</span></a>'
         "</figcaption></figure>"
     )
 

@@ -8,6 +8,7 @@
 - the charts of the indicators, the budget and the zeggenschap scale (`/grafieken/`);
 - `/kompas.json`, the machine-readable kompas, and the data's JSON Schema
   (`/kompas.schema.json`, one per data file in `/schema/`);
+- the whole note on one page (`nota/`) and as a PDF, assembled from the rendered pages;
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
 """
 
@@ -16,6 +17,9 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+
+import logging
+import time
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -109,6 +113,58 @@ def on_page_content(html, page, config, files):
     if WIJZER_PLEK not in html:
         raise PluginError(f"hooks.py: {page.file.src_uri} mist {WIJZER_PLEK}")
     return html.replace(WIJZER_PLEK, walker, 1)
+
+
+# --- The whole note on one page, and as a PDF ----------------------------------------------
+
+HELE_NOTA_SRC = "nota/index.md"
+HELE_NOTA_PLEK = "<!-- hele-nota -->"
+PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
+_nota_delen: list = []
+log = logging.getLogger("mkdocs.hooks.nota")
+
+
+def on_page_context(context, page, config, nav):
+    # Every other page has been rendered by now (MkDocs renders all Markdown before it fills
+    # any template), so the note can be assembled from their HTML.
+    if page.file.src_uri != HELE_NOTA_SRC:
+        return context
+    if HELE_NOTA_PLEK not in page.content:
+        raise PluginError(f"hooks.py: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
+    _nota_delen[:] = [
+        macros.hele_nota.Deel(p.file.src_uri, p.url, p.title, diepte, p.content)
+        for p, diepte in macros.hele_nota.nav_volgorde(nav.items)
+        if macros.hele_nota.hoort_bij_nota(p.file.src_uri)
+    ]
+    page.content = page.content.replace(HELE_NOTA_PLEK, macros.hele_nota.samenstellen(_nota_delen, page.url))
+    return context
+
+
+def on_post_build(config):
+    if _serve:
+        log.info("De pdf van de nota wordt niet gemaakt bij mkdocs serve (dat duurt te lang per "
+                 "wijziging); make build maakt hem.")
+        return
+    if not _nota_delen:
+        raise PluginError(f"hooks.py: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
+    site = Path(config["site_dir"])
+    bouw = config["extra"]["bouw"]
+    start = time.monotonic()
+    html = macros.pdf.document(
+        _nota_delen, _data.nota.titel,
+        f"Beleidsnota over samenwerken met Utrechters, met het Kompas voor zeggenschap (versie {_data.kompas.versie})",
+        f"Gemaakt uit de website op {bouw['datum']} (bouw {bouw['commit']}). "
+        f"Vragen of opmerkingen: {macros.render.CONTACT}.")
+    try:
+        pdf = macros.pdf.maak(html, site / "nota" / "index.html", site / macros.hele_nota.PDF_NAAM)
+    except macros.pdf.PdfFout as fout:
+        raise PluginError(str(fout)) from None
+    # The download links say how big the file is; only now is that known.
+    for pagina in site.rglob("*.html"):
+        inhoud = pagina.read_text(encoding="utf-8")
+        if PDF_GROOTTE in inhoud:
+            pagina.write_text(inhoud.replace(PDF_GROOTTE, f"<span>{pdf.omschrijving()}</span>"), encoding="utf-8")
+    log.info(f"pdf van de nota: {pdf.omschrijving()}, in {time.monotonic() - start:.1f} s")
 
 
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'

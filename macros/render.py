@@ -14,7 +14,7 @@ import json
 from urllib.parse import quote
 from typing import Callable, Iterable, Optional
 
-from . import graaf
+from . import graaf, hele_nota
 from .model import (Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
                     Meting, Principe, Risico, Vorm, Wijkplatforms)
 
@@ -113,12 +113,20 @@ def feedback_link(onderwerp: str, regels: list[str]) -> str:
 
 def render_feedback(onderwerp: str, regels: list[str]) -> str:
     return (
-        '<aside class="kvz-feedback" aria-label="Reageren">'
+        '<aside class="kvz-feedback" aria-label="Reageren" data-alleen-site>'
         f'<p><a href="{tekst(feedback_link(onderwerp, regels))}" data-kompas-feedback>Klopt dit niet? '
         "Laat het ons weten</a></p>"
         "<p>Uw mailprogramma opent met een bericht aan Team Samen stad maken, met deze pagina en de "
         "versie van het kompas erin. De site stuurt zelf niets.</p></aside>"
     )
+
+
+# --- The whole note as a PDF -----------------------------------------------------------------
+
+def render_pdf_download(url: Url) -> str:
+    # The size and page count replace the placeholder once the PDF exists (hooks.py).
+    return (f'<p class="kvz-download"><a href="{url(hele_nota.PDF_NAAM)}" download>'
+            "Download de hele beleidsnota</a> (<span data-pdf-grootte>pdf</span>)</p>")
 
 
 # --- Vormen ---------------------------------------------------------------------------------
@@ -174,7 +182,9 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
     if vorm.instrumenten:
         delen += ["## Voorbeelden van middelen of instrumenten", _lijst(vorm.instrumenten)]
     delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url),
-              "## Zo kom je in de kompaswijzer hier uit", render_routes_naar_vorm(vorm, data, url)]
+              # Only on the website: the whole note (one page, PDF) has no kompaswijzer to go to.
+              '## Zo kom je in de kompaswijzer hier uit { data-alleen-site="" }',
+              f"<div data-alleen-site>{render_routes_naar_vorm(vorm, data, url)}</div>"]
     delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
     delen.append(render_feedback(f"Klopt dit niet? Vorm {vorm.titel}",
                                  [f"Pagina: /{vorm_pad(vorm.id)}", f"Kompas voor zeggenschap, versie {data.kompas.versie}"]))
@@ -419,13 +429,13 @@ def render_beslistabel(data: KompasData, url: Url) -> str:
         rijen.append(
             f'<tr><th scope="row">{n}</th><td>{stappen}</td>'
             f'<td><a href="{url(vorm_pad(vorm.id))}">{tekst(vorm.titel)}</a></td>'
-            f'<td><a href="{url("kompas/wijzer/" + pad.antwoorden + "/")}">Bekijk<span class="kvz-sr"> route {n} '
-            f"in de kompaswijzer</span></a></td></tr>"
+            f'<td data-alleen-site><a href="{url("kompas/wijzer/" + pad.antwoorden + "/")}">Bekijk'
+            f'<span class="kvz-sr"> route {n} in de kompaswijzer</span></a></td></tr>'
         )
     tabel = (
         f"<table><caption>Alle {len(rijen)} routes door het kompas, versie {tekst(data.kompas.versie)}</caption>"
         '<thead><tr><th scope="col">Route</th><th scope="col">Antwoorden</th><th scope="col">Uitkomst</th>'
-        '<th scope="col">Kompaswijzer</th></tr></thead>'
+        '<th scope="col" data-alleen-site>Kompaswijzer</th></tr></thead>'
         f"<tbody>{''.join(rijen)}</tbody></table>"
     )
     return _tabel_regio("Alle routes door het kompas", tabel, zoekbaar=False)
@@ -438,7 +448,8 @@ def render_kompas_schema(data: KompasData, url: Url) -> str:
         f'<a href="{url("kompas/kompas.svg")}"><img src="{url("kompas/kompas.svg")}" '
         f'alt="Het kompas als stroomschema: {len(data.kompas.vragen)} vragen met pijlen voor ja en nee naar de '
         f'{len(data.vormen)} vormen. De tabel hieronder zegt hetzelfde in tekst."></a></div>'
-        "<figcaption>Het kompas als stroomschema. Klik op het schema om het groot te openen. "
+        "<figcaption>Het kompas als stroomschema. "
+        "<span data-alleen-site>Klik op het schema om het groot te openen.</span> "
         "De tabel hieronder geeft alle routes in tekst.</figcaption></figure>\n\n"
         + render_beslistabel(data, url)
     )

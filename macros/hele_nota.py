@@ -1,0 +1,194 @@
+"""The whole policy note on one page, and as a PDF: assembled from the pages the site already
+rendered, in the order of the nav, so it is never a separate copy.
+
+Each page becomes a section: its headings move down by its depth in the nav (the page title
+of a top-level entry becomes an h2 under the note's h1), its ids get the page's name in front
+(every page has an "in-het-kort" of its own), and links between pages become links inside
+the one page. What only makes sense on the website (the "Klopt dit niet?" mail link, the
+routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from typing import Optional
+from urllib.parse import urlsplit
+
+# The pages of the site that are not part of the note: the tools and the pages about the site.
+NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
+PAD = "nota/"           # the page's address on the site
+PDF_NAAM = "samen-stad-maken.pdf"
+ALLEEN_SITE = "data-alleen-site"
+
+LEEG = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+KOPPEN = {f"h{n}" for n in range(1, 7)}
+ID_LIJSTEN = {"aria-labelledby", "aria-describedby", "aria-controls", "headers"}
+
+
+@dataclass(frozen=True)
+class Deel:
+    """One page of the note: its source, address, title, depth in the nav and rendered HTML."""
+
+    src: str
+    url: str
+    titel: str
+    diepte: int
+    html: str
+
+    @property
+    def anker(self) -> str:
+        return anker(self.url)
+
+
+def anker(url: str) -> str:
+    """ "principes/open-en-eerlijk/" -> "principes-open-en-eerlijk" """
+    return url.strip("/").replace("/", "-") or "start"
+
+
+def hoort_bij_nota(src: str) -> bool:
+    return not any(src == n or (n.endswith("/") and src.startswith(n)) for n in NIET_IN_NOTA)
+
+
+def nav_volgorde(items, diepte: int = 0):
+    """(page, depth) for every page in the nav, in reading order. A section's first page is
+    its overview and carries the section: the pages after it go one level deeper."""
+    for item in items:
+        if item.is_page:
+            yield item, diepte
+        elif item.children:
+            eerste, *rest = item.children
+            if eerste.is_page:
+                yield eerste, diepte
+                yield from nav_volgorde(rest, diepte + 1)
+            else:
+                yield from nav_volgorde(item.children, diepte)
+
+
+class _Omzetter(HTMLParser):
+    """Rewrites one page's HTML for its place in the whole note (see the module docstring)."""
+
+    def __init__(self, deel: Deel, ankers: dict[str, str], buiten: Optional[str]):
+        super().__init__(convert_charrefs=False)
+        # `buiten`: the address links out of the note are made relative to; None drops them.
+        self.deel, self.ankers, self.buiten = deel, ankers, buiten
+        self.uit: list[str] = []
+        self.weg = 0  # depth inside an element that is left out
+
+    def _id(self, waarde: str) -> str:
+        return f"{self.deel.anker}--{waarde}"
+
+    def _url(self, waarde: str, buiten: Optional[str]) -> Optional[str]:
+        delen = urlsplit(waarde)
+        if delen.scheme or delen.netloc:
+            return waarde
+        if not delen.path:  # "#anker" on the same page
+            return f"#{self._id(delen.fragment)}" if delen.fragment else waarde
+        # Site paths as "principes/open-en-eerlijk/" (directory URLs: a page's URL is a folder).
+        doel = posixpath.normpath(posixpath.join("/" + self.deel.url, delen.path))
+        doel = doel.lstrip("/") + ("/" if delen.path.endswith("/") and doel != "/" else "")
+        if doel in self.ankers:
+            pagina = self.ankers[doel]
+            return f"#{pagina}--{delen.fragment}" if delen.fragment else f"#{pagina}"
+        if buiten is None:
+            return None
+        relatief = posixpath.relpath("/" + doel, "/" + buiten)
+        relatief += "/" if doel.endswith("/") and relatief != "." else ""
+        return (relatief if relatief != "." else "./") + (f"#{delen.fragment}" if delen.fragment else "")
+
+    def _attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        delen = []
+        for naam, waarde in attrs:
+            if waarde is not None:
+                if naam == "id" or naam == "for":
+                    waarde = self._id(waarde)
+                elif naam in ID_LIJSTEN:
+                    waarde = " ".join(self._id(w) for w in waarde.split())
+                elif naam == "href":
+                    # In the PDF a link out of the note cannot work (on paper, offline): text.
+                    waarde = self._url(waarde, self.buiten)
+                    if waarde is None:
+                        continue
+                elif naam == "src":
+                    # Images are files of the site, resolved from the note's own address.
+                    waarde = self._url(waarde, PAD)
+            delen.append(f" {naam}" if waarde is None else f' {naam}="{escape(waarde)}"')
+        return "".join(delen)
+
+    def _tag(self, tag: str) -> str:
+        if tag in KOPPEN:
+            return f"h{min(6, int(tag[1]) + self.deel.diepte + 1)}"
+        return tag
+
+    def handle_starttag(self, tag, attrs):
+        if self.weg:
+            self.weg += tag not in LEEG
+            return
+        kenmerken = dict(attrs)
+        if ALLEEN_SITE in kenmerken or "headerlink" in (kenmerken.get("class") or "").split():
+            self.weg = tag not in LEEG
+            return
+        self.uit.append(f"<{self._tag(tag)}{self._attrs(tag, attrs)}>")
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.weg and ALLEEN_SITE not in dict(attrs):
+            self.uit.append(f"<{self._tag(tag)}{self._attrs(tag, attrs)}>")
+
+    def handle_endtag(self, tag):
+        if self.weg:
+            self.weg -= tag not in LEEG
+            return
+        self.uit.append(f"</{self._tag(tag)}>")
+
+    def handle_data(self, data):
+        if not self.weg:
+            self.uit.append(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+
+def omgezet(deel: Deel, ankers: dict[str, str], buiten: Optional[str] = PAD) -> str:
+    omzetter = _Omzetter(deel, ankers, buiten)
+    omzetter.feed(deel.html)
+    omzetter.close()
+    if omzetter.weg:
+        raise ValueError(f"hele_nota.py: {deel.src}: een weggelaten element wordt niet gesloten")
+    return "".join(omzetter.uit)
+
+
+def inhoudsopgave(delen: list[Deel]) -> str:
+    """A nested list of the sections, with links; in the PDF each line gets its page number."""
+    uit, diepte = [], -1
+    for deel in delen:
+        while diepte < deel.diepte:
+            uit.append('<ol class="kvz-inhoud">' if diepte < 0 else "<ol>")
+            diepte += 1
+        while diepte > deel.diepte:
+            uit.append("</li></ol>")
+            diepte -= 1
+        if uit[-1] not in ("<ol>", '<ol class="kvz-inhoud">'):
+            uit.append("</li>")
+        uit.append(f'<li><a href="#{deel.anker}">{escape(deel.titel)}</a>')
+    while diepte >= 0:
+        uit.append("</li></ol>")
+        diepte -= 1
+    return "".join(uit)
+
+
+def samenstellen(delen: list[Deel], buiten: Optional[str] = PAD) -> str:
+    """The body of the whole note: table of contents, then every section in order. Links out
+    of the note are made relative to `buiten` (the page's address), or dropped for the PDF."""
+    ankers = {d.url: d.anker for d in delen}
+    secties = "".join(
+        f'<section class="kvz-nota-deel kvz-nota-deel--{deel.diepte}" id="{deel.anker}">'
+        f"{omgezet(deel, ankers, buiten)}</section>"
+        for deel in delen
+    )
+    return (f'<nav class="kvz-nota-inhoud" aria-labelledby="inhoud"><h2 id="inhoud">Inhoud</h2>'
+            f"{inhoudsopgave(delen)}</nav>{secties}")

@@ -1,0 +1,68 @@
+"""The whole note as a PDF, made at build time by WeasyPrint from the same sections as the
+one-page version (`hele_nota.py`).
+
+Tagged (PDF/UA-1: headings, lists, tables and figures carry their structure and the
+images their alt text), in Dutch, with a table of contents that gives page numbers, page
+numbers in the footer and a bookmark per heading. Reproducible: no creation date, and a
+fixed document identifier derived from the content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from . import hele_nota
+
+STIJL = Path(__file__).with_name("nota-pdf.css")
+
+
+class PdfFout(Exception):
+    """The PDF could not be made; the message says what to install or fix."""
+
+
+@dataclass(frozen=True)
+class Pdf:
+    pad: Path
+    paginas: int
+    bytes: int
+
+    def omschrijving(self) -> str:
+        """ "pdf, 58 pagina's, 1,2 MB" for the download link."""
+        mb = self.bytes / 1_000_000
+        grootte = f"{mb:.1f} MB".replace(".", ",") if mb >= 1 else f"{round(self.bytes / 1000)} kB"
+        return f"pdf, {self.paginas} pagina's, {grootte}"
+
+
+def document(delen: list[hele_nota.Deel], titel: str, ondertitel: str, colofon: str) -> str:
+    """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{escape(titel)}</title>"
+        '<meta name="author" content="Gemeente Utrecht">'
+        f'<meta name="description" content="{escape(ondertitel)}">'
+        "</head><body>"
+        '<header class="titelblad"><p class="afzender">Gemeente Utrecht</p>'
+        f"<h1>{escape(titel)}</h1><p class=\"ondertitel\">{escape(ondertitel)}</p>"
+        f'<p class="colofon">{escape(colofon)}</p></header>'
+        f"{hele_nota.samenstellen(delen, buiten=None)}"
+        "</body></html>"
+    )
+
+
+def maak(html: str, basis: Path, doel: Path) -> Pdf:
+    """Lay out `html` (relative images resolved from the file `basis`) and write the PDF."""
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as fout:  # cffi cannot find Pango
+        raise PdfFout(
+            "de pdf van de nota kan niet worden gemaakt: WeasyPrint vindt Pango niet "
+            f"({fout}). Installeer het: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "fonts-dejavu-core (of: make pdf-hulp)") from None
+    opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(filename=str(STIJL))])
+    # Same content, same identifier: two builds of one commit give the same bytes.
+    kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    opgemaakt.write_pdf(doel, pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)
+    return Pdf(doel, len(opgemaakt.pages), doel.stat().st_size)
