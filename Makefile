@@ -3,6 +3,7 @@
 #   make test    everything the tests need, then the whole test suite
 #   make build   strict build into site/ (replaced only when the build succeeds)
 #   make dist    site + precompressed copies + nginx configuration in dist/
+#                (build and dist also make the PDF of the note; they need Pango: make pango)
 #   make bench   benchmarks, written to bench/RESULTS.md
 #   make check   check the kompas data only
 #   make paden   rewrite the golden path table after a reviewed change to the kompas
@@ -18,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test check paden verschil schema dist bench lock chromium nginx clean
+.PHONY: serve build test check paden verschil schema dist bench lock chromium nginx pango clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -34,7 +35,7 @@ $(VENV)/.test-installed: $(VENV)/.site-installed
 serve: $(VENV)/.site-installed
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site-installed
+build: $(VENV)/.site-installed pango
 	$(PY) -m macros bouw --uit site
 
 check: $(VENV)/.site-installed
@@ -45,11 +46,11 @@ paden: $(VENV)/.site-installed
 
 # Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
 #   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
-dist: $(VENV)/.site-installed
+dist: $(VENV)/.site-installed pango
 	$(PY) -m macros dist --uit dist $(if $(LOKET),--loket $(LOKET)) $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN))
 
 # Benchmarks (not tests): build time, scaling, page weight, Lighthouse; writes bench/RESULTS.md.
-bench: $(VENV)/.test-installed chromium nginx
+bench: $(VENV)/.test-installed chromium nginx pango
 	cd bench && ../$(PY) run.py
 
 verschil: $(VENV)/.site-installed
@@ -58,7 +59,7 @@ verschil: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf
 
-test: $(VENV)/.test-installed chromium nginx
+test: $(VENV)/.test-installed chromium nginx pango
 	$(PY) -m pytest
 
 # The browser tests drive Debian's chromium (Playwright's own browser download does not
@@ -71,6 +72,21 @@ chromium:
 	else \
 		echo "De browsertests hebben chromium nodig in $(CHROMIUM)."; \
 		echo "Installeer het als beheerder: sudo apt-get install chromium"; \
+		exit 1; \
+	fi
+
+# The PDF of the note (WeasyPrint, at build time) needs Pango and a font; `make serve` makes
+# no PDF and needs neither. Install them when missing and we may; otherwise say what to do.
+PANGO_PAKKETTEN := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pango:
+	@if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && \
+		[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Pango of het lettertype DejaVu ontbreekt (voor de pdf): installeren met apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PAKKETTEN) >/dev/null; \
+	else \
+		echo "De pdf van de nota heeft Pango en DejaVu nodig."; \
+		echo "Installeer ze als beheerder: sudo apt-get install $(PANGO_PAKKETTEN)"; \
 		exit 1; \
 	fi
 

@@ -58,7 +58,12 @@ def _indicator_tabel(ind: Indicator) -> str:
 def render_indicator_grafieken(data: KompasData, url: Url) -> str:
     """A chart and a small table for every indicator that has been measured."""
     alle = grafieken.alle(data)
-    delen = []
+    aantal = sum(grafieken.gemeten(i) for g in data.indicatoren.groepen for i in g.indicatoren)
+    if aantal == 0:
+        return "<p>Nog geen indicator is gemeten.</p>\n"
+    woord = "indicator is" if aantal == 1 else "indicatoren zijn"
+    delen = [f"<p>{aantal} {woord} al gemeten. Per indicator ziet u de nulmeting en de streefwaarden "
+             "voor de volgende metingen.</p>"]
     for groep in data.indicatoren.groepen:
         for ind in groep.indicatoren:
             if grafieken.gemeten(ind):

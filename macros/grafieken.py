@@ -133,7 +133,7 @@ def _svg(fig, naam: str, titel: str, alt: str) -> str:
 
     uit = io.StringIO()
     with matplotlib.rc_context({"svg.id": f"grafiek-{naam}"}):
-        fig.savefig(uit, format="svg", metadata={"Date": None, "Title": titel, "Language": "nl"})
+        fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None, "Language": "nl"})
     svg = uit.getvalue()
     # A title and a description as the first children of <svg>: what screen readers and
     # browsers show for the file on its own.
@@ -203,11 +203,11 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
     jaren = sorted({m.jaar for _, ind in rijen for m in ind.metingen if m} | {int(ind.evaluatie) for _, ind in rijen})
     titel = "Welke indicatoren zijn al gemeten?"
     nieuw = [ind for _, ind in rijen if ind.nieuw]
-    gemeten_jaren = sorted({ind.nulmeting.jaar for _, ind in rijen if ind.nulmeting})
+    gemeten_jaren = sorted({str(ind.nulmeting.jaar) for _, ind in rijen if ind.nulmeting})
     alt = (f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
-           f"{len(nieuw)} zijn nieuw en nog niet gemeten; {len(rijen) - len(nieuw)} hebben een nulmeting "
-           f"(uit {opsomming([str(j) for j in gemeten_jaren])}) en streefwaarden. "
-           f"Evaluatie in {opsomming(sorted({i.evaluatie for _, i in rijen}))}.")
+           f"{len(nieuw)} nieuw en nog niet gemeten, {len(rijen) - len(nieuw)} met een nulmeting"
+           + (f" (uit {opsomming(gemeten_jaren)}) en streefwaarden" if gemeten_jaren else "")
+           + f". Evaluatie in {opsomming(sorted({i.evaluatie for _, i in rijen}))}.")
 
     def teken():
         regel_hoogte = 0.6

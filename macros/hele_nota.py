@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from html import escape
+import re
+from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Optional
 from urllib.parse import urlsplit
@@ -52,19 +53,42 @@ def hoort_bij_nota(src: str) -> bool:
     return not any(src == n or (n.endswith("/") and src.startswith(n)) for n in NIET_IN_NOTA)
 
 
-def nav_volgorde(items, diepte: int = 0):
-    """(page, depth) for every page in the nav, in reading order. A section's first page is
-    its overview and carries the section: the pages after it go one level deeper."""
+def _pagina_titel(pagina) -> str:
+    """The page's own first heading ("A. Inleiding"), as the note has it; the nav's shorter
+    label only when the page has no heading."""
+    items = pagina.toc.items if pagina.toc else []
+    return unescape(items[0].title) if items else pagina.title
+
+
+def _in_nota(item) -> bool:
+    if item.is_page:
+        return hoort_bij_nota(item.file.src_uri)
+    return any(_in_nota(kind) for kind in item.children or [])
+
+
+def nav_delen(items, diepte: int = 0):
+    """A `Deel` for every page of the note in the nav, in reading order. A section's first
+    page is its overview and carries the section: the pages after it go one level deeper. A
+    section without a page of its own (the note's "B. Opgave") becomes a heading."""
     for item in items:
+        if not _in_nota(item):
+            continue
         if item.is_page:
-            yield item, diepte
-        elif item.children:
-            eerste, *rest = item.children
-            if eerste.is_page:
-                yield eerste, diepte
-                yield from nav_volgorde(rest, diepte + 1)
-            else:
-                yield from nav_volgorde(item.children, diepte)
+            yield Deel(item.file.src_uri, item.url, _pagina_titel(item), diepte, item.content)
+            continue
+        eerste, *rest = item.children
+        if eerste.is_page:
+            yield from nav_delen([eerste], diepte)
+            yield from nav_delen(rest, diepte + 1)
+        else:
+            titel = item.title
+            yield Deel("", f"deel/{anker(slug(titel))}/", titel, diepte, f"<h1>{escape(titel)}</h1>")
+            yield from nav_delen(item.children, diepte + 1)
+
+
+def slug(tekst: str) -> str:
+    """ "B. Opgave" -> "b-opgave" """
+    return "-".join(re.findall(r"[a-z0-9]+", tekst.lower()))
 
 
 class _Omzetter(HTMLParser):
@@ -95,8 +119,9 @@ class _Omzetter(HTMLParser):
         if buiten is None:
             return None
         relatief = posixpath.relpath("/" + doel, "/" + buiten)
-        relatief += "/" if doel.endswith("/") and relatief != "." else ""
-        return (relatief if relatief != "." else "./") + (f"#{delen.fragment}" if delen.fragment else "")
+        if delen.path.endswith("/") and not relatief.endswith("/"):
+            relatief += "/"
+        return relatief + (f"#{delen.fragment}" if delen.fragment else "")
 
     def _attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
         delen = []

@@ -131,11 +131,7 @@ def on_page_context(context, page, config, nav):
         return context
     if HELE_NOTA_PLEK not in page.content:
         raise PluginError(f"hooks.py: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
-    _nota_delen[:] = [
-        macros.hele_nota.Deel(p.file.src_uri, p.url, p.title, diepte, p.content)
-        for p, diepte in macros.hele_nota.nav_volgorde(nav.items)
-        if macros.hele_nota.hoort_bij_nota(p.file.src_uri)
-    ]
+    _nota_delen[:] = macros.hele_nota.nav_delen(nav.items)
     page.content = page.content.replace(HELE_NOTA_PLEK, macros.hele_nota.samenstellen(_nota_delen, page.url))
     return context
 

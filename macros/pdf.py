@@ -60,7 +60,7 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
         raise PdfFout(
             "de pdf van de nota kan niet worden gemaakt: WeasyPrint vindt Pango niet "
             f"({fout}). Installeer het: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            "fonts-dejavu-core (of: make pdf-hulp)") from None
+            "fonts-dejavu-core (of: make pango)") from None
     opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(filename=str(STIJL))])
     # Same content, same identifier: two builds of one commit give the same bytes.
     kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")

@@ -52,6 +52,11 @@ def bezoek_via_nginx(browser, nginx_url, dist):
     for pad in paden:
         page.goto(nginx_url + ("" if pad == "./" else pad))
         schendingen += page.evaluate("window.__csp")
+    # The charts opened on their own ("Open de grafiek groot"): a document with its own policy.
+    grafieken = sorted(p.relative_to(site).as_posix() for p in site.glob("grafieken/*.svg"))
+    for pad in grafieken:
+        page.goto(nginx_url + pad)
+        schendingen += page.evaluate("window.__csp || []")
     # The walker with JavaScript: a path to an outcome, the error, weet ik (nog) niet, back.
     pad = graaf.paden(KOMPAS)[0]
     page.goto(nginx_url + wijzer.WIJZER_PAD)
@@ -72,7 +77,7 @@ def bezoek_via_nginx(browser, nginx_url, dist):
     eigen = urlsplit(nginx_url).netloc
     headers = [(a.url, a.all_headers()) for a in antwoorden if urlsplit(a.url).netloc == eigen]
     uitkomst = {
-        "paden": paden, "headers": headers, "fouten": fouten, "schendingen": schendingen,
+        "paden": paden, "grafieken": grafieken, "headers": headers, "fouten": fouten, "schendingen": schendingen,
         "cookies": context.cookies(),
         "opslag": page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]"),
     }
@@ -82,6 +87,7 @@ def bezoek_via_nginx(browser, nginx_url, dist):
 
 def test_elke_pagina_via_nginx_zonder_csp_schending_of_consolefout(bezoek_via_nginx):
     assert len(bezoek_via_nginx["paden"]) > 100
+    assert len(bezoek_via_nginx["grafieken"]) >= 8
     assert bezoek_via_nginx["schendingen"] == []
     assert bezoek_via_nginx["fouten"] == []
 
@@ -103,6 +109,21 @@ def test_de_csp_is_streng(nginx_url, dist):
     assert richtlijnen["base-uri"] == "'self'"
     assert richtlijnen["frame-ancestors"] == f"'self' http://127.0.0.1:{dist['loket_poort']}"
     assert re.fullmatch(r"'self'( 'sha256-[A-Za-z0-9+/]{43}=')+", richtlijnen["script-src"])
+
+
+def test_een_grafiek_op_zichzelf_mag_alleen_eigen_stijl(nginx_url):
+    antwoord = vraag(nginx_url, "/grafieken/zeggenschap.svg")
+    assert antwoord.status == 200 and antwoord.getheader("Content-Type") == "image/svg+xml"
+    csp = antwoord.getheader("Content-Security-Policy")
+    assert csp.startswith("default-src 'none'; style-src 'unsafe-inline';") and "script" not in csp
+    assert antwoord.getheader("X-Content-Type-Options") == "nosniff"
+
+
+def test_de_pdf_van_de_nota(nginx_url):
+    antwoord = vraag(nginx_url, "/samen-stad-maken.pdf")
+    assert antwoord.status == 200 and antwoord.getheader("Content-Type") == "application/pdf"
+    assert antwoord.inhoud.startswith(b"%PDF-")
+    assert antwoord.getheader("Content-Security-Policy") and antwoord.getheader("Cache-Control") == "no-cache"
 
 
 def test_overige_headers(nginx_url):

@@ -1,0 +1,240 @@
+"""The whole note on one page and as a PDF: assembled from the site's own pages, in reading
+order, with every heading; the PDF tagged, with contents, page numbers and bookmarks."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import urljoin
+
+import pytest
+
+from macros import hele_nota
+from macros.hele_nota import Deel, omgezet
+
+NOTA = hele_nota.PAD
+
+
+# --- Assembling: one page's HTML in its place in the whole ----------------------------------
+
+VOORBEELD = Deel(
+    "kompas/index.md", "kompas/", "Kompas", 1,
+    '<h1 id="kompas">Kompas</h1><h2 id="vragen">Vragen</h2>'
+    '<p><a href="#vragen">hier</a> <a href="vormen/peilen/#wat-is-het">Peilen</a> '
+    '<a href="wijzer/">de wijzer</a> <a href="https://www.utrecht.nl/">Utrecht</a> '
+    '<a href="../">home</a></p>'
+    '<aside data-alleen-site><p>Klopt dit niet?<br><img src="x.png" alt=""></p></aside>'
+    '<section aria-labelledby="vragen kompas"><img src="../grafieken/a.svg" alt="A"></section>'
+    '<table><tr><th>Route</th><th data-alleen-site>Wijzer</th></tr></table>'
+    '<a class="headerlink" href="#kompas">¶</a><p>a &amp; b &#8217;</p>',
+)
+ANKERS = {"kompas/": "kompas", "kompas/vormen/peilen/": "kompas-vormen-peilen"}
+
+
+def test_koppen_schuiven_op_met_de_diepte_en_ids_krijgen_de_pagina_ervoor():
+    html = omgezet(VOORBEELD, ANKERS)
+    assert '<h3 id="kompas--kompas">Kompas</h3><h4 id="kompas--vragen">Vragen</h4>' in html
+    assert 'aria-labelledby="kompas--vragen kompas--kompas"' in html
+    assert "a &amp; b &#8217;" in html
+
+
+def test_links_binnen_de_nota_worden_ankers_en_andere_blijven_werken():
+    html = omgezet(VOORBEELD, ANKERS)
+    assert '<a href="#kompas--vragen">hier</a>' in html
+    assert '<a href="#kompas-vormen-peilen--wat-is-het">Peilen</a>' in html
+    assert '<a href="../kompas/wijzer/">de wijzer</a>' in html  # relative to nota/
+    assert '<a href="../">home</a>' in html
+    assert '<a href="https://www.utrecht.nl/">Utrecht</a>' in html
+    assert '<img src="../grafieken/a.svg" alt="A">' in html
+
+
+def test_in_de_pdf_worden_links_buiten_de_nota_tekst():
+    html = omgezet(VOORBEELD, ANKERS, buiten=None)
+    assert "<a>de wijzer</a>" in html and "<a>home</a>" in html
+    assert '<a href="#kompas-vormen-peilen--wat-is-het">Peilen</a>' in html
+    assert '<img src="../grafieken/a.svg" alt="A">' in html  # images still come from the site
+
+
+def test_alleen_voor_de_site_blijft_weg():
+    html = omgezet(VOORBEELD, ANKERS)
+    assert "Klopt dit niet" not in html and "x.png" not in html
+    assert "Wijzer" not in html and "<th>Route</th></tr>" in html
+    assert "headerlink" not in html and "¶" not in html
+
+
+def test_een_niet_gesloten_weggelaten_element_is_een_fout():
+    with pytest.raises(ValueError, match="wordt niet gesloten"):
+        omgezet(Deel("x.md", "x/", "X", 0, "<div data-alleen-site><p>open"), {})
+
+
+# --- The page on the site -------------------------------------------------------------------
+
+def leesvolgorde(html_paginas) -> list[str]:
+    """The note's pages as a reader meets them: from the voorwoord, following each page's
+    "Volgende" link (mkdocs-material's footer), skipping the site's own pages."""
+    volgorde, pad = [], "voorwoord/"
+    while pad is not None:
+        if hele_nota.hoort_bij_nota(pad.rstrip("/") + ".md") and hele_nota.hoort_bij_nota(pad):
+            volgorde.append(pad)
+        volgende = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', html_paginas[pad])
+        pad = urljoin("/" + pad, volgende.group(1)).lstrip("/") if volgende else None
+    return volgorde
+
+
+@pytest.fixture(scope="module")
+def nota(html_paginas):
+    return html_paginas[NOTA]
+
+
+def test_elke_pagina_van_de_nota_in_leesvolgorde(html_paginas, nota):
+    volgorde = leesvolgorde(html_paginas)
+    assert "voorwoord/" in volgorde and "bijlage/wijkplatforms/" in volgorde and len(volgorde) > 20
+    secties = re.findall(r'<section class="kvz-nota-deel kvz-nota-deel--\d" id="([^"]+)">', nota)
+    paginas = [s for s in secties if not s.startswith("deel-")]
+    assert paginas == [hele_nota.anker(p) for p in volgorde]
+    assert "deel-b-opgave" in secties  # the note's part B, a heading without a page of its own
+
+
+def test_elke_kop_van_elke_pagina_staat_erin_in_volgorde(html_paginas, nota):
+    positie = 0
+    for pad in leesvolgorde(html_paginas):
+        for kop in koppen(html_paginas[pad]):
+            gevonden = nota.find(f">{kop}</h", positie)
+            assert gevonden >= 0, (pad, kop)
+            positie = gevonden
+
+
+def koppen(html: str) -> list[str]:
+    """The headings of a page's article, as HTML text."""
+    artikel = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    return [re.sub(r"<[^>]+>", "", inhoud)
+            for kenmerken, inhoud in re.findall(r"<h[1-6]([^>]*)>(.*?)</h[1-6]>", artikel, re.S)
+            if "data-alleen-site" not in kenmerken]
+
+
+def test_ids_uniek_en_elk_anker_bestaat(nota):
+    ids = re.findall(r'\sid="([^"]+)"', nota)
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+    for anker in set(re.findall(r'href="#([^"]+)"', nota)):
+        assert anker in ids, anker
+
+
+def test_niets_wat_alleen_voor_de_site_is(nota):
+    artikel = nota.split('<article class="md-content__inner md-typeset">', 1)[1]
+    assert "data-alleen-site" not in artikel and "Klopt dit niet" not in artikel
+    assert "data-kompas-route" not in artikel
+
+
+def test_de_beginpagina_biedt_de_nota_en_de_pdf_aan(html_paginas, gebouwde_site):
+    home = html_paginas[""]
+    assert 'href="nota/"' in home
+    link = re.search(r'<a href="(samen-stad-maken\.pdf)" download>Download de hele beleidsnota</a> '
+                     r"\(<span>pdf, (\d+) pagina's, ([\d,]+ [kM]B)</span>\)", home)
+    assert link, "de downloadlink met grootte staat niet op de beginpagina"
+    assert (gebouwde_site / link.group(1)).is_file()
+    assert int(link.group(2)) == len(pdf_lezer(gebouwde_site).pages)
+    assert link.group(0).replace('href="', 'href="../') in html_paginas[NOTA]
+
+
+# --- The PDF --------------------------------------------------------------------------------
+
+def pdf_lezer(gebouwde_site):
+    from pypdf import PdfReader
+    return PdfReader(gebouwde_site / hele_nota.PDF_NAAM)
+
+
+@pytest.fixture(scope="module")
+def pdf(gebouwde_site):
+    return pdf_lezer(gebouwde_site)
+
+
+@pytest.fixture(scope="module")
+def pdf_tekst(pdf) -> list[str]:
+    """The text of each page, whitespace collapsed."""
+    return [" ".join(p.extract_text().split()) for p in pdf.pages]
+
+
+def platte_tekst(html_tekst: str) -> str:
+    return " ".join(unescape(html_tekst).split())
+
+
+def test_pdf_is_getagd_nederlands_en_heeft_titel(pdf, data):
+    root = pdf.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712  (a pypdf BooleanObject)
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "nl"
+    assert pdf.metadata.title == data.nota.titel
+    assert len(pdf.pages) > 20
+
+
+def test_pdf_heeft_elke_kop_in_volgorde(pdf_tekst, html_paginas):
+    """Every heading of every page of the note, in the order of the note."""
+    tekst = " ".join(pdf_tekst)
+    positie, aantal = 0, 0
+    for pad in leesvolgorde(html_paginas):
+        for kop in koppen(html_paginas[pad]):
+            gevonden = tekst.find(platte_tekst(kop), positie)
+            assert gevonden >= 0, (pad, kop)
+            positie, aantal = gevonden, aantal + 1
+    assert aantal > 100
+
+
+def bladwijzers(pdf) -> list[tuple[str, int]]:
+    """Every bookmark as (title, page number counted from 1), in order."""
+    def loop(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from loop(item)
+            else:
+                yield item.title, pdf.get_destination_page_number(item) + 1
+    return list(loop(pdf.outline))
+
+
+def test_pdf_bladwijzers_volgen_de_delen_van_de_nota(pdf, html_paginas):
+    titels = [t for t, _ in bladwijzers(pdf)]
+    eerste_koppen = [platte_tekst(koppen(html_paginas[p])[0]) for p in leesvolgorde(html_paginas)]
+    posities = [titels.index(k) for k in eerste_koppen]
+    assert posities == sorted(posities)
+
+
+def test_inhoudsopgave_noemt_de_juiste_paginanummers(pdf, pdf_tekst, html_paginas):
+    inhoud = pdf_tekst[1]
+    assert inhoud.startswith("Inhoud")
+    # Where each section really starts: the page its heading's bookmark points to.
+    wijzers, i = bladwijzers(pdf), 0
+    for pad in leesvolgorde(html_paginas):
+        kop = platte_tekst(koppen(html_paginas[pad])[0])
+        nummer = re.search(re.escape(kop) + r"[ .]+(\d+)", inhoud)
+        assert nummer, kop
+        while wijzers[i][0] != kop:
+            i += 1
+        assert int(nummer.group(1)) == wijzers[i][1], kop
+        assert kop in pdf_tekst[wijzers[i][1] - 1]
+
+
+def test_paginanummers_onderaan(pdf_tekst):
+    totaal = len(pdf_tekst)
+    for i, tekst in enumerate(pdf_tekst[1:], start=2):
+        assert f"pagina {i} van {totaal}" in tekst
+
+
+def test_grafieken_in_de_pdf_met_hun_tekstalternatief(pdf, data):
+    from macros import grafieken
+
+    alts = set()
+
+    def loop(knoop):
+        knoop = knoop.get_object()
+        if "/Alt" in knoop:
+            alts.add(str(knoop["/Alt"]))
+        kinderen = knoop.get("/K")
+        if kinderen is None:
+            return
+        for kind in kinderen if isinstance(kinderen, list) else [kinderen]:
+            kind = kind.get_object() if hasattr(kind, "get_object") else kind
+            if isinstance(kind, dict):
+                loop(kind)
+
+    loop(pdf.trailer["/Root"]["/StructTreeRoot"])
+    for grafiek in grafieken.alle(data).values():
+        assert grafiek.alt in alts, grafiek.naam
