@@ -155,6 +155,10 @@ class _Omzetter(HTMLParser):
         if ALLEEN_SITE in kenmerken or "headerlink" in (kenmerken.get("class") or "").split():
             self.weg = tag not in LEEG
             return
+        if tag == "section":
+            # A named section is a landmark. On one page with the whole note, twenty "In het
+            # kort" regions with one name would be noise (and axe: landmark-unique).
+            attrs = [(n, w) for n, w in attrs if n not in ("aria-labelledby", "aria-label")]
         self.uit.append(f"<{self._tag(tag)}{self._attrs(tag, attrs)}>")
 
     def handle_startendtag(self, tag, attrs):

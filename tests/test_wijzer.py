@@ -80,6 +80,13 @@ def vraag_op_scherm(page) -> str:
     return vragen.get_attribute("data-kompas-vraag")
 
 
+def vraag_na_navigatie(page, verwacht: str) -> str:
+    """Back and Forward change the address at once; the walker then fetches that state and
+    swaps it in. Wait for the swap (up to the default timeout), then read what is shown."""
+    page.wait_for_selector(f'[data-kompas-vraag="{verwacht}"]')
+    return vraag_op_scherm(page)
+
+
 def antwoord_met_js(page, antwoord: str, volgende_url: str) -> None:
     page.locator(f'input[name="antwoord"][value="{antwoord}"]').check()
     page.locator('[data-kompas-actie="volgende"]').click()
@@ -126,13 +133,13 @@ def test_terug_vooruit_herladen_en_permalink(pagina, browser, site_url):
         urls.append(pagina.url)
     pagina.go_back()
     pagina.wait_for_url(urls[2])
-    assert vraag_op_scherm(pagina) == pad.stappen[2].vraag
+    assert vraag_na_navigatie(pagina, pad.stappen[2].vraag) == pad.stappen[2].vraag
     pagina.go_back()
     pagina.wait_for_url(urls[1])
-    assert vraag_op_scherm(pagina) == pad.stappen[1].vraag
+    assert vraag_na_navigatie(pagina, pad.stappen[1].vraag) == pad.stappen[1].vraag
     pagina.go_forward()
     pagina.wait_for_url(urls[2])
-    assert vraag_op_scherm(pagina) == pad.stappen[2].vraag
+    assert vraag_na_navigatie(pagina, pad.stappen[2].vraag) == pad.stappen[2].vraag
     pagina.reload()
     assert vraag_op_scherm(pagina) == pad.stappen[2].vraag
     assert pagina.locator('input[name="antwoord"]').count() == len(wijzer.KEUZES)
