@@ -12,12 +12,15 @@ testable. The output is reproducible: no date in the metadata, fixed ids.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
 import re
 import textwrap
 from dataclasses import dataclass
 from typing import Optional
 
+from . import bewaard
 from .model import Financien, Indicator, KompasData, Meting, Vorm
 from .render import euro, tekst
 
@@ -388,13 +391,31 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
 _cache: dict = {"data": None, "grafieken": {}}
 
 
+def _teken_alle(data: KompasData) -> list[Grafiek]:
+    grafieken = [indicatoren_grafiek(data)]
+    grafieken += [indicator_grafiek(ind) for g in data.indicatoren.groepen for ind in g.indicatoren
+                  if gemeten(ind)]
+    grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien),
+                  zeggenschap_grafiek(data)]
+    return grafieken
+
+
+def _json_lijst(inhoud: bytes) -> bool:
+    try:
+        return isinstance(json.loads(inhoud), list)
+    except ValueError:
+        return False
+
+
 def alle(data: KompasData) -> dict[str, Grafiek]:
-    """Every chart by name. Drawn once per loaded data (the hooks and the macros share them)."""
+    """Every chart by name. Drawn once per loaded data (the hooks and the macros share them),
+    and kept in the build cache for the same data and the same drawing code."""
     if _cache["data"] is not data:
-        grafieken = [indicatoren_grafiek(data)]
-        grafieken += [indicator_grafiek(ind) for g in data.indicatoren.groepen for ind in g.indicatoren
-                      if gemeten(ind)]
-        grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien),
-                      zeggenschap_grafiek(data)]
+        sleutel = bewaard.sleutel(repr(data), bewaard.code_en_versie(__file__, "matplotlib"))
+        inhoud = bewaard.bewaard(
+            "grafieken", sleutel,
+            lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),
+            _json_lijst)
+        grafieken = [Grafiek(**g) for g in json.loads(inhoud)]
         _cache.update(data=data, grafieken={g.naam: g for g in grafieken})
     return _cache["grafieken"]

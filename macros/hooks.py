@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import logging
+import threading
 import time
 
 from mkdocs.exceptions import PluginError
@@ -137,20 +138,21 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    if _serve:
-        log.info("De pdf van de nota wordt niet gemaakt bij mkdocs serve (dat duurt te lang per "
-                 "wijziging); make build maakt hem.")
-        return
     if not _nota_delen:
         raise PluginError(f"hooks.py: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
     site = Path(config["site_dir"])
     bouw = config["extra"]["bouw"]
-    start = time.monotonic()
     html = macros.pdf.document(
         _nota_delen, _data.nota.titel,
         f"Beleidsnota over samenwerken met Utrechters, met het Kompas voor zeggenschap (versie {_data.kompas.versie})",
         f"Gemaakt uit de website op {bouw['datum']} (bouw {bouw['commit']}). "
         f"Vragen of opmerkingen: {macros.render.CONTACT}.")
+    if _serve:
+        # Live reload stays fast: the PDF is made after the build, in the background, and the
+        # download link works a few seconds later (without the size next to it).
+        threading.Thread(target=_pdf_op_de_achtergrond, args=(html, site), daemon=True).start()
+        return
+    start = time.monotonic()
     try:
         pdf = macros.pdf.maak(html, site / "nota" / "index.html", site / macros.hele_nota.PDF_NAAM)
     except macros.pdf.PdfFout as fout:
@@ -161,6 +163,20 @@ def on_post_build(config):
         if PDF_GROOTTE in inhoud:
             pagina.write_text(inhoud.replace(PDF_GROOTTE, f"<span>{pdf.omschrijving()}</span>"), encoding="utf-8")
     log.info(f"pdf van de nota: {pdf.omschrijving()}, in {time.monotonic() - start:.1f} s")
+
+
+_een_pdf_tegelijk = threading.Lock()
+
+
+def _pdf_op_de_achtergrond(html: str, site: Path) -> None:
+    with _een_pdf_tegelijk:
+        try:
+            pdf = macros.pdf.maak(html, site / "nota" / "index.html", site / macros.hele_nota.PDF_NAAM)
+        # Any failure: `mkdocs serve` keeps serving the site; `make build` stops on the same error.
+        except Exception as fout:  # noqa: BLE001
+            log.info(f"De pdf van de nota is niet gemaakt: {fout}")
+            return
+    log.info(f"pdf van de nota klaar: {pdf.omschrijving()}")
 
 
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'

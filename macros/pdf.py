@@ -10,11 +10,13 @@ fixed document identifier derived from the content.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import unquote
 
-from . import hele_nota
+from . import bewaard, hele_nota
 
 STIJL = Path(__file__).with_name("nota-pdf.css")
 
@@ -52,8 +54,33 @@ def document(delen: list[hele_nota.Deel], titel: str, ondertitel: str, colofon: 
     )
 
 
+BEELD = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
+
+
 def maak(html: str, basis: Path, doel: Path) -> Pdf:
-    """Lay out `html` (relative images resolved from the file `basis`) and write the PDF."""
+    """Lay out `html` (relative images resolved from the file `basis`) and write the PDF. The
+    same HTML, images, stylesheet, code and WeasyPrint give the same PDF: from the cache."""
+    beelden = []
+    for src in sorted(set(BEELD.findall(html))):
+        try:
+            beelden.append((basis.parent / unquote(src)).read_bytes())
+        except OSError:
+            raise PdfFout(f"de pdf van de nota toont {src}, maar dat bestand is er niet") from None
+    sleutel = bewaard.sleutel(html, STIJL.read_text(encoding="utf-8"), *beelden,
+                              bewaard.code_en_versie(__file__, "weasyprint"))
+    inhoud = bewaard.bewaard("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
+    paginas, pdf = inhoud.split(b"\n", 1)
+    doel.write_bytes(pdf)
+    return Pdf(doel, int(paginas), len(pdf))
+
+
+def _is_bewaarde_pdf(inhoud: bytes) -> bool:
+    paginas, _, pdf = inhoud.partition(b"\n")
+    return paginas.isdigit() and pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+
+
+def _opmaken(html: str, basis: Path) -> bytes:
+    """The page count, a newline, the PDF."""
     try:
         from weasyprint import CSS, HTML
     except OSError as fout:  # cffi cannot find Pango
@@ -64,5 +91,5 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
     opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(filename=str(STIJL))])
     # Same content, same identifier: two builds of one commit give the same bytes.
     kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    opgemaakt.write_pdf(doel, pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)
-    return Pdf(doel, len(opgemaakt.pages), doel.stat().st_size)
+    pdf = opgemaakt.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)
+    return f"{len(opgemaakt.pages)}\n".encode("ascii") + pdf

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,27 @@ def test_vijandige_tekst_staat_er_als_tekst(vijandige_site):
     assert "{{ geheim }}" in peilen or "{{ geheim }}".replace("{", "&#123;") in peilen
     kompas = (vijandige_site / "kompas" / "index.html").read_text(encoding="utf-8")
     assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;vraag&#x27;)" in kompas
+
+
+def test_vijandige_tekst_in_grafieken_en_pdf_blijft_tekst(vijandige_site):
+    svg = "{http://www.w3.org/2000/svg}"
+    grafieken = sorted((vijandige_site / "grafieken").glob("*.svg"))
+    assert len(grafieken) >= 8
+    teksten = []
+    for bestand in grafieken:
+        boom = ET.fromstring(bestand.read_bytes())  # well-formed XML, whatever the data says
+        namen = {e.tag.removeprefix(svg) for e in boom.iter()}
+        assert not namen & {"script", "a", "foreignObject", "iframe", "image"}, bestand.name
+        assert not any(k.startswith("on") for e in boom.iter() for k in e.attrib), bestand.name
+        teksten += ["".join(e.itertext()) for e in boom.iter(f"{svg}text")] + [boom.findtext(f"{svg}desc")]
+    alles = "\n".join(teksten)
+    assert "<script>alert('grafiek')</script>" in alles and "<svg onload=alert('post')>" in alles
+    assert "Meer <a href=//example.org>eigenaarschap</a>" in " ".join(alles.split())
+
+    from pypdf import PdfReader
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(vijandige_site / "samen-stad-maken.pdf").pages)
+    assert "Peilen <script>alert('titel')</script> & co" in pdf
+    assert "Score <script>alert('grafiek')</script> sociale cohesie" in pdf
 
 
 def test_vijandige_titel_in_navigatie_en_paginatitel_is_veilig(vijandige_site):

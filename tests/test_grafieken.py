@@ -132,7 +132,8 @@ def test_elke_grafiek_heeft_titel_en_beschrijving_en_laadt_niets(alle):
                              grafiek.svg), grafiek.naam
 
 
-def test_grafieken_veranderen_met_de_yaml(tmp_path, alle):
+def test_grafieken_veranderen_met_de_yaml(tmp_path, alle, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     map = tmp_path / "data"
     shutil.copytree(DATA, map)
     pas_toe(map, {"wijzigingen": [
@@ -155,7 +156,8 @@ def test_grafieken_veranderen_met_de_yaml(tmp_path, alle):
         assert nieuw[naam].svg == alle[naam].svg, naam  # only what changed is drawn anew
 
 
-def test_grafieken_zijn_reproduceerbaar(data, alle):
+def test_grafieken_zijn_reproduceerbaar(data, alle, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", "uit")  # drawn anew, not read from the build cache
     grafieken._cache["data"] = None
     opnieuw = grafieken.alle(data)
     assert {n: g.svg for n, g in opnieuw.items()} == {n: g.svg for n, g in alle.items()}

@@ -19,11 +19,14 @@ def _inhoud(map: Path) -> dict[str, bytes]:
 
 
 def test_twee_bouwen_zijn_gelijk(dist, tmp_path):
+    """The second build without the build cache (charts, PDF): made from scratch, it must
+    give the same bytes as the first, so the cache cannot hide a difference either."""
     tweede = tmp_path / "dist"
     resultaat = subprocess.run(
         [sys.executable, "-m", "macros", "dist", "--uit", str(tweede), "--listen", f"127.0.0.1:{dist['poort']}",
          "--loket", f"http://127.0.0.1:{dist['loket_poort']}"],
-        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+        cwd=PROJECT, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "KOMPAS_CACHE": "uit"})
     assert resultaat.returncode == 0, resultaat.stderr
     een, twee = _inhoud(dist["map"]), _inhoud(tweede)
     verschillend = sorted(k for k in een.keys() | twee.keys() if een.get(k) != twee.get(k))

@@ -1,0 +1,65 @@
+"""A cache for what is slow to make and follows entirely from its inputs: the charts
+(matplotlib) and the PDF of the note (WeasyPrint).
+
+An entry is found by the sha256 of everything that goes into it (the data or HTML, the code
+that makes it, the library's version), so a changed input can never give an old result;
+a build without the cache gives the same bytes. It lives in `.cache/` in the project
+(`KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off, as the tests that
+check reproducibility do). A damaged entry is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable
+
+PROJECT = Path(__file__).resolve().parent.parent
+UIT = "uit"
+
+
+def map() -> Path | None:
+    waarde = os.environ.get("KOMPAS_CACHE", str(PROJECT / ".cache"))
+    return None if waarde == UIT else Path(waarde)
+
+
+def sleutel(*delen: str | bytes) -> str:
+    h = hashlib.sha256()
+    for deel in delen:
+        h.update(deel if isinstance(deel, bytes) else deel.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def code_en_versie(module_bestand: str, bibliotheek: str) -> str:
+    """The source of the module that makes the entry and the version of the library it uses."""
+    return Path(module_bestand).read_text(encoding="utf-8") + version(bibliotheek)
+
+
+def bewaard(soort: str, sleutel_: str, maak: Callable[[], bytes],
+            bruikbaar: Callable[[bytes], bool] = bool) -> bytes:
+    """The cached bytes for `sleutel_`, or `maak()`'s result, stored for next time. An entry
+    that `bruikbaar` rejects (damaged) is made again."""
+    basis = map()
+    if basis is None:
+        return maak()
+    bestand = basis / soort / sleutel_
+    try:
+        inhoud = bestand.read_bytes()
+        if bruikbaar(inhoud):
+            return inhoud
+    except OSError:
+        pass
+    inhoud = maak()
+    try:
+        bestand.parent.mkdir(parents=True, exist_ok=True)
+        # Written next to its place and renamed: a build that stops halfway leaves no half entry.
+        with tempfile.NamedTemporaryFile(dir=bestand.parent, delete=False) as tijdelijk:
+            tijdelijk.write(inhoud)
+        os.replace(tijdelijk.name, bestand)
+    except OSError:
+        pass  # a read-only checkout builds fine, only slower
+    return inhoud
