@@ -9,7 +9,7 @@ import re
 from . import grafieken
 from .grafieken import Grafiek
 from .model import Indicator, KompasData
-from .render import Url, _tabel_regio, euro, tekst
+from .render import Url, _tabel_regio, tekst, vorm_pad
 
 SVG_MAAT = re.compile(r'<svg\b[^>]*?\bwidth="(?P<b>[\d.]+)pt" height="(?P<h>[\d.]+)pt"')
 
@@ -88,7 +88,7 @@ def render_zeggenschap(data: KompasData, url: Url) -> str:
         else:
             rol = f"meer: {richting_van[v.id].lower()}" if v.id in richting_van else ""
         rijen.append(
-            f'<tr><th scope="row"><a href="{url(f"kompas/vormen/{v.id}/")}">{tekst(v.titel)}</a></th>'
+            f'<tr><th scope="row"><a href="{url(vorm_pad(v.id))}">{tekst(v.titel)}</a></th>'
             f"<td>{tekst(v.zeggenschap)}</td><td>{v.zeggenschap_schaal}</td><td>{tekst(v.eigenaar)}</td>"
             f"<td>{tekst(rol)}</td></tr>"
         )
