@@ -143,17 +143,23 @@ def _records(r: Rapport, kop: str, oude: list, nieuwe: list, titel) -> None:
         r.regels += regels
 
 
+# Fields of kompas.yaml that are the graph; every other field is text or drawing around it.
+GRAAF_VELDEN = ("versie", "start", "vragen")
+
+
 def _overig(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     velden = {"doelstellingen": "doelstellingen.yaml", "indicatoren": "indicatoren.yaml",
               "risicos": "risicos.yaml", "financien": "financien.yaml",
-              "wijkplatforms": "wijkplatforms.yaml", "versies": "wijzigingen.yaml"}
+              "wijkplatforms": "wijkplatforms.yaml", "versies": "wijzigingen.yaml", "nota": "nota.yaml"}
     anders = [bestand for veld, bestand in velden.items() if getattr(oud, veld) != getattr(nieuw, veld)]
-    kompas_tekst = [veld for veld in ("toelichting", "motto", "kanttekeningen")
-                    if getattr(oud.kompas, veld) != getattr(nieuw.kompas, veld)]
+    kompas_tekst = [veld.name for veld in dataclasses.fields(nieuw.kompas)
+                    if veld.name not in GRAAF_VELDEN and getattr(oud.kompas, veld.name) != getattr(nieuw.kompas, veld.name)]
     if anders or kompas_tekst:
         r.kop("## Overige gegevens")
         r.regels += [f"- `{b}` is gewijzigd (geen invloed op de uitkomst van het kompas)" for b in anders]
         r.regels += [f"- `kompas.yaml`: {veld} is gewijzigd" for veld in kompas_tekst]
+        if "indicatoren.yaml" in anders or "financien.yaml" in anders or "koers" in kompas_tekst:
+            r.regels.append("- De grafieken en de pdf van de nota veranderen mee; bekijk ze na `make build`.")
 
 
 def _versie(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
