@@ -8,13 +8,14 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from gemeen import OMGEVING, PROJECT, WERK, mediaan, tijd
 
 RONDES = 5
 
 
-def eenpagina() -> "Path":
+def eenpagina() -> Path:
     map = WERK / "eenpagina"
     (map / "docs").mkdir(parents=True, exist_ok=True)
     (map / "mkdocs.yml").write_text("site_name: Een pagina\ntheme:\n  name: material\n  language: nl\n"
@@ -23,7 +24,7 @@ def eenpagina() -> "Path":
     return map
 
 
-def evenveel_paginas(aantal: int) -> "Path":
+def evenveel_paginas(aantal: int) -> Path:
     """A material site with as many pages as ours, each a heading and a sentence: what the
     theme costs per page, without anything of ours."""
     map = WERK / "veelpaginas"

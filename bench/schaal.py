@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from gemeen import OMGEVING, PROJECT, WERK, map_grootte
 
 from macros import graaf, wijzer  # noqa: E402
@@ -21,24 +23,24 @@ VORMEN = ["utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "sa
 
 def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
     """Question i: ja -> the next question; nee -> a vorm, or every few questions a jump
-    ahead to a later question (a merge, like "verder onderzoeken" in the real kompas)."""
-    ja = {i: f"{{vraag: v{i + 1}}}" for i in range(1, n)}
-    ja[n] = f"{{vorm: {VORMEN[0]}}}"
+    ahead to a later question (a merge, like "verder onderzoeken" in the real kompas).
+    Everything else in kompas.yaml (texts, koers) is the real file's."""
+    ja = {i: {"vraag": f"v{i + 1}"} for i in range(1, n)}
+    ja[n] = {"vorm": VORMEN[0]}
     nee = {}
     for i in range(1, n + 1):
         samen = i % samenvoegen_elke == 0 and i + 3 <= n
-        nee[i] = f"{{vraag: v{i + 3}}}" if samen else f"{{vorm: {VORMEN[i % 7]}}}"
+        nee[i] = {"vraag": f"v{i + 3}"} if samen else {"vorm": VORMEN[i % 7]}
     # Every vorm must be reachable: give the vormen not yet used to the last plain nee's.
-    gebruikt = {d.split(": ")[1].rstrip("}") for d in [*ja.values(), *nee.values()] if d.startswith("{vorm")}
-    vrij = [i for i in range(n, 0, -1) if nee[i].startswith("{vorm")]
+    gebruikt = {d["vorm"] for d in [*ja.values(), *nee.values()] if "vorm" in d}
+    vrij = [i for i in range(n, 0, -1) if "vorm" in nee[i]]
     for vorm, i in zip([v for v in VORMEN if v not in gebruikt], vrij):
-        nee[i] = f"{{vorm: {vorm}}}"
-    regels = ['versie: "9.0"', "start: v1", "toelichting: Synthetisch kompas voor de benchmark.",
-              "motto: Meten is weten", "kanttekeningen: [Alleen voor de benchmark.]", "vragen:"]
-    for i in range(1, n + 1):
-        regels += [f"  - id: v{i}", f"    tekst: Synthetische vraag nummer {i}?", f"    ja: {ja[i]}",
-                   f"    nee: {nee[i]}"]
-    return "\n".join(regels) + "\n"
+        nee[i] = {"vorm": vorm}
+    kompas = yaml.safe_load((PROJECT / "kompas_data" / "kompas.yaml").read_text(encoding="utf-8"))
+    kompas.update(versie="9.0", start="v1", vragen=[
+        {"id": f"v{i}", "tekst": f"Synthetische vraag nummer {i}?", "ja": ja[i], "nee": nee[i]}
+        for i in range(1, n + 1)])
+    return yaml.safe_dump(kompas, allow_unicode=True, sort_keys=False)
 
 
 def data_map(n: int, samenvoegen_elke: int) -> Path:

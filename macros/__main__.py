@@ -160,6 +160,7 @@ def dist_opdracht(args) -> int:
     code = bouw(argparse.Namespace(uit=site, config=args.config))
     if code != 0:
         return code
+    dist.verklein(site)
     aantal = dist.comprimeer(site)
     try:
         dist.schrijf_deploy(PROJECT / "deploy", uit / "deploy", site, loket=args.loket, root=args.root,

@@ -33,7 +33,7 @@ def render_figuur(grafiek: Grafiek, url: Url, waar_de_cijfers_staan: str = "in d
     return (
         f'<figure class="kvz-grafiek" id="grafiek-{grafiek.naam}">'
         f'<img src="{bron}" alt="{tekst(grafiek.alt)}" width="{breedte}" height="{hoogte}" loading="lazy">'
-        f"<figcaption>{tekst(_zin(grafiek.titel))} De cijfers staan {waar_de_cijfers_staan}. "
+        f"<figcaption data-search-exclude>{tekst(_zin(grafiek.titel))} De cijfers staan {waar_de_cijfers_staan}. "
         f'<a href="{bron}" data-alleen-site>Open de grafiek groot<span class="kvz-sr">: {tekst(grafiek.titel)}</span></a>'
         "</figcaption></figure>"
     )
@@ -83,10 +83,7 @@ def render_zeggenschap(data: KompasData, url: Url) -> str:
     richting_van = {vid: r.naam for r in koers.richtingen for vid in r.naar}
     rijen = []
     for v in data.vormen:
-        if v.id == koers.minder_vaak:
-            rol = "minder vaak"
-        else:
-            rol = f"meer: {richting_van[v.id].lower()}" if v.id in richting_van else ""
+        rol = "Minder vaak inzetten" if v.id == koers.minder_vaak else richting_van.get(v.id, "")
         rijen.append(
             f'<tr><th scope="row"><a href="{url(vorm_pad(v.id))}">{tekst(v.titel)}</a></th>'
             f"<td>{tekst(v.zeggenschap)}</td><td>{v.zeggenschap_schaal}</td><td>{tekst(v.eigenaar)}</td>"
@@ -94,7 +91,7 @@ def render_zeggenschap(data: KompasData, url: Url) -> str:
         )
     tabel = ("<table><caption>Zeggenschap voor Utrechters per vorm (schaal 0 = geen, 4 = volledig)</caption>"
              '<thead><tr><th scope="col">Vorm</th><th scope="col">Zeggenschap</th><th scope="col">Schaal</th>'
-             '<th scope="col">Eigenaar</th><th scope="col">Koers van het kompas</th></tr></thead>'
+             '<th scope="col">Eigenaar</th><th scope="col">Koers</th></tr></thead>'
              f"<tbody>{''.join(rijen)}</tbody></table>")
     return (render_figuur(grafieken.alle(data)["zeggenschap"], url)
             + _tabel_regio("Zeggenschap per vorm", tabel, zoekbaar=False) + "\n")

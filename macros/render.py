@@ -113,7 +113,7 @@ def feedback_link(onderwerp: str, regels: list[str]) -> str:
 
 def render_feedback(onderwerp: str, regels: list[str]) -> str:
     return (
-        '<aside class="kvz-feedback" aria-label="Reageren" data-alleen-site>'
+        '<aside class="kvz-feedback" aria-label="Reageren" data-alleen-site data-search-exclude>'
         f'<p><a href="{tekst(feedback_link(onderwerp, regels))}" data-kompas-feedback>Klopt dit niet? '
         "Laat het ons weten</a></p>"
         "<p>Uw mailprogramma opent met een bericht aan Team Samen stad maken, met deze pagina en de "
@@ -143,8 +143,8 @@ def render_zeggenschap_schaal(vorm: Vorm) -> str:
         '<div class="kvz-schaal">'
         f'<p class="kvz-schaal__tekst">Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} '
         f"op een schaal van {SCHAAL_MIN} (geen) tot {SCHAAL_MAX} (volledig).</p>"
-        f'<div class="kvz-schaal__balk" aria-hidden="true">{stappen}</div>'
-        '<div class="kvz-schaal__einden" aria-hidden="true">'
+        f'<div class="kvz-schaal__balk" aria-hidden="true" data-search-exclude>{stappen}</div>'
+        '<div class="kvz-schaal__einden" aria-hidden="true" data-search-exclude>'
         "<span>Gemeente aan zet</span><span>Utrechter aan zet</span></div>"
         "</div>"
     )
@@ -184,7 +184,7 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
     delen += ["## Houding en gedrag", render_vorm_principes(vorm, data, url),
               # Only on the website: the whole note (one page, PDF) has no kompaswijzer to go to.
               '## Zo kom je in de kompaswijzer hier uit { data-alleen-site="" }',
-              f"<div data-alleen-site>{render_routes_naar_vorm(vorm, data, url)}</div>"]
+              f"<div data-alleen-site data-search-exclude>{render_routes_naar_vorm(vorm, data, url)}</div>"]
     delen.append(f'<p><a href="{url("kompas/")}#de-vormen">Alle vormen in het kompas</a></p>')
     delen.append(render_feedback(f"Klopt dit niet? Vorm {vorm.titel}",
                                  [f"Pagina: /{vorm_pad(vorm.id)}", f"Kompas voor zeggenschap, versie {data.kompas.versie}"]))
@@ -523,8 +523,9 @@ def render_data_velden(schema: dict) -> str:
                  "<th scope=\"col\">Type</th><th scope=\"col\">Verplicht</th><th scope=\"col\">Uitleg</th>"
                  f"</tr></thead><tbody>{rijen}</tbody></table>")
         delen.append(
-            f'<section class="kvz-dataveld" aria-labelledby="data-{naam.lower()}">'
-            f'<h3 id="data-{naam.lower()}">{naam}{bestand}</h3>'
+            # A reference, like the tables: out of the search index, which every page loads.
+            f'<section class="kvz-dataveld" aria-labelledby="data-{naam.lower()}" data-search-exclude>'
+            f'<h3 id="data-{naam.lower()}" data-search-exclude>{naam}{bestand}</h3>'
             f"<p>{tekst(definitie['description'])}</p>{_tabel_regio('Velden van ' + naam, tabel, zoekbaar=False)}</section>"
         )
     return "\n".join(delen) + "\n"

@@ -13,7 +13,7 @@ import yaml
 from macros import schema
 from macros.model import BESTANDEN
 
-from .conftest import DATA, PROJECT, VOORBEELDEN, maak_voorbeeld
+from .conftest import DATA, PROJECT, maak_voorbeeld
 from .test_data import GELDIG, ONGELDIG
 
 VALIDATOR = jsonschema.Draft202012Validator(schema.dataset_schema())
