@@ -11,8 +11,8 @@ routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Optional
@@ -82,7 +82,7 @@ def nav_delen(items, diepte: int = 0):
             yield from nav_delen(rest, diepte + 1)
         else:
             titel = item.title
-            yield Deel("", f"deel/{anker(slug(titel))}/", titel, diepte, f"<h1>{escape(titel)}</h1>")
+            yield Deel("", f"deel/{slug(titel)}/", titel, diepte, f"<h1>{escape(titel)}</h1>")
             yield from nav_delen(item.children, diepte + 1)
 
 
