@@ -8,7 +8,7 @@ import re
 
 from . import grafieken
 from .grafieken import Grafiek
-from .model import Indicator, KompasData
+from .model import METING_NAMEN, Indicator, KompasData
 from .render import Url, _tabel_regio, tekst, vorm_pad
 
 SVG_MAAT = re.compile(r'<svg\b[^>]*?\bwidth="(?P<b>[\d.]+)pt" height="(?P<h>[\d.]+)pt"')
@@ -45,7 +45,7 @@ def render_indicatoren_grafiek(data: KompasData, url: Url) -> str:
 
 def _indicator_tabel(ind: Indicator) -> str:
     rijen = "".join(
-        f'<tr><th scope="row">{grafieken.SOORTEN[i]}</th><td>{m.jaar}</td>'
+        f'<tr><th scope="row">{METING_NAMEN[i]}</th><td>{m.jaar}</td>'
         f"<td>{tekst(m.waarde) if m.waarde else 'nog niet bekend'}</td><td>{grafieken.meting_soort(i)}</td></tr>"
         for i, m in enumerate(ind.metingen) if m is not None
     )
@@ -58,16 +58,13 @@ def _indicator_tabel(ind: Indicator) -> str:
 def render_indicator_grafieken(data: KompasData, url: Url) -> str:
     """A chart and a small table for every indicator that has been measured."""
     alle = grafieken.alle(data)
-    aantal = sum(grafieken.gemeten(i) for g in data.indicatoren.groepen for i in g.indicatoren)
-    if aantal == 0:
+    gemeten = [ind for ind in data.indicatoren.alle if not ind.nieuw]
+    if not gemeten:
         return "<p>Nog geen indicator is gemeten.</p>\n"
-    woord = "indicator is" if aantal == 1 else "indicatoren zijn"
-    delen = [f"<p>{aantal} {woord} al gemeten. Per indicator ziet u de nulmeting en de streefwaarden "
+    woord = "indicator is" if len(gemeten) == 1 else "indicatoren zijn"
+    delen = [f"<p>{len(gemeten)} {woord} al gemeten. Per indicator ziet u de nulmeting en de streefwaarden "
              "voor de volgende metingen.</p>"]
-    for groep in data.indicatoren.groepen:
-        for ind in groep.indicatoren:
-            if grafieken.gemeten(ind):
-                delen.append(render_figuur(alle[f"indicator-{ind.id}"], url) + _indicator_tabel(ind))
+    delen += [render_figuur(alle[f"indicator-{ind.id}"], url) + _indicator_tabel(ind) for ind in gemeten]
     return "\n\n".join(delen) + "\n"
 
 

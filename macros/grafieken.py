@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import bewaard
-from .model import Financien, Indicator, KompasData, Meting, Vorm
+from .model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
 from .render import euro, tekst
 
 MAP = "grafieken/"
@@ -81,16 +81,9 @@ def is_procent(ind: Indicator) -> bool:
     return any(m is not None and m.waarde and m.waarde.endswith("%") for m in ind.metingen)
 
 
-SOORTEN = ("Nulmeting", "Vervolgmeting 1", "Vervolgmeting 2")
-
-
 def meting_soort(i: int) -> str:
     """The note's 0-meting is measured; the two vervolgmetingen are targets (streefwaarden)."""
     return "gemeten" if i == 0 else "streefwaarde"
-
-
-def gemeten(ind: Indicator) -> bool:
-    return not ind.nieuw
 
 
 def _regels(zin: str, breedte: int) -> str:
@@ -161,8 +154,8 @@ def _grafiek(naam: str, titel: str, alt: str, tekenaar) -> Grafiek:
 def _meting_woorden(i: int, meting: Optional[Meting]) -> str:
     if meting is None or meting.waarde is None:
         jaar = f" {meting.jaar}" if meting else ""
-        return f"{SOORTEN[i].lower()}{jaar}: nog niet bekend"
-    return f"{SOORTEN[i].lower()} {meting.jaar}: {meting.waarde} ({meting_soort(i)})"
+        return f"{METING_NAMEN[i].lower()}{jaar}: nog niet bekend"
+    return f"{METING_NAMEN[i].lower()} {meting.jaar}: {meting.waarde} ({meting_soort(i)})"
 
 
 def indicator_grafiek(ind: Indicator) -> Grafiek:
@@ -201,23 +194,22 @@ def indicator_grafiek(ind: Indicator) -> Grafiek:
 
 def indicatoren_grafiek(data: KompasData) -> Grafiek:
     """All indicators on one time line: which are measured, which targets, which are new."""
-    groepen = data.indicatoren.groepen
-    rijen = [(g, ind) for g in groepen for ind in g.indicatoren]
-    jaren = sorted({m.jaar for _, ind in rijen for m in ind.metingen if m} | {int(ind.evaluatie) for _, ind in rijen})
+    rijen = data.indicatoren.alle
+    jaren = sorted({m.jaar for ind in rijen for m in ind.metingen if m} | {int(ind.evaluatie) for ind in rijen})
     titel = "Welke indicatoren zijn al gemeten?"
-    nieuw = [ind for _, ind in rijen if ind.nieuw]
-    gemeten_jaren = sorted({str(ind.nulmeting.jaar) for _, ind in rijen if ind.nulmeting})
+    nieuw = [ind for ind in rijen if ind.nieuw]
+    gemeten_jaren = sorted({str(ind.nulmeting.jaar) for ind in rijen if ind.nulmeting})
     alt = (f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
            f"{len(nieuw)} nieuw en nog niet gemeten, {len(rijen) - len(nieuw)} met een nulmeting"
            + (f" (uit {opsomming(gemeten_jaren)}) en streefwaarden" if gemeten_jaren else "")
-           + f". Evaluatie in {opsomming(sorted({i.evaluatie for _, i in rijen}))}.")
+           + f". Evaluatie in {opsomming(sorted({i.evaluatie for i in rijen}))}.")
 
     def teken():
         regel_hoogte = 0.6
         fig = _figuur(5.6, 1.9 + regel_hoogte * len(rijen))
         ax = fig.add_subplot()
         links, rechts = jaren[0] - 0.5, jaren[-1] + 0.5
-        for y, (_, ind) in enumerate(rijen):
+        for y, ind in enumerate(rijen):
             if ind.nieuw:
                 ax.barh(y, rechts - links - 0.2, left=links + 0.1, height=0.5, color="#f3f3f3",
                         edgecolor=KLEUR_LIJN, linewidth=0.8, hatch="//", hatchcolor="#bfbfbf",
@@ -241,7 +233,7 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
                                 color=KLEUR_ZACHT)
             ax.plot([int(ind.evaluatie)], [y], marker="D", markersize=8, linestyle="none",
                     color=KLEUR_ZACHT)
-        ax.set_yticks(range(len(rijen)), [_regels(ind.indicator, 24) for _, ind in rijen], fontsize=10)
+        ax.set_yticks(range(len(rijen)), [_regels(ind.indicator, 24) for ind in rijen], fontsize=10)
         ax.set_ylim(len(rijen) - 0.5, -0.5)
         ax.set_xlim(links, rechts + 0.2)
         ax.set_xticks(jaren, [str(j) for j in jaren])
@@ -393,8 +385,7 @@ _cache: dict = {"data": None, "grafieken": {}}
 
 def _teken_alle(data: KompasData) -> list[Grafiek]:
     grafieken = [indicatoren_grafiek(data)]
-    grafieken += [indicator_grafiek(ind) for g in data.indicatoren.groepen for ind in g.indicatoren
-                  if gemeten(ind)]
+    grafieken += [indicator_grafiek(ind) for ind in data.indicatoren.alle if not ind.nieuw]
     grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien),
                   zeggenschap_grafiek(data)]
     return grafieken

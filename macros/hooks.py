@@ -15,12 +15,11 @@
 from __future__ import annotations
 
 import importlib
-import sys
-from pathlib import Path
-
 import logging
+import sys
 import threading
 import time
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -118,7 +117,7 @@ def on_page_content(html, page, config, files):
 
 # --- The whole note on one page, and as a PDF ----------------------------------------------
 
-HELE_NOTA_SRC = "nota/index.md"
+HELE_NOTA_SRC = f"{macros.hele_nota.PAD}index.md"
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 _nota_delen: list = []
@@ -154,7 +153,7 @@ def on_post_build(config):
         return
     start = time.monotonic()
     try:
-        pdf = macros.pdf.maak(html, site / "nota" / "index.html", site / macros.hele_nota.PDF_NAAM)
+        pdf = _maak_pdf(html, site)
     except macros.pdf.PdfFout as fout:
         raise PluginError(str(fout)) from None
     # The download links say how big the file is; only now is that known.
@@ -165,13 +164,18 @@ def on_post_build(config):
     log.info(f"pdf van de nota: {pdf.omschrijving()}, in {time.monotonic() - start:.1f} s")
 
 
+def _maak_pdf(html: str, site: Path):
+    # Images in the note are relative to its own page, so that page is the base.
+    return macros.pdf.maak(html, site / macros.hele_nota.PAD / "index.html", site / macros.hele_nota.PDF_NAAM)
+
+
 _een_pdf_tegelijk = threading.Lock()
 
 
 def _pdf_op_de_achtergrond(html: str, site: Path) -> None:
     with _een_pdf_tegelijk:
         try:
-            pdf = macros.pdf.maak(html, site / "nota" / "index.html", site / macros.hele_nota.PDF_NAAM)
+            pdf = _maak_pdf(html, site)
         # Any failure: `mkdocs serve` keeps serving the site; `make build` stops on the same error.
         except Exception as fout:  # noqa: BLE001
             log.info(f"De pdf van de nota is niet gemaakt: {fout}")

@@ -74,7 +74,7 @@ def controleer(data: KompasData) -> Iterable[Fout]:
     yield from _ids(data.vormen, "vormen")
     yield from _ids(data.principes, "principes")
     yield from _ids(data.doelstellingen, "doelstellingen")
-    yield from _ids([i for g in data.indicatoren.groepen for i in g.indicatoren], "indicatoren")
+    yield from _ids(data.indicatoren.alle, "indicatoren")
     yield from _ids(data.indicatoren.voetnoten, "voetnoten")
     yield from _ids(data.risicos, "risico's")
     yield from _ids(data.financien.posten, "posten")

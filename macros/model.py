@@ -157,6 +157,10 @@ class Meting:
     voetnoot: Optional[str] = veld("De id van een voetnoot in indicatoren.yaml.", default=None)
 
 
+# The names of an indicator's three measurements, as the note's table heads them.
+METING_NAMEN = ("0-meting", "Vervolgmeting 1", "Vervolgmeting 2")
+
+
 @dataclass(frozen=True)
 class Indicator:
     """Een effect-indicator."""
@@ -175,6 +179,7 @@ class Indicator:
 
     @property
     def metingen(self) -> list[Optional[Meting]]:
+        """The three measurements in the order of METING_NAMEN."""
         return [self.nulmeting, self.vervolgmeting_1, self.vervolgmeting_2]
 
 
@@ -202,6 +207,11 @@ class IndicatorenBestand:
     toelichting_nieuw: str = veld("Wat het sterretje bij een nieuwe indicator betekent.")
     voetnoten: list[Voetnoot] = veld("Voetnoten bij de tabel.")
     groepen: list[IndicatorGroep] = veld("De indicatoren per doelstelling.")
+
+    @property
+    def alle(self) -> list[Indicator]:
+        """Every indicator, in the order of the table."""
+        return [ind for groep in self.groepen for ind in groep.indicatoren]
 
 
 @dataclass(frozen=True)

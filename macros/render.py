@@ -15,7 +15,7 @@ from urllib.parse import quote
 from typing import Callable, Iterable, Optional
 
 from . import graaf, hele_nota
-from .model import (Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
+from .model import (METING_NAMEN, Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
                     Meting, Principe, Risico, Vorm, Wijkplatforms)
 
 # Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page.
@@ -300,7 +300,7 @@ def render_principe_pagina(principe: Principe, data: KompasData, url: Url) -> st
     delen += [render_citaat(c) for c in principe.citaten]
     for onderdeel in principe.onderdelen:
         delen += [md_kop(2, onderdeel.kop), _alineas(onderdeel.alineas)]
-    indicatoren = [i for g in data.indicatoren.groepen for i in g.indicatoren if i.principe == principe.id]
+    indicatoren = [i for i in data.indicatoren.alle if i.principe == principe.id]
     if indicatoren:
         items = "".join(f"<li>{tekst(i.indicator)}</li>" for i in indicatoren)
         delen += [
@@ -366,8 +366,8 @@ def render_indicatoren(ind: IndicatorenBestand, url: Url) -> str:
     tabel = (
         "<table><caption>Doelstellingen en effect-indicatoren</caption>"
         '<thead><tr><th scope="col">Doelstelling</th>'
-        '<th scope="col">Effect-indicator</th><th scope="col">0-meting</th>'
-        '<th scope="col">Vervolgmeting 1</th><th scope="col">Vervolgmeting 2</th>'
+        '<th scope="col">Effect-indicator</th>'
+        + "".join(f'<th scope="col">{naam}</th>' for naam in METING_NAMEN) +
         '<th scope="col">Evaluatie</th></tr></thead>'
         f"<tbody>{''.join(rijen)}</tbody></table>"
     )

@@ -38,7 +38,7 @@ def ids(boom: ET.Element) -> set[str]:
 
 
 def indicatoren(data):
-    return [i for g in data.indicatoren.groepen for i in g.indicatoren]
+    return data.indicatoren.alle
 
 
 @pytest.fixture(scope="module")
