@@ -48,7 +48,7 @@ def tijd_en_pdf(opdracht: list[str], cache: str, **kwargs) -> tuple[float, float
     totaal = time.perf_counter() - begin
     pdf = PDF_REGEL.search(uit.stderr + uit.stdout)
     if pdf is None:
-        raise RuntimeError("de bouw meldt geen pdf; is hooks.py veranderd?")
+        raise RuntimeError("de bouw meldt geen pdf; is macros/site/plugin.py veranderd?")
     return totaal, float(pdf["s"]), pdf["wat"]
 
 

@@ -63,8 +63,8 @@ def main() -> None:
         uitkomst = "gebouwd" if m["gelukt"] else "gestopt: " + m["melding"].split("kompaswijzer: ")[-1].split(";")[0]
         regels.append(f"| {m['vragen']} | {m['samenvoegen_elke']} | {m['paden']} | {m['toestanden'] or '> grens'} | "
                       f"{m['bouwtijd']:.1f} s | {m['grootte'] / 1e6:.1f} MB | {uitkomst} |")
-    from macros.wijzer import MAX_TOESTANDEN
-    regels += ["", f"De grens staat op {MAX_TOESTANDEN} toestanden (`MAX_TOESTANDEN` in `macros/wijzer.py`). "
+    from macros.data.toestanden import MAX_TOESTANDEN
+    regels += ["", f"De grens staat op {MAX_TOESTANDEN} toestanden (`MAX_TOESTANDEN` in `macros/data/toestanden.py`). "
                "Daarboven stopt de bouw binnen een seconde met een melding die zegt wat er aan de hand is; "
                "het aantal paden wordt geteld, niet opgesomd, dus ook een kompas met miljoenen paden "
                "houdt de bouw niet op. Kompas 1.0 heeft 55 toestanden.", ""]

@@ -14,8 +14,8 @@ import yaml
 
 from gemeen import OMGEVING, PROJECT, WERK, map_grootte
 
-from macros import graaf, wijzer  # noqa: E402
-from macros.loader import laad_kompas_data  # noqa: E402
+from macros.data import graaf, toestanden  # noqa: E402
+from macros.data.loader import laad_kompas_data  # noqa: E402
 
 VORMEN = ["utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "samen-aan-zet",
           "burgerparticipatie", "peilen", "gemeente-aan-zet"]
@@ -60,9 +60,9 @@ def meet(n: int, samenvoegen_elke: int = 5) -> dict:
         data = laad_kompas_data(map)
         paden = graaf.aantal_paden(data.kompas)
         try:
-            toestanden = len(wijzer.toestanden(data.kompas))
-        except wijzer.TeVeelToestanden:
-            toestanden = None
+            aantal_toestanden = len(toestanden.toestanden(data.kompas))
+        except toestanden.TeVeelToestanden:
+            aantal_toestanden = None
     except Exception as fout:  # an invalid synthetic graph is a bug in this script
         raise SystemExit(f"synthetisch kompas {n} ongeldig: {fout}")
     uit = WERK / f"site-{n}-{samenvoegen_elke}"
@@ -71,7 +71,7 @@ def meet(n: int, samenvoegen_elke: int = 5) -> dict:
                                capture_output=True, text=True, env={**OMGEVING, "KOMPAS_DATA": str(map)})
     duur = time.perf_counter() - begin
     melding = next((r.strip() for r in resultaat.stderr.splitlines() if "toestanden" in r), "")
-    return {"vragen": n, "samenvoegen_elke": samenvoegen_elke, "paden": paden, "toestanden": toestanden,
+    return {"vragen": n, "samenvoegen_elke": samenvoegen_elke, "paden": paden, "toestanden": aantal_toestanden,
             "bouwtijd": duur, "gelukt": resultaat.returncode == 0,
             "grootte": map_grootte(uit) if resultaat.returncode == 0 else 0, "melding": melding}
 

@@ -22,8 +22,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from . import bouwinfo, dist, graaf, schema, verschil, versies
-from .loader import KompasDataError, laad_kompas_data
+from .data import betekenis, graaf
+from .data.loader import KompasDataError, laad_kompas_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOUDEN_PADEN = PROJECT / "tests" / "golden" / "kompas-paden.md"
@@ -42,7 +42,7 @@ def _laad(map: Path):
 def controleer(args) -> int:
     if (data := _laad(args.map)) is None:
         return 1
-    if fout := versies.versie_fout(data):
+    if fout := betekenis.versie_fout(data):
         print(fout, file=sys.stderr)
         return 1
     print(f"{args.map}: in orde (kompas versie {data.kompas.versie}, {len(data.kompas.vragen)} vragen, "
@@ -53,7 +53,9 @@ def controleer(args) -> int:
 def paden(args) -> int:
     if (data := _laad(args.map)) is None:
         return 1
-    tabel = graaf.paden_tabel(data.kompas)
+    from .review import gouden
+
+    tabel = gouden.paden_tabel(data.kompas)
     if args.schrijf:
         GOUDEN_PADEN.parent.mkdir(parents=True, exist_ok=True)
         GOUDEN_PADEN.write_text(tabel, encoding="utf-8")
@@ -64,7 +66,9 @@ def paden(args) -> int:
 
 
 def schema_opdracht(args) -> int:
-    bestanden = schema.schema_bestanden()
+    from .uitvoer import json_schema
+
+    bestanden = json_schema.schema_bestanden()
     if not args.schrijf:
         sys.stdout.write(bestanden["kompas.schema.json"])
         return 0
@@ -86,6 +90,8 @@ def bouw(args) -> int:
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-bouw-", dir=uit.parent))
     opdracht = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                 "--config-file", str(args.config), "--site-dir", str(tijdelijk)]
+    from .uitvoer import bouwinfo
+
     omgeving = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Dates in the site (sitemap, footer) come from the last commit: reproducible builds.
     if "SOURCE_DATE_EPOCH" not in omgeving and (epoch := bouwinfo.bron_epoch(PROJECT)):
@@ -125,6 +131,8 @@ def _data_op_revisie(repo: Path, revisie: str, doel: Path) -> Path:
 
 
 def verschil_opdracht(args) -> int:
+    from .review import verschilrapport
+
     with tempfile.TemporaryDirectory() as tijdelijk:
         van = args.van or _basis_revisie(args.repo)
         try:
@@ -147,7 +155,7 @@ def verschil_opdracht(args) -> int:
                   file=sys.stderr)
             return 0
         naam_van = van if args.van else f"{van[:10]} (gemeenschappelijk met main)"
-        rapport = verschil.vergelijk(oud, nieuw, naam_van, nieuw_naam)
+        rapport = verschilrapport.vergelijk(oud, nieuw, naam_van, nieuw_naam)
     if args.uit:
         Path(args.uit).write_text(rapport.tekst, encoding="utf-8")
     sys.stdout.write(rapport.tekst)
@@ -155,6 +163,8 @@ def verschil_opdracht(args) -> int:
 
 
 def dist_opdracht(args) -> int:
+    from .uitvoer import bouwinfo, dist
+
     uit = Path(args.uit).resolve()
     site = uit / "site"
     code = bouw(argparse.Namespace(uit=site, config=args.config))

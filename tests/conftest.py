@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import laad_kompas_data
+from macros.data.loader import laad_kompas_data
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "kompas_data"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import KompasDataError, laad_kompas_data
-from macros.model import BESTANDEN
+from macros.data.loader import KompasDataError, laad_kompas_data
+from macros.data.model import BESTANDEN
 
 from .conftest import DATA, VOORBEELDEN, maak_voorbeeld
 

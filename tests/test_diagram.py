@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 from dataclasses import replace
 
-from macros import diagram, graaf, wijzer
-from macros.model import Doel
+from macros.data import adressen, graaf, toestanden
+from macros.uitvoer import diagram
+from macros.data.model import Doel
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -62,7 +63,7 @@ def test_diagram_en_beslistabel_op_de_site(gebouwde_site, data, html_paginas):
 
 def test_uitkomst_toont_de_eigen_route(data, html_paginas):
     pad = graaf.paden(data.kompas)[3]
-    html = html_paginas[wijzer.WIJZER_PAD + pad.antwoorden + "/"]
+    html = html_paginas[adressen.WIJZER_PAD + pad.antwoorden + "/"]
     begin = html.rindex("<svg", 0, html.index('aria-labelledby="kompas-diagram-titel'))
     svg = html[begin: html.index("</svg>", begin) + 6]
     boom = ET.fromstring(svg)

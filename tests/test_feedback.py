@@ -7,7 +7,7 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from macros import graaf, wijzer
+from macros.data import adressen, graaf, toestanden
 
 
 def _mailto(pagina_html: str) -> tuple[str, dict]:
@@ -27,7 +27,7 @@ def test_vormpagina_heeft_feedback(data, html_paginas):
 
 def test_uitkomst_heeft_feedback_met_de_antwoorden(data, html_paginas):
     for pad in graaf.paden(data.kompas):
-        adres, velden = _mailto(html_paginas[f"{wijzer.WIJZER_PAD}{pad.antwoorden}/"])
+        adres, velden = _mailto(html_paginas[f"{adressen.WIJZER_PAD}{pad.antwoorden}/"])
         vorm = data.vorm(pad.vorm)
         assert adres == "samenstadmaken@utrecht.nl"
         assert velden["subject"] == f"Klopt dit niet? Uitkomst {vorm.titel}"

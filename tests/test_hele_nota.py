@@ -9,10 +9,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros import hele_nota
-from macros.hele_nota import Deel, omgezet
+from macros.data import adressen
+from macros.site import hele_nota
+from macros.site.hele_nota import Deel, omgezet
 
-NOTA = hele_nota.PAD
+NOTA = adressen.NOTA_PAD
 
 
 # --- Assembling: one page's HTML in its place in the whole ----------------------------------
@@ -142,7 +143,7 @@ def test_de_beginpagina_biedt_de_nota_en_de_pdf_aan(html_paginas, gebouwde_site)
 
 def pdf_lezer(gebouwde_site):
     from pypdf import PdfReader
-    return PdfReader(gebouwde_site / hele_nota.PDF_NAAM)
+    return PdfReader(gebouwde_site / adressen.PDF_NAAM)
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +222,7 @@ def test_paginanummers_onderaan(pdf_tekst):
 
 
 def test_grafieken_in_de_pdf_met_hun_tekstalternatief(pdf, data):
-    from macros import grafieken
+    from macros.uitvoer import grafieken
 
     alts = set()
 

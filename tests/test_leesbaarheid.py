@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import statistics
 
-from macros import leesbaarheid
-from macros.render import tekst
+from macros.review import leesbaarheid
+from macros.site.render import tekst
 
 
 def test_samenvattingen_zijn_makkelijk_te_lezen(data):

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros import graaf, wijzer
-from macros.loader import laad_kompas_data
+from macros.data import adressen, graaf, toestanden
+from macros.data.loader import laad_kompas_data
 
 from .conftest import DATA
 
@@ -58,18 +58,18 @@ def bezoek_via_nginx(browser, nginx_url, dist):
         schendingen += page.evaluate("window.__csp || []")
     # The walker with JavaScript: a path to an outcome, the error, weet ik (nog) niet, back.
     pad = graaf.paden(KOMPAS)[0]
-    page.goto(nginx_url + wijzer.WIJZER_PAD)
+    page.goto(nginx_url + adressen.WIJZER_PAD)
     page.locator('[data-kompas-actie="volgende"]').click()
     page.wait_for_selector("[data-kompas-fout]")
     for i, stap in enumerate(pad.stappen):
         page.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
         page.locator('[data-kompas-actie="volgende"]').click()
-        page.wait_for_url(nginx_url + wijzer.WIJZER_PAD + "/".join(s.antwoord for s in pad.stappen[: i + 1]) + "/")
+        page.wait_for_url(nginx_url + adressen.WIJZER_PAD + "/".join(s.antwoord for s in pad.stappen[: i + 1]) + "/")
     page.wait_for_selector(f'[data-kompas-uitkomst="{pad.vorm}"]')
     page.locator("textarea").first.fill("toelichting")
     page.go_back()
     page.wait_for_selector("fieldset[data-kompas-vraag]")
-    page.locator(f'input[name="antwoord"][value="{wijzer.WEET_NIET}"]').check()
+    page.locator(f'input[name="antwoord"][value="{toestanden.WEET_NIET}"]').check()
     page.locator('[data-kompas-actie="volgende"]').click()
     page.wait_for_selector("[data-kompas-open]")
     schendingen += page.evaluate("window.__csp")
@@ -200,7 +200,7 @@ def test_embed_in_iframe_alleen_voor_het_intern_loket(browser, nginx_url, dist, 
     from .nginx_server import vrije_poort
 
     poort = dist["loket_poort"] if toegestaan else vrije_poort()
-    server = _loket(poort, nginx_url + wijzer.EMBED_PAD)
+    server = _loket(poort, nginx_url + adressen.EMBED_PAD)
     page = browser.new_page()
     try:
         page.evaluate("0")

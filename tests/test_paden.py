@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import graaf
+from macros.data import graaf
+from macros.review import gouden
 
 GOUDEN = Path(__file__).resolve().parent / "golden" / "kompas-paden.md"
 HERMAAK = "Klopt de wijziging? Maak de tabel opnieuw met `make paden` en laat de diff reviewen."
@@ -12,7 +13,7 @@ HERMAAK = "Klopt de wijziging? Maak de tabel opnieuw met `make paden` en laat de
 
 def test_paden_gelijk_aan_de_gouden_tabel(data):
     verwacht = GOUDEN.read_text(encoding="utf-8")
-    werkelijk = graaf.paden_tabel(data.kompas)
+    werkelijk = gouden.paden_tabel(data.kompas)
     assert werkelijk == verwacht, (
         f"De paden door het kompas wijken af van {GOUDEN.name}: een wijziging in kompas_data/ "
         f"verandert de uitkomst van het kompas. {HERMAAK}"
@@ -73,7 +74,7 @@ def test_aantal_paden_zonder_ze_op_te_sommen(data):
 def test_cyclus_wordt_gevonden(data):
     from dataclasses import replace
 
-    from macros.model import Doel
+    from macros.data.model import Doel
 
     vragen = [replace(v, nee=Doel(vraag="besluit-nodig")) if v.id == "representatieve-groep" else v
               for v in data.kompas.vragen]

@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import schema
-from macros.model import BESTANDEN
+from macros.uitvoer import json_schema
+from macros.data.model import BESTANDEN
 
 from .conftest import DATA, PROJECT, maak_voorbeeld
 from .test_data import GELDIG, ONGELDIG
 
-VALIDATOR = jsonschema.Draft202012Validator(schema.dataset_schema())
+VALIDATOR = jsonschema.Draft202012Validator(json_schema.dataset_schema())
 
 
 def als_dataset(map: Path) -> dict:
@@ -38,9 +38,9 @@ def map_(pad) -> list[str]:
 
 
 def test_het_schema_is_een_geldig_json_schema():
-    jsonschema.Draft202012Validator.check_schema(schema.dataset_schema())
+    jsonschema.Draft202012Validator.check_schema(json_schema.dataset_schema())
     for naam in BESTANDEN:
-        jsonschema.Draft202012Validator.check_schema(schema.bestand_schema(naam))
+        jsonschema.Draft202012Validator.check_schema(json_schema.bestand_schema(naam))
 
 
 def test_de_echte_data_past_in_het_schema():
@@ -64,11 +64,11 @@ def test_schema_en_loader_zijn_het_eens_over_ongeldige_voorbeelden(voorbeeld, tm
 
 
 def test_schema_map_is_bij(tmp_path):
-    for naam, inhoud in schema.schema_bestanden().items():
+    for naam, inhoud in json_schema.schema_bestanden().items():
         bestand = PROJECT / "schema" / naam
         assert bestand.is_file() and bestand.read_text(encoding="utf-8") == inhoud, (
             f"schema/{naam} loopt achter op macros/model.py; maak het opnieuw met `make schema`")
-    assert sorted(p.name for p in (PROJECT / "schema").glob("*.json")) == sorted(schema.schema_bestanden())
+    assert sorted(p.name for p in (PROJECT / "schema").glob("*.json")) == sorted(json_schema.schema_bestanden())
 
 
 def test_elk_databestand_wijst_zijn_editor_naar_het_schema():
@@ -79,13 +79,13 @@ def test_elk_databestand_wijst_zijn_editor_naar_het_schema():
 
 def test_het_schema_staat_op_de_site(gebouwde_site):
     gepubliceerd = json.loads((gebouwde_site / "kompas.schema.json").read_text(encoding="utf-8"))
-    assert gepubliceerd == schema.dataset_schema()
+    assert gepubliceerd == json_schema.dataset_schema()
     for naam in BESTANDEN:
         assert (gebouwde_site / "schema" / f"{naam}.schema.json").is_file()
 
 
 def test_elk_veld_heeft_uitleg():
-    for naam, definitie in schema.dataset_schema()["$defs"].items():
+    for naam, definitie in json_schema.dataset_schema()["$defs"].items():
         assert definitie["description"], naam
         for veld, eigenschap in definitie["properties"].items():
             assert eigenschap.get("description"), f"{naam}.{veld} heeft geen uitleg in macros/model.py"

@@ -8,8 +8,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from macros.export import kompas_dict
-from macros.render import tekst
+from macros.uitvoer.kompas_json import kompas_dict
+from macros.site.render import tekst
 
 from .htmlscan import scan
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros import schema
-from macros.render import tekst
+from macros.uitvoer import json_schema
+from macros.site.render import tekst
 
 
 def test_wijzigingen_in_het_kompas(data, html_paginas):
@@ -17,7 +17,7 @@ def test_wijzigingen_in_het_kompas(data, html_paginas):
 
 def test_voor_ontwikkelaars_beschrijft_elk_veld(html_paginas):
     html = html_paginas["over/ontwikkelaars/"]
-    for naam, definitie in schema.dataset_schema()["$defs"].items():
+    for naam, definitie in json_schema.dataset_schema()["$defs"].items():
         assert f'id="data-{naam.lower()}"' in html
         for veld, eigenschap in definitie["properties"].items():
             assert f"<code>{veld}</code>" in html

@@ -5,14 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from macros import versies
-from macros.loader import laad_kompas_data
+from macros.data import betekenis
+from macros.data.loader import laad_kompas_data
 
 from .conftest import PROJECT, VOORBEELDEN, maak_voorbeeld
 
 
 def test_de_versie_past_bij_de_data(data):
-    assert versies.versie_fout(data) is None, versies.versie_fout(data)
+    assert betekenis.versie_fout(data) is None, betekenis.versie_fout(data)
     assert data.versies[0].versie == data.kompas.versie
 
 
@@ -28,19 +28,19 @@ def _gewijzigd(tmp_path, bestand, vervang, door):
 def test_andere_route_zonder_nieuwe_versie_faalt(tmp_path):
     data = laad_kompas_data(_gewijzigd(tmp_path, "kompas.yaml", "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
                                              "    ja: {vraag: bestuurlijke-ruimte}\n    nee: {vraag: bestuurlijke-ruimte}"))
-    fout = versies.versie_fout(data)
+    fout = betekenis.versie_fout(data)
     assert fout is not None
-    assert "versie: \"1.1\"" in fout and versies.vingerafdruk(data) in fout
+    assert "versie: \"1.1\"" in fout and betekenis.vingerafdruk(data) in fout
 
 
 def test_andere_betekenis_van_een_vorm_zonder_nieuwe_versie_faalt(tmp_path):
     data = laad_kompas_data(_gewijzigd(tmp_path, "vormen.yaml", "zeggenschap: Beperkt.", "zeggenschap: Gemiddeld."))
-    assert versies.versie_fout(data) is not None
+    assert betekenis.versie_fout(data) is not None
 
 
 def test_een_voorbeeld_toevoegen_vraagt_geen_nieuwe_versie(tmp_path):
     data = laad_kompas_data(_gewijzigd(tmp_path, "vormen.yaml", "      - U-festival", "      - U-festival\n      - Moestuin"))
-    assert versies.versie_fout(data) is None
+    assert betekenis.versie_fout(data) is None
 
 
 def test_make_check_noemt_de_ontbrekende_versie(tmp_path):

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import wijzer
-from macros.loader import laad_kompas_data
+from macros.data import adressen, toestanden
+from macros.data.loader import laad_kompas_data
 
 from .conftest import DATA
 
@@ -19,7 +19,7 @@ KOMPAS = laad_kompas_data(DATA).kompas
 MARKERING = "kvzx"  # an id an injected element would carry; it must never exist in the DOM
 
 segment = st.one_of(
-    st.sampled_from([*wijzer.KEUZES, "Ja", "JA", "nee ", "weet", "%2e%2e", "", "index.html"]),
+    st.sampled_from([*toestanden.KEUZES, "Ja", "JA", "nee ", "weet", "%2e%2e", "", "index.html"]),
     # Dot segments are resolved by the browser before any request: not input to the walker.
     st.text(min_size=1, max_size=12).filter(lambda t: t not in (".", "..")),
     st.sampled_from([
@@ -61,7 +61,7 @@ def test_vijandig_adres(context, nginx_url, gegenereerd):
     pad = "".join(quote(s, safe="") + "/" for s in segmenten)
     pagina = nieuwe_pagina(context)
     try:
-        controleer(pagina, nginx_url + wijzer.WIJZER_PAD + pad + hash_deel)
+        controleer(pagina, nginx_url + adressen.WIJZER_PAD + pad + hash_deel)
     finally:
         pagina.close()
 
@@ -71,8 +71,8 @@ def controleer(pagina, url: str) -> None:
     pagina.wait_for_selector("[data-kompas-wijzer]")
     # A valid state shows exactly that state; anything else shows the first question.
     pad_nu = pagina.evaluate("location.pathname")
-    antwoorden = tuple(a for a in pad_nu.removeprefix("/" + wijzer.WIJZER_PAD).split("/") if a)
-    toestand = wijzer.zoek_toestand(KOMPAS, antwoorden)
+    antwoorden = tuple(a for a in pad_nu.removeprefix("/" + adressen.WIJZER_PAD).split("/") if a)
+    toestand = toestanden.zoek_toestand(KOMPAS, antwoorden)
     assert toestand is not None, pad_nu
     soort = pagina.locator("[data-kompas-wijzer]").get_attribute("data-kompas-toestand")
     assert soort == toestand.soort

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from macros import graaf, wijzer
-from macros.render import tekst
+from macros.data import adressen, graaf, toestanden
+from macros.site.render import tekst
 
 
 def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
@@ -28,8 +28,8 @@ def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):
         assert routes, vorm.id
         for href, antwoorden in routes:
             doel = urljoin(pagina_url, href)
-            assert doel == f"/{wijzer.WIJZER_PAD}{antwoorden}/"
-            toestand = wijzer.zoek_toestand(data.kompas, tuple(antwoorden.split("/")))
+            assert doel == f"/{adressen.WIJZER_PAD}{antwoorden}/"
+            toestand = toestanden.zoek_toestand(data.kompas, tuple(antwoorden.split("/")))
             assert toestand is not None and toestand.vorm == vorm.id
         totaal += len(routes)
     assert totaal == len(graaf.paden(data.kompas))  # every path listed once, on its own vorm's page

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros import graaf, wijzer
-from macros.loader import laad_kompas_data
+from macros.data import adressen, graaf, toestanden
+from macros.data.loader import laad_kompas_data
 
 from .conftest import DATA
 
@@ -71,7 +71,7 @@ def pagina(met_js, console_fouten):
 
 
 def wijzer_url(site_url: str, antwoorden: str = "") -> str:
-    return site_url + wijzer.WIJZER_PAD + (antwoorden + "/" if antwoorden else "")
+    return site_url + adressen.WIJZER_PAD + (antwoorden + "/" if antwoorden else "")
 
 
 def vraag_op_scherm(page) -> str:
@@ -142,7 +142,7 @@ def test_terug_vooruit_herladen_en_permalink(pagina, browser, site_url):
     assert vraag_na_navigatie(pagina, pad.stappen[2].vraag) == pad.stappen[2].vraag
     pagina.reload()
     assert vraag_op_scherm(pagina) == pad.stappen[2].vraag
-    assert pagina.locator('input[name="antwoord"]').count() == len(wijzer.KEUZES)
+    assert pagina.locator('input[name="antwoord"]').count() == len(toestanden.KEUZES)
     # A permalink opened in a fresh browser context shows the same outcome.
     vers = browser.new_context()
     page = vers.new_page()
@@ -207,11 +207,11 @@ def test_focus_en_melding_na_elke_stap(pagina, site_url):
 def test_weet_ik_nog_niet(pagina, site_url):
     pagina.goto(wijzer_url(site_url, "nee"))
     vraag = vraag_op_scherm(pagina)
-    antwoord_met_js(pagina, wijzer.WEET_NIET, wijzer_url(site_url, "nee/" + wijzer.WEET_NIET))
+    antwoord_met_js(pagina, toestanden.WEET_NIET, wijzer_url(site_url, "nee/" + toestanden.WEET_NIET))
     open_uitkomst = pagina.locator(f'[data-kompas-open="{vraag}"]')
     assert open_uitkomst.is_visible()
     genoemd = {e.get_attribute("data-kompas-mogelijk") for e in pagina.locator("[data-kompas-mogelijk]").all()}
-    assert genoemd == set(wijzer.routes(KOMPAS, vraag))
+    assert genoemd == set(toestanden.routes(KOMPAS, vraag))
     assert pagina.evaluate("document.activeElement.id") == "kompas-open"
 
 
@@ -292,7 +292,7 @@ def test_afdrukken_toont_alleen_de_verantwoording(pagina, site_url):
 
 
 def test_embed_meldt_zijn_hoogte_aan_de_pagina_eromheen(pagina, site_url):
-    embed = site_url + wijzer.EMBED_PAD
+    embed = site_url + adressen.EMBED_PAD
     pagina.goto(site_url + "404.html")  # any page of the site as host; the frame is the point
     pagina.evaluate("""url => new Promise(klaar => {
         window.__berichten = [];
@@ -322,16 +322,16 @@ def _axe(page) -> list[str]:
 
 def test_axe_op_elke_toestand_van_de_wijzer(pagina, site_url):
     midden = PADEN[len(PADEN) // 2]
-    toestanden = {
+    adressen_per_toestand = {
         "eerste vraag": wijzer_url(site_url),
         "middelste vraag": wijzer_url(site_url, "/".join(midden.antwoorden.split("/")[:2])),
         "uitkomst": wijzer_url(site_url, midden.antwoorden),
-        "open uitkomst": wijzer_url(site_url, "nee/" + wijzer.WEET_NIET),
-        "embed": site_url + wijzer.EMBED_PAD,
-        "embed uitkomst": site_url + wijzer.EMBED_PAD + midden.antwoorden + "/",
+        "open uitkomst": wijzer_url(site_url, "nee/" + toestanden.WEET_NIET),
+        "embed": site_url + adressen.EMBED_PAD,
+        "embed uitkomst": site_url + adressen.EMBED_PAD + midden.antwoorden + "/",
     }
     overtredingen = {}
-    for naam, url in toestanden.items():
+    for naam, url in adressen_per_toestand.items():
         pagina.goto(url)
         overtredingen[naam] = _axe(pagina)
     pagina.goto(wijzer_url(site_url))

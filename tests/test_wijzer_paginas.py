@@ -5,47 +5,47 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from macros import graaf, wijzer
-from macros.render import tekst
+from macros.data import adressen, graaf, toestanden
+from macros.site.render import tekst
 
 from .htmlscan import scan
 
 
 def _pagina(html_paginas, toestand, embed=False):
-    basis = wijzer.EMBED_PAD if embed else wijzer.WIJZER_PAD
+    basis = adressen.EMBED_PAD if embed else adressen.WIJZER_PAD
     return html_paginas[basis + toestand.pad]
 
 
 def test_een_pagina_per_toestand(data, html_paginas):
-    toestanden = wijzer.toestanden(data.kompas)
-    soorten = [t.soort for t in toestanden]
+    alle = toestanden.toestanden(data.kompas)
+    soorten = [t.soort for t in alle]
     assert (soorten.count("vraag"), soorten.count("uitkomst"), soorten.count("open")) == (18, 19, 18)
-    for basis in (wijzer.WIJZER_PAD, wijzer.EMBED_PAD):
-        verwacht = {basis + t.pad for t in toestanden}
+    for basis in (adressen.WIJZER_PAD, adressen.EMBED_PAD):
+        verwacht = {basis + t.pad for t in alle}
         gebouwd = {p for p in html_paginas if p.startswith(basis)}
         assert gebouwd == verwacht
 
 
 def test_vraagpagina_zonder_javascript(data, html_paginas):
-    for toestand in (t for t in wijzer.toestanden(data.kompas) if t.soort == "vraag"):
+    for toestand in (t for t in toestanden.toestanden(data.kompas) if t.soort == "vraag"):
         html = _pagina(html_paginas, toestand)
         assert html.count("data-kompas-vraag=") == 1
         assert f'data-kompas-vraag="{toestand.vraag}"' in html
         assert tekst(data.vraag(toestand.vraag).tekst) in html
-        hier = "/" + wijzer.WIJZER_PAD + toestand.pad
-        for keuze in wijzer.KEUZES:
+        hier = "/" + adressen.WIJZER_PAD + toestand.pad
+        for keuze in toestanden.KEUZES:
             (href,) = re.findall(f'data-antwoord="{keuze}" href="([^"]+)"', html)
             assert urljoin(hier, href) == hier + keuze + "/"
         # Every earlier answer is listed with a "wijzig" link back to the question it answered.
         for i, stap in enumerate(toestand.stappen):
             blok = html.split(f'data-kompas-antwoord="{stap.vraag}"')[1].split("</li>")[0]
             (href,) = re.findall(r'href="([^"]+)"', blok)
-            assert urljoin(hier, href) == "/" + wijzer.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
+            assert urljoin(hier, href) == "/" + adressen.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
 
 
 def test_uitkomstpagina_volgt_de_data(data, html_paginas):
     for pad in graaf.paden(data.kompas):
-        toestand = wijzer.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
+        toestand = toestanden.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
         html = _pagina(html_paginas, toestand)
         vorm = data.vorm(pad.vorm)
         assert f'data-kompas-uitkomst="{vorm.id}"' in html
@@ -61,18 +61,18 @@ def test_uitkomstpagina_volgt_de_data(data, html_paginas):
 def test_waarom_noemt_waar_het_andere_antwoord_heen_leidt(data, html_paginas):
     for pad in graaf.paden(data.kompas):
         antwoorden = tuple(s.antwoord for s in pad.stappen)
-        html = _pagina(html_paginas, wijzer.zoek_toestand(data.kompas, antwoorden))
+        html = _pagina(html_paginas, toestanden.zoek_toestand(data.kompas, antwoorden))
         for i, stap in enumerate(pad.stappen):
             blok = html.split(f'data-kompas-waarom="{stap.vraag}"')[1].split("</li>")[0]
             ander = "nee" if stap.antwoord == "ja" else "ja"
-            _, vormen = wijzer.bereikbare_vormen(data.kompas, antwoorden[:i], ander)
+            _, vormen = toestanden.bereikbare_vormen(data.kompas, antwoorden[:i], ander)
             for vorm in data.vormen:
                 assert (f"kompas/vormen/{vorm.id}/" in blok) == (vorm.id in vormen), (pad.antwoorden, stap, vorm.id)
 
 
 def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):
     for pad in graaf.paden(data.kompas):
-        toestand = wijzer.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
+        toestand = toestanden.zoek_toestand(data.kompas, tuple(s.antwoord for s in pad.stappen))
         html = _pagina(html_paginas, toestand)
         blok = html.split("data-kompas-verantwoording")[1].split("</pre>")[0]
         assert f"Kompas voor zeggenschap, versie {data.kompas.versie}" in blok
@@ -85,16 +85,16 @@ def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):
 
 
 def test_open_uitkomst_noemt_alle_nog_mogelijke_vormen(data, html_paginas):
-    for toestand in (t for t in wijzer.toestanden(data.kompas) if t.soort == "open"):
+    for toestand in (t for t in toestanden.toestanden(data.kompas) if t.soort == "open"):
         html = _pagina(html_paginas, toestand)
         assert f'data-kompas-open="{toestand.open_vraag}"' in html
         mogelijk = {v.id for v in data.vormen if f'data-kompas-mogelijk="{v.id}"' in html}
-        assert mogelijk == set(wijzer.routes(data.kompas, toestand.open_vraag))
+        assert mogelijk == set(toestanden.routes(data.kompas, toestand.open_vraag))
         assert "samenstadmaken@utrecht.nl" in html
 
 
 def test_embed_paginas_hebben_geen_sitenavigatie(data, html_paginas):
-    for toestand in wijzer.toestanden(data.kompas):
+    for toestand in toestanden.toestanden(data.kompas):
         html = _pagina(html_paginas, toestand, embed=True)
         assert "data-kompas-embed" in html
         assert "md-sidebar--primary" not in html
@@ -117,18 +117,18 @@ def test_toestandspaginas_staan_niet_in_de_zoekindex(gebouwde_site):
 
 def test_zoek_toestand_weigert_ongeldige_antwoorden(data):
     kompas = data.kompas
-    assert wijzer.zoek_toestand(kompas, ()).vraag == kompas.start
-    assert wijzer.zoek_toestand(kompas, ("misschien",)) is None
-    assert wijzer.zoek_toestand(kompas, ("weet-niet", "ja")) is None
+    assert toestanden.zoek_toestand(kompas, ()).vraag == kompas.start
+    assert toestanden.zoek_toestand(kompas, ("misschien",)) is None
+    assert toestanden.zoek_toestand(kompas, ("weet-niet", "ja")) is None
     eerste_pad = graaf.paden(kompas)[0]
     te_lang = tuple(s.antwoord for s in eerste_pad.stappen) + ("ja",)
-    assert wijzer.zoek_toestand(kompas, te_lang) is None
+    assert toestanden.zoek_toestand(kompas, te_lang) is None
 
 
 def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(data):
     from dataclasses import replace
 
-    from macros.model import Doel, Vraag
+    from macros.data.model import Doel, Vraag
 
     # A chain of questions where every nee jumps two ahead: the number of paths doubles
     # with every few questions, like a DAG with many merges.
@@ -140,8 +140,8 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(data):
     kompas = replace(data.kompas, start="v1", vragen=vragen)
     assert graaf.aantal_paden(kompas) > 10**6  # counted, not listed
     try:
-        wijzer.toestanden(kompas)
-    except wijzer.TeVeelToestanden as fout:
-        assert f"meer dan {wijzer.MAX_TOESTANDEN} toestanden" in str(fout)
+        toestanden.toestanden(kompas)
+    except toestanden.TeVeelToestanden as fout:
+        assert f"meer dan {toestanden.MAX_TOESTANDEN} toestanden" in str(fout)
     else:
         raise AssertionError("een kompas met miljoenen paden moet de bouw stoppen")

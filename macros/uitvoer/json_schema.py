@@ -14,8 +14,8 @@ import types
 import typing
 from typing import Any
 
-from .loader import ID_PATROON, VERSIE_PATROON
-from .model import BESTANDEN, Doel
+from ..data.loader import ID_PATROON, VERSIE_PATROON
+from ..data.model import BESTANDEN, Doel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Constraints a type hint cannot say, per record and field.

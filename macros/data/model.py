@@ -2,7 +2,7 @@
 
 The loader (`loader.py`) builds these from the YAML in `kompas_data/` and rejects anything
 that does not fit the type hints below, so the hints *are* the data format. The JSON Schema
-(`schema.py`, published as /kompas.schema.json) and the field documentation on the page
+(`uitvoer/json_schema.py`, published as /kompas.schema.json) and the field documentation on the page
 "Voor ontwikkelaars" are generated from these classes and the `uitleg` of each field, so
 the three cannot drift apart. Each YAML file has one top-level record (see BESTANDEN).
 """

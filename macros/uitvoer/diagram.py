@@ -8,15 +8,15 @@ external reference. `kompas_svg(data, pad)` can mark one path, for the wijzer's 
 from __future__ import annotations
 
 import textwrap
+from html import escape
 from typing import Optional
 
 from grandalf.graphs import Edge, Graph, Vertex
 from grandalf.layouts import SugiyamaLayout
 from grandalf.routing import EdgeViewer, route_with_lines
 
-from . import graaf
-from .model import KompasData
-from .render import tekst
+from ..data import graaf
+from ..data.model import KompasData
 
 REGEL = 15            # line height of node text, px
 VRAAG_BREEDTE = 230
@@ -130,7 +130,7 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
         vet = ' font-weight="700"'
         tspans = "".join(
             f'<tspan x="{x:.1f}" y="{eerste_y + i * REGEL:.1f}"{vet if i == 0 or soort == "vorm" else ""}>'
-            f"{tekst(r)}</tspan>"
+            f"{escape(r)}</tspan>"
             for i, r in enumerate(regels)
         )
         delen.append(
@@ -152,7 +152,7 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '
         f'width="{breedte:.0f}" height="{hoogte:.0f}" role="img" font-family="system-ui, sans-serif" '
         f'aria-labelledby="{titel_id}-titel {titel_id}-uitleg">'
-        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {tekst(data.kompas.versie)}, als stroomschema</title>'
+        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {escape(data.kompas.versie)}, als stroomschema</title>'
         f'<desc id="{titel_id}-uitleg">{omschrijving}</desc>'
         f"<defs>{pijlen}</defs>{''.join(delen)}</svg>\n"
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from .model import Doel, KompasData
+from ..data.model import Doel, KompasData
 
 
 def _doel(doel: Doel) -> dict[str, str]:

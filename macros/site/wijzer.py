@@ -1,4 +1,4 @@
-"""Renderers for the kompaswijzer's state pages (see wijzer.py for the states).
+"""Renderers for the kompaswijzer's state pages (the states: data/toestanden.py).
 
 Each page works on its own, without JavaScript: links for the answers, the answers so far
 with a "wijzig" link each, and on an outcome the full explanation and the verantwoording.
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from . import diagram, graaf, wijzer
-from .model import KompasData, Vorm
-from .render import (CONTACT, Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst,
-                     vorm_pad)
-from .wijzer import Toestand
+from ..data import adressen, graaf, toestanden
+from ..data.adressen import CONTACT, vorm_pad
+from ..data.model import KompasData, Vorm
+from ..data.toestanden import Toestand
+from ..uitvoer import diagram
+from .render import Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst
 
-ANTWOORD_TEKST = {"ja": "Ja", "nee": "Nee", wijzer.WEET_NIET: "Weet ik (nog) niet"}
+ANTWOORD_TEKST = {"ja": "Ja", "nee": "Nee", toestanden.WEET_NIET: "Weet ik (nog) niet"}
 
 
 class Links:
@@ -81,7 +82,7 @@ def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = F
     keuzes = "".join(
         f'<li><a class="kvz-knop" data-antwoord="{a}" href="{links.toestand(toestand.antwoorden + (a,))}">'
         f"{ANTWOORD_TEKST[a]}</a></li>"
-        for a in wijzer.KEUZES
+        for a in toestanden.KEUZES
     )
     inhoud = (
         f'<p class="kvz-wijzer__stap">Vraag {len(toestand.stappen) + 1}</p>'
@@ -109,7 +110,7 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> str:
         vraag = data.vraag(stap.vraag)
         ander = "nee" if stap.antwoord == "ja" else "ja"
         tot = toestand.antwoorden[:i]
-        vorm, vormen = wijzer.bereikbare_vormen(data.kompas, tot, ander)
+        vorm, vormen = toestanden.bereikbare_vormen(data.kompas, tot, ander)
         alternatief = links.toestand(tot + (ander,))
         if vorm is not None:
             anders = f"uitgekomen bij {_vormen_lijst(data, vormen, links)}"
@@ -171,14 +172,14 @@ def verantwoording_regels(data: KompasData, toestand: Toestand, vorm: Vorm) -> l
         (f"Mate van zeggenschap voor Utrechters: {_zeggenschap_regel(vorm)}", None),
         (f"Eigenaar: {vorm.eigenaar}", None),
         ("Het kompas geeft richting; deze vorm is niet de enige die kan passen.", None),
-        (f"Permalink: /{wijzer.WIJZER_PAD}{toestand.pad}", "permalink"),
+        (f"Permalink: /{adressen.WIJZER_PAD}{toestand.pad}", "permalink"),
     ]
     return regels
 
 
 def _verantwoording(data: KompasData, toestand: Toestand, vorm: Vorm, links: Links) -> str:
     # The permalink is always the state in the site itself, also from the embed view.
-    permalink = links.url(wijzer.WIJZER_PAD + toestand.pad)
+    permalink = links.url(adressen.WIJZER_PAD + toestand.pad)
     delen = []
     for regel, haak in verantwoording_regels(data, toestand, vorm):
         if haak is None:
@@ -232,7 +233,7 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
                   for i, s in enumerate(toestand.stappen, start=1)]
     feedback = render_feedback(
         f"Klopt dit niet? Uitkomst {vorm.titel}",
-        [f"Pagina: /{wijzer.WIJZER_PAD}{toestand.pad}", f"Kompas voor zeggenschap, versie {data.kompas.versie}",
+        [f"Pagina: /{adressen.WIJZER_PAD}{toestand.pad}", f"Kompas voor zeggenschap, versie {data.kompas.versie}",
          "", "Mijn antwoorden:", *antwoorden, "", f"Uitkomst: {vorm.titel}"])
     inhoud = (kern + _waarom(data, toestand, links) + _goed_om_te_weten(data)
               + _verantwoording(data, toestand, vorm, links) + feedback + _acties(toestand, links))
@@ -242,7 +243,7 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
     links = Links(toestand, url, embed)
     vraag = data.vraag(toestand.open_vraag)
-    routes = wijzer.routes(data.kompas, vraag.id)
+    routes = toestanden.routes(data.kompas, vraag.id)
     vormen = []
     for vorm in (v for v in data.vormen if v.id in routes):
         items = []

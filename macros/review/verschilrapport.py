@@ -14,9 +14,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from . import graaf, versies
-from .loader import versie_sleutel
-from .model import KompasData
+from ..data import betekenis, graaf
+from ..data.loader import versie_sleutel
+from ..data.model import KompasData
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _overig(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
 
 def _versie(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     a, b = oud.kompas.versie, nieuw.kompas.versie
-    betekenis_anders = versies.betekenis(oud) != versies.betekenis(nieuw)
+    betekenis_anders = betekenis.betekenis(oud) != betekenis.betekenis(nieuw)
     if versie_sleutel(b) < versie_sleutel(a):
         r.fouten.append(f"De versie gaat omlaag, van {a} naar {b}. Een nieuwe versie moet hoger zijn.")
     elif betekenis_anders and a == b:

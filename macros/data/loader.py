@@ -2,7 +2,7 @@
 
 `laad_kompas_data(map)` returns a `KompasData` or raises `KompasDataError` listing every
 problem with its file, key path, line and what is wrong. Structure and types are checked
-while building the records (`yaml_bouwer.py`); this module checks what types cannot say:
+while building the records (`lezer.py`); this module checks what types cannot say:
 ids, references between files, the shape of the kompas graph and the sums in the tables.
 """
 
@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from . import graaf
 from .model import BESTANDEN, KompasData, Kompas
-from .yaml_bouwer import ONGELDIG, Fout, lees_bestand, locatie
+from .lezer import ONGELDIG, Fout, lees_bestand, locatie
 
 ID_PATROON = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSIE_PATROON = re.compile(r"^\d+\.\d+$")

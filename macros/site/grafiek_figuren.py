@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
-from . import grafieken
-from .grafieken import Grafiek
-from .model import METING_NAMEN, Indicator, KompasData
-from .render import Url, _tabel_regio, tekst, vorm_pad
+from ..data.adressen import vorm_pad
+from ..data.model import METING_NAMEN, Indicator, KompasData
+from ..uitvoer import grafieken
+from ..uitvoer.grafieken import Grafiek
+
+# Every chart by name (`grafieken.alle`), drawn once per build by our plugin.
+Grafieken = dict[str, Grafiek]
+from .render import Url, _tabel_regio, tekst
 
 SVG_MAAT = re.compile(r'<svg\b[^>]*?\bwidth="(?P<b>[\d.]+)pt" height="(?P<h>[\d.]+)pt"')
 
@@ -39,8 +43,8 @@ def render_figuur(grafiek: Grafiek, url: Url, waar_de_cijfers_staan: str = "in d
     )
 
 
-def render_indicatoren_grafiek(data: KompasData, url: Url) -> str:
-    return render_figuur(grafieken.alle(data)["indicatoren"], url)
+def render_indicatoren_grafiek(alle: Grafieken, url: Url) -> str:
+    return render_figuur(alle["indicatoren"], url)
 
 
 def _indicator_tabel(ind: Indicator) -> str:
@@ -55,9 +59,8 @@ def _indicator_tabel(ind: Indicator) -> str:
     return _tabel_regio(f"Cijfers: {ind.indicator}", tabel, zoekbaar=False)
 
 
-def render_indicator_grafieken(data: KompasData, url: Url) -> str:
+def render_indicator_grafieken(data: KompasData, alle: Grafieken, url: Url) -> str:
     """A chart and a small table for every indicator that has been measured."""
-    alle = grafieken.alle(data)
     gemeten = [ind for ind in data.indicatoren.alle if not ind.nieuw]
     if not gemeten:
         return "<p>Nog geen indicator is gemeten.</p>\n"
@@ -68,13 +71,12 @@ def render_indicator_grafieken(data: KompasData, url: Url) -> str:
     return "\n\n".join(delen) + "\n"
 
 
-def render_financien_grafieken(data: KompasData, url: Url) -> str:
-    alle = grafieken.alle(data)
+def render_financien_grafieken(alle: Grafieken, url: Url) -> str:
     return "\n\n".join(render_figuur(alle[naam], url, "in de tabel boven de grafieken")
                        for naam in ("financien-per-jaar", "financien-per-post")) + "\n"
 
 
-def render_zeggenschap(data: KompasData, url: Url) -> str:
+def render_zeggenschap(data: KompasData, alle: Grafieken, url: Url) -> str:
     """The zeggenschap scale of all vormen with the kompas' two directions, and as a table."""
     koers = data.kompas.koers
     richting_van = {vid: r.naam for r in koers.richtingen for vid in r.naar}
@@ -90,6 +92,6 @@ def render_zeggenschap(data: KompasData, url: Url) -> str:
              '<thead><tr><th scope="col">Vorm</th><th scope="col">Zeggenschap</th><th scope="col">Schaal</th>'
              '<th scope="col">Eigenaar</th><th scope="col">Koers</th></tr></thead>'
              f"<tbody>{''.join(rijen)}</tbody></table>")
-    return (render_figuur(grafieken.alle(data)["zeggenschap"], url)
+    return (render_figuur(alle["zeggenschap"], url)
             + _tabel_regio("Zeggenschap per vorm", tabel, zoekbaar=False) + "\n")
 

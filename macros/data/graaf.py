@@ -118,20 +118,3 @@ def bereikbaar(kompas: Kompas) -> tuple[set[str], set[str]]:
             elif volgende.vorm is not None:
                 gezien_vormen.add(volgende.vorm)
     return gezien_vragen, gezien_vormen
-
-
-def paden_tabel(kompas: Kompas) -> str:
-    """The golden path table (tests/golden/kompas-paden.md): one line per path, so that a
-    change in the graph shows up in a pull request as a readable change to this file."""
-    regels = [
-        f"# Alle paden door het Kompas voor zeggenschap, versie {kompas.versie}",
-        "",
-        "<!-- Gemaakt met `make paden` uit kompas_data/. Niet met de hand bewerken. -->",
-        "",
-        "| antwoorden | uitkomst | vragen en antwoorden |",
-        "|---|---|---|",
-    ]
-    for pad in paden(kompas):
-        stappen = " → ".join(f"{s.vraag}: {s.antwoord}" for s in pad.stappen)
-        regels.append(f"| {pad.antwoorden} | {pad.vorm} | {stappen} |")
-    return "\n".join(regels) + "\n"

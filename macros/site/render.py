@@ -10,33 +10,19 @@ because MkDocs does not rewrite links inside raw HTML.
 from __future__ import annotations
 
 import html
-import json
-from urllib.parse import quote
 from typing import Callable, Iterable, Optional
+from urllib.parse import quote
 
-from . import graaf, hele_nota
-from .model import (METING_NAMEN, Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
-                    Meting, Principe, Risico, Vorm, Wijkplatforms)
+from ..data import graaf
+from ..data.adressen import CONTACT, PDF_NAAM, principe_pad, relatieve_url, vorm_pad  # noqa: F401
+from ..data.model import (METING_NAMEN, Citaat, Doel, Doelstelling, Financien, IndicatorenBestand, KompasData,
+                          Meting, Principe, Risico, Vorm, Wijkplatforms)
+from ..uitvoer.opmaak import datum, euro
 
 # Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page.
 Url = Callable[[str], str]
 
 SCHAAL_MIN, SCHAAL_MAX = 0, 4
-
-
-def vorm_pad(vorm_id: str) -> str:
-    return f"kompas/vormen/{vorm_id}/"
-
-
-def principe_pad(principe_id: str) -> str:
-    return f"principes/{principe_id}/"
-
-
-def relatieve_url(pagina_url: str, doel_pad: str) -> str:
-    """Link from a page (MkDocs `page.url`, e.g. "kompas/vormen/peilen/") to a site path.
-    Pages are directories (use_directory_urls), so going up once per segment is enough."""
-    diepte = len([d for d in pagina_url.split("/") if d])
-    return ("../" * diepte + doel_pad) or "./"
 
 
 def tekst(waarde: object) -> str:
@@ -51,19 +37,6 @@ def md_kop(niveau: int, waarde: str) -> str:
         veilig = veilig.replace(teken, "\\" + teken)
     return f"{'#' * niveau} {veilig}"
 
-
-def json_voor_script(waarde: object) -> str:
-    """JSON that is safe inside <script>: nothing in it can close the element or start a comment."""
-    platte_json = json.dumps(waarde, ensure_ascii=False, sort_keys=True)
-    for teken, vervanging in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                              ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        platte_json = platte_json.replace(teken, vervanging)
-    return platte_json
-
-
-def euro(bedrag: int) -> str:
-    """Dutch notation as in the note: 5300 -> "5.300"."""
-    return f"{bedrag:,}".replace(",", ".")
 
 
 def _alineas(alineas: Iterable[str]) -> str:
@@ -100,10 +73,6 @@ def render_in_het_kort(samenvatting: str) -> str:
 
 # --- Klopt dit niet? ------------------------------------------------------------------------
 
-# Team Samen stad maken: one address for help and feedback, used by renderers and templates.
-CONTACT = "samenstadmaken@utrecht.nl"
-
-
 def feedback_link(onderwerp: str, regels: list[str]) -> str:
     """A mailto: link whose subject and body say what the reader was looking at. The site
     sends nothing itself; the reader's own mail program opens."""
@@ -124,8 +93,8 @@ def render_feedback(onderwerp: str, regels: list[str]) -> str:
 # --- The whole note as a PDF -----------------------------------------------------------------
 
 def render_pdf_download(url: Url) -> str:
-    # The size and page count replace the placeholder once the PDF exists (hooks.py).
-    return (f'<p class="kvz-download"><a href="{url(hele_nota.PDF_NAAM)}" download>'
+    # The size and page count replace the placeholder once the PDF exists (plugin.py).
+    return (f'<p class="kvz-download"><a href="{url(PDF_NAAM)}" download>'
             "Download de hele beleidsnota</a> (<span data-pdf-grootte>pdf</span>)</p>")
 
 
@@ -282,9 +251,6 @@ def render_kompas_toelichting(data: KompasData) -> str:
         "</div>"
     )
 
-
-def aantal_paden(data: KompasData) -> int:
-    return graaf.aantal_paden(data.kompas)
 
 
 # --- Principes ------------------------------------------------------------------------------
@@ -475,19 +441,10 @@ def render_versies(data: KompasData) -> str:
         delen.append(
             f"{md_kop(2, 'Versie ' + versie.versie)}\n\n"
             f'<p class="kvz-toelichting">Vastgelegd op <time datetime="{tekst(versie.datum)}">'
-            f"{tekst(_datum(versie.datum))}</time>.</p>\n\n"
+            f"{tekst(datum(versie.datum))}</time>.</p>\n\n"
             f"<p>{tekst(versie.samenvatting)}</p>\n\n<ul>{wijzigingen}</ul>\n\n{paden}"
         )
     return "\n\n".join(delen) + "\n"
-
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
-
-
-def _datum(iso: str) -> str:
-    jaar, maand, dag = iso.split("-")
-    return f"{int(dag)} {MAANDEN[int(maand) - 1]} {jaar}"
 
 
 def _vorm_titel(data: KompasData, vorm_id: str) -> str:

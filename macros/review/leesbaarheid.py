@@ -7,7 +7,7 @@ which is why the site adds a summary instead of rewriting the policy.
 
 from __future__ import annotations
 
-from .model import KompasData
+from ..data.model import KompasData
 
 DREMPEL = 60.0
 

@@ -17,8 +17,6 @@ from .model import Kompas
 WEET_NIET = "weet-niet"
 # All answers a question offers in the wijzer, in the order they are shown.
 KEUZES = (*graaf.ANTWOORDEN, WEET_NIET)
-WIJZER_PAD = "kompas/wijzer/"
-EMBED_PAD = "kompas/wijzer-embed/"
 # Pages grow with the number of paths through the kompas: two pages (site and embed) per
 # state, about 50 KB each. Measured (bench/RESULTS.md): 184 states build in about 6 s into
 # 18 MB. At 1000 states that is some 35 s and 100 MB; beyond it the build stops with a clear
@@ -76,7 +74,7 @@ def toestanden(kompas: Kompas) -> list[Toestand]:
             raise TeVeelToestanden(
                 f"het kompas heeft meer dan {MAX_TOESTANDEN} toestanden in de kompaswijzer (één pagina "
                 "per combinatie van antwoorden); dat wordt een te grote site. Maak het kompas kleiner, "
-                "of verhoog MAX_TOESTANDEN in macros/wijzer.py na een meting (bench/)")
+                "of verhoog MAX_TOESTANDEN in macros/data/toestanden.py na een meting (bench/)")
     return uitkomst
 
 

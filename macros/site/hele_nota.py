@@ -18,10 +18,10 @@ from html.parser import HTMLParser
 from typing import Optional
 from urllib.parse import urlsplit
 
+from ..data.adressen import NOTA_PAD
+
 # The pages of the site that are not part of the note: the tools and the pages about the site.
 NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
-PAD = "nota/"           # the page's address on the site
-PDF_NAAM = "samen-stad-maken.pdf"
 ALLEEN_SITE = "data-alleen-site"
 
 LEEG = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -138,7 +138,7 @@ class _Omzetter(HTMLParser):
                         continue
                 elif naam == "src":
                     # Images are files of the site, resolved from the note's own address.
-                    waarde = self._url(waarde, PAD)
+                    waarde = self._url(waarde, NOTA_PAD)
             delen.append(f" {naam}" if waarde is None else f' {naam}="{escape(waarde)}"')
         return "".join(delen)
 
@@ -182,7 +182,7 @@ class _Omzetter(HTMLParser):
         self.handle_data(f"&#{name};")
 
 
-def omgezet(deel: Deel, ankers: dict[str, str], buiten: Optional[str] = PAD) -> str:
+def omgezet(deel: Deel, ankers: dict[str, str], buiten: Optional[str] = NOTA_PAD) -> str:
     omzetter = _Omzetter(deel, ankers, buiten)
     omzetter.feed(deel.html)
     omzetter.close()
@@ -210,7 +210,7 @@ def inhoudsopgave(delen: list[Deel]) -> str:
     return "".join(uit)
 
 
-def samenstellen(delen: list[Deel], buiten: Optional[str] = PAD) -> str:
+def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
     """The body of the whole note: table of contents, then every section in order. Links out
     of the note are made relative to `buiten` (the page's address), or dropped for the PDF."""
     ankers = {d.url: d.anker for d in delen}
@@ -221,3 +221,18 @@ def samenstellen(delen: list[Deel], buiten: Optional[str] = PAD) -> str:
     )
     return (f'<nav class="kvz-nota-inhoud" aria-labelledby="inhoud"><h2 id="inhoud">Inhoud</h2>'
             f"{inhoudsopgave(delen)}</nav>{secties}")
+
+def document(delen: list[Deel], titel: str, ondertitel: str, colofon: str) -> str:
+    """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{escape(titel)}</title>"
+        '<meta name="author" content="Gemeente Utrecht">'
+        f'<meta name="description" content="{escape(ondertitel)}">'
+        "</head><body>"
+        '<header class="titelblad"><p class="afzender">Gemeente Utrecht</p>'
+        f"<h1>{escape(titel)}</h1><p class=\"ondertitel\">{escape(ondertitel)}</p>"
+        f'<p class="colofon">{escape(colofon)}</p></header>'
+        f"{samenstellen(delen, buiten=None)}"
+        "</body></html>"
+    )

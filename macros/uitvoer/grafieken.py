@@ -3,7 +3,7 @@ scale of the vormen. matplotlib draws them as SVG; the site serves them itself.
 
 Every chart is a `Grafiek`: the SVG (with a <title> and <desc>, for anyone who opens the
 file itself), and the title and text alternative for the page that shows it. On the page the
-table with the same numbers stands next to each chart (`render.py`), so nobody needs the
+table with the same numbers stands next to each chart (`site/grafiek_figuren.py`), so nobody needs the
 picture to get the facts.
 
 Text stays text in the SVG (`svg.fonttype: none`): it is sharper, smaller, searchable and
@@ -18,11 +18,12 @@ import json
 import re
 import textwrap
 from dataclasses import dataclass
+from html import escape
 from typing import Optional
 
-from . import bewaard
-from .model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
-from .render import euro, tekst
+from ..data.model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
+from . import bouwcache
+from .opmaak import euro
 
 MAP = "grafieken/"
 
@@ -133,7 +134,7 @@ def _svg(fig, naam: str, titel: str, alt: str) -> str:
     svg = uit.getvalue()
     # A title and a description as the first children of <svg>: what screen readers and
     # browsers show for the file on its own.
-    kop = f'<title id="{naam}-titel">{tekst(titel)}</title><desc id="{naam}-beschrijving">{tekst(alt)}</desc>'
+    kop = f'<title id="{naam}-titel">{escape(titel)}</title><desc id="{naam}-beschrijving">{escape(alt)}</desc>'
     svg, n = re.subn(r"(<svg\b[^>]*?)>", rf'\1 role="img" aria-labelledby="{naam}-titel {naam}-beschrijving">'
                      + kop.replace("\\", r"\\"), svg, count=1)
     if n != 1:
@@ -378,9 +379,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     return _grafiek("zeggenschap", titel, alt, teken)
 
 
-# --- All of them, once per data -------------------------------------------------------------
-
-_cache: dict = {"data": None, "grafieken": {}}
+# --- All of them ------------------------------------------------------------------------------
 
 
 def _teken_alle(data: KompasData) -> list[Grafiek]:
@@ -399,14 +398,10 @@ def _json_lijst(inhoud: bytes) -> bool:
 
 
 def alle(data: KompasData) -> dict[str, Grafiek]:
-    """Every chart by name. Drawn once per loaded data (the hooks and the macros share them),
-    and kept in the build cache for the same data and the same drawing code."""
-    if _cache["data"] is not data:
-        sleutel = bewaard.sleutel(repr(data), bewaard.code_en_versie(__file__, "matplotlib"))
-        inhoud = bewaard.bewaard(
-            "grafieken", sleutel,
-            lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),
-            _json_lijst)
-        grafieken = [Grafiek(**g) for g in json.loads(inhoud)]
-        _cache.update(data=data, grafieken={g.naam: g for g in grafieken})
-    return _cache["grafieken"]
+    """Every chart by name, from the build cache when the data and the drawing code are the same."""
+    sleutel = bouwcache.sleutel(repr(data), bouwcache.code_en_versie(__file__, "matplotlib"))
+    inhoud = bouwcache.ophalen_of_maken(
+        "grafieken", sleutel,
+        lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),
+        _json_lijst)
+    return {g["naam"]: Grafiek(**g) for g in json.loads(inhoud)}

@@ -1,5 +1,5 @@
 """The whole note as a PDF, made at build time by WeasyPrint from the same sections as the
-one-page version (`hele_nota.py`).
+one-page version (`site/hele_nota.py` assembles the HTML).
 
 Tagged (PDF/UA-1: headings, lists, tables and figures carry their structure and the
 images their alt text), in Dutch, with a table of contents that gives page numbers, page
@@ -12,11 +12,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import bewaard, hele_nota
+from . import bouwcache
 
 STIJL = Path(__file__).with_name("nota-pdf.css")
 
@@ -38,22 +37,6 @@ class Pdf:
         return f"pdf, {self.paginas} pagina's, {grootte}"
 
 
-def document(delen: list[hele_nota.Deel], titel: str, ondertitel: str, colofon: str) -> str:
-    """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
-    return (
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{escape(titel)}</title>"
-        '<meta name="author" content="Gemeente Utrecht">'
-        f'<meta name="description" content="{escape(ondertitel)}">'
-        "</head><body>"
-        '<header class="titelblad"><p class="afzender">Gemeente Utrecht</p>'
-        f"<h1>{escape(titel)}</h1><p class=\"ondertitel\">{escape(ondertitel)}</p>"
-        f'<p class="colofon">{escape(colofon)}</p></header>'
-        f"{hele_nota.samenstellen(delen, buiten=None)}"
-        "</body></html>"
-    )
-
-
 BEELD = re.compile(r'<img\b[^>]*\bsrc="([^"]+)"')
 
 
@@ -66,9 +49,9 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
             beelden.append((basis.parent / unquote(src)).read_bytes())
         except OSError:
             raise PdfFout(f"de pdf van de nota toont {src}, maar dat bestand is er niet") from None
-    sleutel = bewaard.sleutel(html, STIJL.read_text(encoding="utf-8"), *beelden,
-                              bewaard.code_en_versie(__file__, "weasyprint"))
-    inhoud = bewaard.bewaard("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
+    sleutel = bouwcache.sleutel(html, STIJL.read_text(encoding="utf-8"), *beelden,
+                              bouwcache.code_en_versie(__file__, "weasyprint"))
+    inhoud = bouwcache.ophalen_of_maken("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
     paginas, pdf = inhoud.split(b"\n", 1)
     doel.write_bytes(pdf)
     return Pdf(doel, int(paginas), len(pdf))

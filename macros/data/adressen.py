@@ -1,0 +1,40 @@
+"""The site's addresses: the URL scheme that the intern loket, `kompas.json` and links in
+council papers depend on, and the team's contact address.
+
+One place, because every layer needs them: the pages link with them, `kompas.json` and the
+diagram name them, the outcome report lists walker addresses that change. The ids in the
+data are the URL slugs, so an address changes only when an id does.
+"""
+
+from __future__ import annotations
+
+# Team Samen stad maken: one address for help and feedback (the note names it beside the kompas).
+CONTACT = "samenstadmaken@utrecht.nl"
+
+WIJZER_PAD = "kompas/wijzer/"
+EMBED_PAD = "kompas/wijzer-embed/"
+KOMPAS_PAD = "kompas/"
+NOTA_PAD = "nota/"                    # the whole note on one page
+PDF_NAAM = "samen-stad-maken.pdf"     # the whole note as a PDF, at the site's root
+DIAGRAM_PAD = "kompas/kompas.svg"
+GRAFIEKEN_PAD = "grafieken/"
+
+
+def vorm_pad(vorm_id: str) -> str:
+    return f"kompas/vormen/{vorm_id}/"
+
+
+def principe_pad(principe_id: str) -> str:
+    return f"principes/{principe_id}/"
+
+
+def toestand_pad(antwoorden: tuple[str, ...] | list[str], embed: bool = False) -> str:
+    """A state of the kompaswijzer: "kompas/wijzer/nee/ja/" (the answers as segments)."""
+    return (EMBED_PAD if embed else WIJZER_PAD) + "".join(f"{a}/" for a in antwoorden)
+
+
+def relatieve_url(pagina_url: str, doel_pad: str) -> str:
+    """Link from a page (MkDocs `page.url`, e.g. "kompas/vormen/peilen/") to a site path.
+    Pages are directories (use_directory_urls), so going up once per segment is enough."""
+    diepte = len([d for d in pagina_url.split("/") if d])
+    return ("../" * diepte + doel_pad) or "./"

@@ -1,0 +1,219 @@
+"""Our MkDocs plugin (`kompas` in mkdocs.yml): the pages and files that follow from the data.
+
+- the generated pages (`paginas.py`): one per principe, per vorm and per state of the
+  kompaswijzer, added to the nav under their overview page;
+- the files: `/kompas.json`, the diagram, the charts (`/grafieken/`) and the JSON Schema
+  (`/kompas.schema.json`, one per data file in `/schema/`);
+- the whole note on one page (`nota/`) and as a PDF, assembled from the rendered pages;
+- an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
+
+State lives on the instance; MkDocs makes one per build (and keeps it during `serve`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from ..data import adressen, toestanden
+from ..data.loader import KompasDataError, laad_kompas_data
+from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kompas_json, pdf
+from . import hele_nota, herladen, paginas
+
+# Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
+PRINCIPES_OVERZICHT = "principes/index.md"
+VORMEN_OVERZICHT = "kompas/index.md"
+HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
+HELE_NOTA_PLEK = "<!-- hele-nota -->"
+PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
+ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
+
+log = logging.getLogger("mkdocs.plugins.kompas")
+
+
+def data_map(config) -> Path:
+    """The data folder: `extra.kompas_data` in mkdocs.yml, relative to mkdocs.yml."""
+    return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
+
+
+def laad(config):
+    """The data for a build, or a stopped build with the full list of problems."""
+    try:
+        return laad_kompas_data(data_map(config))
+    except KompasDataError as fout:
+        raise PluginError(str(fout)) from None
+
+
+class KompasPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.serve = False
+        self.data = None
+        self._grafieken: dict | None = None
+        self.bouw: dict = {}
+        self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
+        self.nota_delen: list[hele_nota.Deel] = []
+        self.een_pdf_tegelijk = threading.Lock()
+
+    @property
+    def grafieken(self) -> dict:
+        """The charts of this build's data, drawn once (the pages and the files share them)."""
+        if self._grafieken is None:
+            self._grafieken = grafieken.alle(self.data)
+        return self._grafieken
+
+    def on_startup(self, *, command, dirty):
+        self.serve = command == "serve"
+
+    # Before mkdocs-macros (priority 0), so that a reload below is what its define_env runs.
+    @event_priority(100)
+    def on_config(self, config):
+        if self.serve:
+            herladen.herlaad_macros()
+        self.data = data = laad(config)
+        self._grafieken = None
+        self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
+        config["extra"]["bouw"] = self.bouw
+        config["extra"]["kompas_versie"] = data.kompas.versie
+        config["extra"]["contact"] = adressen.CONTACT
+        # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
+        # title given in the nav reaches the theme's templates unescaped.
+        _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])
+        _voeg_toe_aan_nav(config["nav"], VORMEN_OVERZICHT, [f"kompas/vormen/{v.id}.md" for v in data.vormen])
+        return config
+
+    def on_files(self, files, *, config):
+        data = self.data
+        try:
+            gegenereerd = paginas.alle(data)
+        except toestanden.TeVeelToestanden as fout:
+            raise PluginError(f"kompaswijzer: {fout}") from None
+        self.gegenereerd = {}
+        for pagina in gegenereerd:
+            # A page in content/ wins: the wijzer's first question has an introduction there.
+            if files.get_file_from_path(pagina.src) is None:
+                self.gegenereerd[pagina.src] = pagina
+                files.append(File.generated(config, pagina.src, content=pagina.voorwerk))
+        bestanden = {
+            "kompas.json": kompas_json.kompas_json(data, self.bouw),
+            adressen.DIAGRAM_PAD: diagram.kompas_svg(data),
+            **{grafiek.pad: grafiek.svg for grafiek in self.grafieken.values()},
+            **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
+               for naam, inhoud in json_schema.schema_bestanden().items()},
+        }
+        for pad, inhoud in bestanden.items():
+            files.append(File.generated(config, pad, content=inhoud))
+        return files
+
+    # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        pagina = self.gegenereerd.get(page.file.src_uri)
+        return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
+
+    def on_page_content(self, html, *, page, config, files):
+        pagina = self.gegenereerd.get(page.file.src_uri)
+        if pagina is None or pagina.na_markdown is None:
+            return html
+        if paginas.NA_MARKDOWN not in html:
+            raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {paginas.NA_MARKDOWN}")
+        return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
+
+    def on_page_context(self, context, *, page, config, nav):
+        # Every other page has been rendered by now (MkDocs renders all Markdown before it
+        # fills any template), so the note can be assembled from their HTML.
+        if page.file.src_uri != HELE_NOTA_SRC:
+            return context
+        if HELE_NOTA_PLEK not in page.content:
+            raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
+        self.nota_delen = list(hele_nota.nav_delen(nav.items))
+        page.content = page.content.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
+        return context
+
+    def on_post_page(self, output, *, page, config):
+        if page.meta.get("kompas_embed"):
+            return output  # the embed view has no header, so no search dialog
+        return _noem_zoekdialoog(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # Static templates (the 404 page) carry the same header and search dialog as pages.
+        return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
+
+    def on_post_build(self, *, config):
+        if not self.nota_delen:
+            raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
+        site = Path(config["site_dir"])
+        data = self.data
+        html = hele_nota.document(
+            self.nota_delen, data.nota.titel,
+            f"Beleidsnota over samenwerken met Utrechters, met het Kompas voor zeggenschap (versie {data.kompas.versie})",
+            f"Gemaakt uit de website op {self.bouw['datum']} (bouw {self.bouw['commit']}). "
+            f"Vragen of opmerkingen: {adressen.CONTACT}.")
+        if self.serve:
+            # Live reload stays fast: the PDF is made after the build, in the background, and the
+            # download link works a few seconds later (without the size next to it).
+            threading.Thread(target=self._pdf_op_de_achtergrond, args=(html, site), daemon=True).start()
+            return
+        start = time.monotonic()
+        try:
+            gemaakt = _maak_pdf(html, site)
+        except pdf.PdfFout as fout:
+            raise PluginError(str(fout)) from None
+        # The download links say how big the file is; only now is that known.
+        for bestand in site.rglob("*.html"):
+            inhoud = bestand.read_text(encoding="utf-8")
+            if PDF_GROOTTE in inhoud:
+                bestand.write_text(inhoud.replace(PDF_GROOTTE, f"<span>{gemaakt.omschrijving()}</span>"), encoding="utf-8")
+        log.info(f"pdf van de nota: {gemaakt.omschrijving()}, in {time.monotonic() - start:.1f} s")
+
+    def _pdf_op_de_achtergrond(self, html: str, site: Path) -> None:
+        with self.een_pdf_tegelijk:
+            try:
+                gemaakt = _maak_pdf(html, site)
+            # Any failure: `mkdocs serve` keeps serving the site; `make build` stops on the same error.
+            except Exception as fout:  # noqa: BLE001
+                log.info(f"De pdf van de nota is niet gemaakt: {fout}")
+                return
+        log.info(f"pdf van de nota klaar: {gemaakt.omschrijving()}")
+
+
+def _url_vanaf(page):
+    return lambda doel: adressen.relatieve_url(page.url, doel)
+
+
+def _maak_pdf(html: str, site: Path):
+    # Images in the note are relative to its own page, so that page is the base.
+    return pdf.maak(html, site / adressen.NOTA_PAD / "index.html", site / adressen.PDF_NAAM)
+
+
+def _noem_zoekdialoog(html: str) -> str:
+    # mkdocs-material's search dialog has no accessible name; a dialog needs one (WCAG 4.1.2).
+    if ZOEK_DIALOOG not in html:
+        raise PluginError("kompas-plugin: de zoekdialoog van mkdocs-material is veranderd; "
+                          "pas ZOEK_DIALOOG aan zodat hij weer een toegankelijke naam krijgt")
+    return html.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
+
+
+def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
+    """Append `items` to the nav section whose first entry is `overzicht`."""
+    for entry in nav:
+        children = next(iter(entry.values())) if isinstance(entry, dict) else None
+        if not isinstance(children, list):
+            continue
+        eerste = children[0] if children else None
+        if isinstance(eerste, dict):
+            eerste = next(iter(eerste.values()))
+        if eerste == overzicht:
+            children.extend(i for i in items if i not in children)
+            return
+        try:
+            return _voeg_toe_aan_nav(children, overzicht, items)
+        except PluginError:
+            continue
+    raise PluginError(f"kompas-plugin: geen sectie in de nav van mkdocs.yml die begint met {overzicht!r}")
