@@ -5,9 +5,11 @@
 #   make dist    site + precompressed copies + nginx configuration in dist/
 #                (build and dist also make the PDF of the note; they need Pango: make pango)
 #   make bench   benchmarks, written to bench/RESULTS.md
-#   make check   check the kompas data only
-#   make paden   rewrite the golden path table after a reviewed change to the kompas
+#   make check   check the kompas data: every problem, with what to do
+#   make versie WAT="…" [VERSIE=1.1]  record a change of the kompas as a new version
 #   make verschil  what the change to kompas_data/ does to the outcomes (against main)
+#   make gouden  rewrite the golden files in tests/golden/ (make versie does this too)
+#   make test-snel  the tests without browser and nginx, for the kompasteam (under a minute)
 #   make schema  rewrite the JSON Schema files in schema/ after a change to the model
 #   make lock    refresh constraints.txt (the pinned versions) from a fresh install
 
@@ -19,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test check paden verschil schema dist bench lock chromium nginx pango clean
+.PHONY: serve build test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -39,10 +41,14 @@ build: $(VENV)/.site-installed pango
 	$(PY) -m macros bouw --uit site
 
 check: $(VENV)/.site-installed
-	$(PY) -m macros controleer
+	$(PY) -m macros controleer $(if $(BASIS),--basis $(BASIS))
 
-paden: $(VENV)/.site-installed
-	$(PY) -m macros paden --schrijf
+# make versie WAT="Vraag 8 is helderder geformuleerd." [VERSIE=1.1] [BASIS=commit]
+versie: $(VENV)/.site-installed
+	$(PY) -m macros versie --wat "$(WAT)" $(if $(VERSIE),--versie $(VERSIE)) $(if $(BASIS),--basis $(BASIS))
+
+gouden: $(VENV)/.site-installed
+	$(PY) -m macros gouden
 
 # Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
 #   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
@@ -60,7 +66,13 @@ schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf
 
 test: $(VENV)/.test-installed chromium nginx pango
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check macros tests bench
 	$(PY) -m pytest
+
+# Without browser and nginx: the data, the engine and the built site (needs Pango for the PDF).
+test-snel: $(VENV)/.test-installed pango
+	$(PY) -m pytest -m "not browser and not nginx" -q
 
 # The browser tests drive Debian's chromium (Playwright's own browser download does not
 # work here). Install it when missing and we may; otherwise say what to do.

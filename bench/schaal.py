@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from gemeen import OMGEVING, PROJECT, WERK, map_grootte
 
 from macros.data import graaf, toestanden  # noqa: E402
@@ -64,7 +63,7 @@ def meet(n: int, samenvoegen_elke: int = 5) -> dict:
         except toestanden.TeVeelToestanden:
             aantal_toestanden = None
     except Exception as fout:  # an invalid synthetic graph is a bug in this script
-        raise SystemExit(f"synthetisch kompas {n} ongeldig: {fout}")
+        raise SystemExit(f"synthetisch kompas {n} ongeldig: {fout}") from None
     uit = WERK / f"site-{n}-{samenvoegen_elke}"
     begin = time.perf_counter()
     resultaat = subprocess.run([sys.executable, "-m", "macros", "bouw", "--uit", str(uit)], cwd=PROJECT,

@@ -1,68 +1,35 @@
 """Command line for the kompas data and the site build.
 
-    python -m macros controleer [MAP]     check the data; list every problem, exit 1 if any
-    python -m macros paden [--schrijf]    print (or write) the golden path table
-    python -m macros bouw [--uit site]    strict build that replaces the site only on success
-    python -m macros schema [--schrijf]   the JSON Schema files of the data (schema/)
-    python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
-                                          site + precompressed copies + nginx configuration
+    python -m macros controleer               check the data; every problem with what to do
+    python -m macros versie --wat "…" [--versie 1.1]
+                                              record a new version (make versie)
+    python -m macros gouden                   rewrite the golden files in tests/golden/
     python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
-                                          what a change to kompas_data/ does to the outcomes
+                                              what a change to kompas_data/ does to the outcomes
+    python -m macros ci [--uit BESTAND]       the check and the report, for CI (before the tests)
+    python -m macros bouw [--uit site]        strict build that replaces the site only on success
+    python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
+    python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
+                                              site + precompressed copies + nginx configuration
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
-from .data import betekenis, graaf
-from .data.loader import KompasDataError, laad_kompas_data
+from .data.loader import laad_kompas_data
+from .review import opdrachten as review
 
 PROJECT = Path(__file__).resolve().parent.parent
-GOUDEN_PADEN = PROJECT / "tests" / "golden" / "kompas-paden.md"
 SCHEMA_MAP = PROJECT / "schema"
 
 
-def _laad(map: Path):
-    """The data, or None after printing every problem."""
-    try:
-        return laad_kompas_data(map)
-    except KompasDataError as fout:
-        print(fout, file=sys.stderr)
-        return None
-
-
-def controleer(args) -> int:
-    if (data := _laad(args.map)) is None:
-        return 1
-    if fout := betekenis.versie_fout(data):
-        print(fout, file=sys.stderr)
-        return 1
-    print(f"{args.map}: in orde (kompas versie {data.kompas.versie}, {len(data.kompas.vragen)} vragen, "
-          f"{len(data.vormen)} vormen, {graaf.aantal_paden(data.kompas)} paden)")
-    return 0
-
-
-def paden(args) -> int:
-    if (data := _laad(args.map)) is None:
-        return 1
-    from .review import gouden
-
-    tabel = gouden.paden_tabel(data.kompas)
-    if args.schrijf:
-        GOUDEN_PADEN.parent.mkdir(parents=True, exist_ok=True)
-        GOUDEN_PADEN.write_text(tabel, encoding="utf-8")
-        print(f"geschreven: {GOUDEN_PADEN.relative_to(PROJECT)}")
-    else:
-        sys.stdout.write(tabel)
-    return 0
 
 
 def schema_opdracht(args) -> int:
@@ -112,54 +79,10 @@ def bouw(args) -> int:
     return 0
 
 
-def _basis_revisie(repo: Path) -> str:
-    """The merge base of HEAD with main (the remote's main when there is one)."""
-    for hoofd in ("origin/main", "main"):
-        resultaat = subprocess.run(["git", "merge-base", "HEAD", hoofd], cwd=repo, capture_output=True, text=True)
-        if resultaat.returncode == 0:
-            return resultaat.stdout.strip()
-    return "HEAD"
 
 
-def _data_op_revisie(repo: Path, revisie: str, doel: Path) -> Path:
-    """kompas_data/ as it was at a git revision, unpacked into `doel`."""
-    archief = subprocess.run(["git", "archive", "--format=tar", revisie, "kompas_data"], cwd=repo,
-                             capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(archief)) as tar:
-        tar.extractall(doel, filter="data")
-    return doel / "kompas_data"
 
 
-def verschil_opdracht(args) -> int:
-    from .review import verschilrapport
-
-    with tempfile.TemporaryDirectory() as tijdelijk:
-        van = args.van or _basis_revisie(args.repo)
-        try:
-            oud_map = args.oud_map or _data_op_revisie(args.repo, van, Path(tijdelijk) / "oud")
-            nieuw_map = (_data_op_revisie(args.repo, args.naar, Path(tijdelijk) / "nieuw") if args.naar
-                         else args.map or args.repo / "kompas_data")
-        except subprocess.CalledProcessError as fout:
-            print(f"kompas_data/ is niet te lezen uit git: {fout.stderr.decode(errors='replace').strip()}",
-                  file=sys.stderr)
-            return 2
-        nieuw_naam = args.naar or "de werkmap"
-        if (nieuw := _laad(nieuw_map)) is None:
-            print(f"De nieuwe gegevens ({nieuw_naam}) zijn ongeldig; er valt nog niets te vergelijken.",
-                  file=sys.stderr)
-            return 1
-        try:
-            oud = laad_kompas_data(oud_map)
-        except KompasDataError as fout:
-            print(f"Let op: de gegevens op {van} zijn niet te lezen, dus niet te vergelijken:\n{fout}",
-                  file=sys.stderr)
-            return 0
-        naam_van = van if args.van else f"{van[:10]} (gemeenschappelijk met main)"
-        rapport = verschilrapport.vergelijk(oud, nieuw, naam_van, nieuw_naam)
-    if args.uit:
-        Path(args.uit).write_text(rapport.tekst, encoding="utf-8")
-    sys.stdout.write(rapport.tekst)
-    return 1 if rapport.fouten else 0
 
 
 def dist_opdracht(args) -> int:
@@ -190,13 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="opdracht", required=True)
-    p = sub.add_parser("controleer", help="controleer de kompasdata")
-    p.add_argument("map", nargs="?", default=PROJECT / "kompas_data", type=Path)
-    p.set_defaults(functie=controleer)
-    p = sub.add_parser("paden", help="de tabel met alle paden door het kompas")
-    p.add_argument("--map", default=PROJECT / "kompas_data", type=Path)
-    p.add_argument("--schrijf", action="store_true", help=f"schrijf naar {GOUDEN_PADEN.relative_to(PROJECT)}")
-    p.set_defaults(functie=paden)
+    review.voeg_toe(sub, PROJECT)
     p = sub.add_parser("dist", help="site, gecomprimeerde kopieën en nginx-configuratie")
     p.add_argument("--uit", default=PROJECT / "dist", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)
@@ -212,15 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--uit", default=PROJECT / "site", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)
     p.set_defaults(functie=bouw)
-    p = sub.add_parser("verschil", help="wat een wijziging in kompas_data/ doet met de uitkomsten")
-    p.add_argument("--van", help="git-revisie van de oude gegevens (standaard: de basis met main)")
-    p.add_argument("--naar", help="git-revisie van de nieuwe gegevens (standaard: de werkmap)")
-    p.add_argument("--repo", default=PROJECT, type=Path, help="de git-repository (standaard: dit project)")
-    # For tests: compare two data folders instead of git revisions.
-    p.add_argument("--map", type=Path, help=argparse.SUPPRESS)
-    p.add_argument("--oud-map", type=Path, help=argparse.SUPPRESS)
-    p.add_argument("--uit", help="schrijf het rapport (Markdown) ook naar dit bestand")
-    p.set_defaults(functie=verschil_opdracht)
     args = parser.parse_args(argv)
     return args.functie(args)
 

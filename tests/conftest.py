@@ -1,7 +1,17 @@
 """Shared fixtures: the data, one site build per session, one HTTP server and one browser.
 
+Two kinds of data, on purpose (as alphagov/smart-answers tests its engine on fixture flows):
+- `kompas10`: a frozen copy of kompas 1.0 in tests/fixtures/ (and examples derived from it).
+  Tests of the engine (loader, graph, walker states, report, versions, renderers) use it and
+  may expect its exact questions, paths and amounts.
+- `data`: the live kompas_data/. Only invariants run against it (it loads, its versions,
+  scenarios and golden files agree, the site builds and every page passes its checks), so
+  a correct change by the kompasteam keeps every test green.
+
 The machines have two cores: the site is built once (`gebouwde_site`) and every test that
-looks at the site or drives the browser shares that build and a single chromium.
+looks at the site or drives the browser shares that build and a single chromium. Tests that
+use the browser or nginx are marked `browser` / `nginx` (see `pytest_collection_modifyitems`):
+`make test-snel` leaves them out.
 """
 
 from __future__ import annotations
@@ -17,10 +27,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.data import betekenis
 from macros.data.loader import laad_kompas_data
+from macros.review import versie
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "kompas_data"
+GOUDEN = PROJECT / "tests" / "golden"
+KOMPAS_10 = Path(__file__).resolve().parent / "fixtures" / "kompas-1.0"
 VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags chromium tries to reach Google's hosts at every start.
@@ -30,33 +44,65 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"browser", "met_js", "zonder_js", "pagina", "context"}:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & {"dist", "nginx_url"}:
+            item.add_marker(pytest.mark.nginx)
+
+
 @pytest.fixture(scope="session")
 def data():
+    """The live data: for invariants only."""
     return laad_kompas_data(DATA)
+
+
+@pytest.fixture(scope="session")
+def kompas10():
+    """Kompas 1.0, frozen: for tests of the engine."""
+    return laad_kompas_data(KOMPAS_10)
 
 
 def maak_voorbeeld(voorbeeld: Path, doel: Path) -> Path:
     """Materialise an example data set in `doel` and return the folder.
 
-    A folder is a complete data set. A `.yaml` file describes changes to the real data
-    (see `pas_toe`), so an example states only what makes it special.
+    A folder is a complete data set. A `.yaml` file describes changes to kompas 1.0 (the
+    frozen copy in tests/fixtures/, see `pas_toe`), so an example states only what makes it
+    special.
     """
     doel.mkdir(parents=True, exist_ok=True)
     if voorbeeld.is_dir():
         for bestand in voorbeeld.glob("*.yaml"):
             shutil.copy(bestand, doel / bestand.name)
         return doel
-    for bestand in DATA.glob("*.yaml"):
-        shutil.copy(bestand, doel / bestand.name)
+    kopieer_kompas10(doel)
     pas_toe(doel, yaml.safe_load(voorbeeld.read_text(encoding="utf-8")), voorbeeld.name)
     return doel
+
+
+def kopieer_kompas10(doel: Path) -> Path:
+    doel.mkdir(parents=True, exist_ok=True)
+    for bestand in KOMPAS_10.glob("*.yaml"):
+        shutil.copy(bestand, doel / bestand.name)
+    return doel
+
+
+def met_nieuwe_versie(map: Path, wat: str = "Een wijziging voor een test.") -> Path:
+    """Record a version for a changed copy of kompas 1.0, as `make versie` would, so the
+    build (which refuses changed meaning under an old version) takes it."""
+    if betekenis.versie_fouten(laad_kompas_data(map)):
+        versie.leg_vast(map, laad_kompas_data(KOMPAS_10), wat)
+    return map
 
 
 def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
     """Apply a change set to a data folder: `wijzigingen` (replace the first occurrence of
     `vervang` by `door`), `knip` (remove from `van` up to `tot`), `verwijder` (leave files
-    out) and `nieuw` (extra files). Each text must occur, so an example cannot silently stop
-    testing what it says."""
+    out), `nieuw` (extra files) and `codering` (write a file in another encoding, such as
+    latin-1, as an editor on another system might). Each text must occur, so an example
+    cannot silently stop testing what it says."""
 
     def lees(bestand: str, tekst: str) -> tuple[Path, str]:
         pad = map / bestand
@@ -76,7 +122,11 @@ def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
     for bestandsnaam in beschrijving.get("verwijder", []):
         (map / bestandsnaam).unlink()
     for bestandsnaam, inhoud in beschrijving.get("nieuw", {}).items():
+        (map / bestandsnaam).parent.mkdir(parents=True, exist_ok=True)
         (map / bestandsnaam).write_text(inhoud, encoding="utf-8")
+    for bestandsnaam, codering in beschrijving.get("codering", {}).items():
+        pad = map / bestandsnaam
+        pad.write_bytes(pad.read_text(encoding="utf-8").encode(codering))
 
 
 def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedProcess:

@@ -63,7 +63,7 @@ class Nginx:
                 return
             except OSError:
                 if self.proces.poll() is not None:
-                    raise RuntimeError(f"nginx stopte: {self.proces.stderr.read().decode()}")
+                    raise RuntimeError(f"nginx stopte: {self.proces.stderr.read().decode()}") from None
                 time.sleep(0.05)
         raise RuntimeError("nginx antwoordt niet")
 

@@ -7,7 +7,7 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from macros.data import adressen, graaf, toestanden
+from macros.data import adressen, graaf
 
 
 def _mailto(pagina_html: str) -> tuple[str, dict]:
@@ -19,7 +19,7 @@ def _mailto(pagina_html: str) -> tuple[str, dict]:
 def test_vormpagina_heeft_feedback(data, html_paginas):
     for vorm in data.vormen:
         adres, velden = _mailto(html_paginas[f"kompas/vormen/{vorm.id}/"])
-        assert adres == "samenstadmaken@utrecht.nl"
+        assert adres == adressen.CONTACT
         assert velden["subject"] == f"Klopt dit niet? Vorm {vorm.titel}"
         assert f"Pagina: /kompas/vormen/{vorm.id}/" in velden["body"]
         assert f"versie {data.kompas.versie}" in velden["body"]
@@ -29,7 +29,7 @@ def test_uitkomst_heeft_feedback_met_de_antwoorden(data, html_paginas):
     for pad in graaf.paden(data.kompas):
         adres, velden = _mailto(html_paginas[f"{adressen.WIJZER_PAD}{pad.antwoorden}/"])
         vorm = data.vorm(pad.vorm)
-        assert adres == "samenstadmaken@utrecht.nl"
+        assert adres == adressen.CONTACT
         assert velden["subject"] == f"Klopt dit niet? Uitkomst {vorm.titel}"
         body = velden["body"]
         assert f"Pagina: /kompas/wijzer/{pad.antwoorden}/" in body and f"versie {data.kompas.versie}" in body

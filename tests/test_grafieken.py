@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from macros.uitvoer import grafieken
 from macros.data.loader import laad_kompas_data
 from macros.site.render import tekst
+from macros.uitvoer import grafieken
 from macros.uitvoer.opmaak import euro
 
 from .conftest import DATA, pas_toe

@@ -34,5 +34,5 @@ def test_elke_samenvatting_staat_op_zijn_pagina(data, html_paginas):
         assert tekst(principe.in_het_kort) in html_paginas[f"principes/{principe.id}/"]
     assert tekst(data.kompas.in_het_kort) in html_paginas["kompas/"]
     assert tekst(data.nota.in_het_kort) in html_paginas[""]
-    for pagina in ("", "kompas/", "kompas/vormen/peilen/", "principes/lef-tonen/"):
+    for pagina in ("", "kompas/", f"kompas/vormen/{data.vormen[0].id}/", f"principes/{data.principes[0].id}/"):
         assert 'id="in-het-kort"' in html_paginas[pagina]

@@ -34,7 +34,8 @@ def test_euro_in_nederlandse_notatie():
     assert opmaak.euro(0) == "0"
 
 
-def test_vormpagina_escapet_data(data):
+def test_vormpagina_escapet_data(kompas10):
+    data = kompas10
     vorm = replace(data.vorm("peilen"), wat_is_het="<script>alert(1)</script>",
                    voorbeelden=["<img src=x onerror=alert(1)>"])
     html = render.render_vorm_pagina(vorm, data, lambda pad: pad)

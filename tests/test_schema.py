@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.uitvoer import json_schema
 from macros.data.model import BESTANDEN
+from macros.uitvoer import json_schema
 
 from .conftest import DATA, PROJECT, maak_voorbeeld
 from .test_data import GELDIG, ONGELDIG
@@ -28,7 +28,7 @@ def als_dataset(map: Path) -> dict:
 def fouten(map: Path) -> list[str]:
     try:
         dataset = als_dataset(map)
-    except yaml.YAMLError as fout:
+    except (yaml.YAMLError, UnicodeDecodeError) as fout:
         return [f"geen geldige YAML: {fout}"]
     return [f"{'/'.join(map_(e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(dataset)]
 

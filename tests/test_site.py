@@ -8,8 +8,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from macros.uitvoer.kompas_json import kompas_dict
 from macros.site.render import tekst
+from macros.uitvoer.kompas_json import kompas_dict
+from macros.uitvoer.opmaak import euro
 
 from .htmlscan import scan
 
@@ -153,7 +154,8 @@ def test_tabellen_komen_uit_de_data(data, html_paginas):
     wijk = html_paginas["bijlage/wijkplatforms/"]
     for voorwaarde in data.wijkplatforms.voorwaarden:
         assert tekst(voorwaarde) in wijk
-    assert "€5.300,-" in wijk and "€ 53.000,-" in wijk
+    budget = data.wijkplatforms.ondersteuningsbudget
+    assert f"€{euro(budget.per_wijkplatform)},-" in wijk and f"€ {euro(budget.totaal)},-" in wijk
     kompas = html_paginas["kompas/"]
     for vraag in data.kompas.vragen:
         assert tekst(vraag.tekst) in kompas

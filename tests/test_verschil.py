@@ -1,81 +1,153 @@
-"""The outcome diff for reviewers, on pairs of real example data sets (tests/verschillen/)."""
+"""The outcome report for reviewers, on pairs of data sets (tests/verschillen/): kompas 1.0 and
+a change to it, recorded with `make versie` where the pair says so; and against git revisions,
+where a missing base is an error, never "geen wijziging"."""
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
-from .conftest import DATA, PROJECT, pas_toe
+from macros.data.loader import laad_kompas_data
+from macros.review import versie
+
+from .conftest import KOMPAS_10, PROJECT, kopieer_kompas10, pas_toe
 
 PAREN = sorted((Path(__file__).resolve().parent / "verschillen").glob("*.yaml"))
 
 
-def verschil(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", "verschil", *args], cwd=PROJECT,
-                          capture_output=True, text=True)
+def verschil(*args: str, cwd: Path = PROJECT, env: dict | None = None) -> subprocess.CompletedProcess:
+    omgeving = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "macros", "verschil", *args], cwd=cwd,
+                          capture_output=True, text=True, env=omgeving)
+
+
+def maak_paar(beschrijving: dict, map: Path, naam: str) -> Path:
+    kopieer_kompas10(map)
+    pas_toe(map, beschrijving["nieuw"], naam)
+    if "versie" in beschrijving:
+        versie.leg_vast(map, laad_kompas_data(KOMPAS_10), beschrijving["versie"], datum=datetime.date(2027, 3, 1))
+    if beschrijving.get("vingerafdruk_overschrijven"):
+        from macros.data import betekenis
+
+        nieuw = betekenis.vingerafdruk(laad_kompas_data(map))
+        wijzigingen = map / "wijzigingen.yaml"
+        oud = laad_kompas_data(map).versies[0].vingerafdruk
+        wijzigingen.write_text(wijzigingen.read_text(encoding="utf-8").replace(oud, nieuw), encoding="utf-8")
+    return map
 
 
 @pytest.mark.parametrize("paar", PAREN, ids=lambda p: p.stem)
 def test_verschil_op_een_paar_voorbeelden(paar, tmp_path):
     beschrijving = yaml.safe_load(paar.read_text(encoding="utf-8"))
-    nieuw = tmp_path / "nieuw"
-    nieuw.mkdir()
-    for bestand in DATA.glob("*.yaml"):
-        (nieuw / bestand.name).write_bytes(bestand.read_bytes())
-    pas_toe(nieuw, beschrijving["nieuw"], paar.name)
+    nieuw = maak_paar(beschrijving, tmp_path / "nieuw", paar.name)
     rapport = tmp_path / "rapport.md"
-    resultaat = verschil("--oud-map", str(DATA), "--map", str(nieuw), "--uit", str(rapport))
+    resultaat = verschil("--oud-map", str(KOMPAS_10), "--map", str(nieuw), "--uit", str(rapport))
     assert resultaat.returncode == beschrijving["code"], resultaat.stdout + resultaat.stderr
     for tekst in beschrijving.get("bevat", []):
         assert tekst in resultaat.stdout, f"{tekst!r} ontbreekt in:\n{resultaat.stdout}"
     for tekst in beschrijving.get("bevat_niet", []):
         assert tekst not in resultaat.stdout, f"{tekst!r} hoort niet in:\n{resultaat.stdout}"
     for tekst in beschrijving.get("uitvoer_bevat", []):
-        assert tekst in resultaat.stderr, f"{tekst!r} ontbreekt in:\n{resultaat.stderr}"
+        assert tekst in resultaat.stdout + resultaat.stderr, f"{tekst!r} ontbreekt in:\n{resultaat.stderr}"
     if resultaat.stdout:
         assert rapport.read_text(encoding="utf-8") == resultaat.stdout
+        # Rendered as a forge renders it: no markup from the data, and the report's last
+        # section is still there (a stray "<!--" would hide everything after it).
+        html = markdown.markdown(resultaat.stdout, extensions=["tables"])
+        assert "<script" not in html and "<!--" not in html
+        koppen = [r[3:] for r in resultaat.stdout.splitlines() if r.startswith("## ")]
+        if koppen:
+            assert koppen[-1].split(" (")[0] in html
+
+
+# --- Against git: the base is found, or the command says it cannot compare ------------------
+
+def git(map: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=map, check=True, capture_output=True, text=True,
+                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                               "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin", "HOME": str(map)}).stdout
 
 
 @pytest.fixture
 def repo(tmp_path):
-    """A git repository with the real data on main and a branch that rewords a question."""
-    def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
-                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-                            "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    """A repository (main: kompas 1.0) and a clone on a branch that reroutes an answer."""
+    bron = tmp_path / "bron"
+    kopieer_kompas10(bron / "kompas_data")
+    git(bron, "init", "-q", "-b", "main")
+    git(bron, "add", ".")
+    git(bron, "commit", "-q", "-m", "kompas 1.0")
+    kloon = tmp_path / "kloon"
+    git(tmp_path, "clone", "-q", str(bron), str(kloon))
+    git(kloon, "checkout", "-q", "-b", "wijziging")
+    beschrijving = yaml.safe_load((PAREN[0].parent / "andere-route.yaml").read_text(encoding="utf-8"))
+    pas_toe(kloon / "kompas_data", beschrijving["nieuw"], "andere-route")
+    versie.leg_vast(kloon / "kompas_data", laad_kompas_data(KOMPAS_10), "Andere route.")
+    git(kloon, "add", "-A")
+    git(kloon, "commit", "-q", "-m", "kompas 1.1")
+    return tmp_path, bron, kloon
 
-    git("init", "-q", "-b", "main")
-    (tmp_path / "kompas_data").mkdir()
-    for bestand in DATA.glob("*.yaml"):
-        (tmp_path / "kompas_data" / bestand.name).write_bytes(bestand.read_bytes())
-    git("add", ".")
-    git("commit", "-q", "-m", "kompas 1.0")
-    git("checkout", "-q", "-b", "wijziging")
-    beschrijving = yaml.safe_load((PAREN[0].parent / "herformulering.yaml").read_text(encoding="utf-8"))
-    pas_toe(tmp_path / "kompas_data", beschrijving["nieuw"], "herformulering")
-    return tmp_path, git
+
+def _rapport(map: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return verschil("--repo", str(map), "--map", str(map / "kompas_data"), *args, env=env)
 
 
-def test_verschil_met_main_in_de_werkmap_en_tussen_revisies(repo):
-    map, git = repo
-    # Default: the merge base with main against the working tree (not yet committed).
-    resultaat = verschil("--repo", str(map))
+def test_verschil_met_main(repo):
+    _, _, kloon = repo
+    resultaat = _rapport(kloon)
     assert resultaat.returncode == 0, resultaat.stderr
-    assert "**Anders geformuleerd:** `eerst-verhelderen`" in resultaat.stdout
-    assert "(gemeenschappelijk met main)" in resultaat.stdout
-    git("commit", "-q", "-am", "kompas 1.1")
-    resultaat = verschil("--repo", str(map), "--van", "main", "--naar", "wijziging")
+    assert "Vergeleken: **origin/main (gemeenschappelijk punt" in resultaat.stdout
+    assert "## Paden met een andere uitkomst" in resultaat.stdout or "## Oude paden" in resultaat.stdout
+
+
+def test_ondiepe_kloon_zonder_main_haalt_main_op_of_stopt(repo):
+    tmp, bron, kloon = repo
+    git(bron, "fetch", "-q", str(kloon), "wijziging:wijziging")
+    ondiep = tmp / "ondiep"
+    git(tmp, "clone", "-q", "--depth=1", "--single-branch", "--branch", "wijziging", f"file://{bron}", str(ondiep))
+    assert "origin/main" not in git(ondiep, "branch", "-r")
+    volledig = _rapport(kloon)
+    resultaat = _rapport(ondiep)
     assert resultaat.returncode == 0, resultaat.stderr
-    assert "Versie van het kompas: 1.0 → **1.1**" in resultaat.stdout
-    resultaat = verschil("--repo", str(map), "--van", "wijziging", "--naar", "wijziging")
-    assert "**Geen inhoudelijke wijziging**" in resultaat.stdout
-
-
-def test_verschil_met_onbekende_revisie():
-    resultaat = verschil("--van", "bestaat-niet-123")
+    # Fetched main and found the same base: the same report (apart from the base's short id).
+    assert resultaat.stdout.split("\n", 3)[3] == volledig.stdout.split("\n", 3)[3]
+    # Without a way to fetch main, no guess: a clear message and a non-zero exit.
+    afgesloten = tmp / "afgesloten"
+    git(tmp, "clone", "-q", "--depth=1", "--single-branch", "--branch", "wijziging", f"file://{bron}", str(afgesloten))
+    git(afgesloten, "remote", "set-url", "origin", str(tmp / "bestaat-niet"))
+    resultaat = _rapport(afgesloten)
     assert resultaat.returncode == 2
-    assert "niet te lezen uit git" in resultaat.stderr
+    assert "geen basis om mee te vergelijken" in resultaat.stderr
+    assert "Geen inhoudelijke wijziging" not in resultaat.stdout + resultaat.stderr
+
+
+def test_basis_die_niet_te_laden_is_stopt(repo):
+    _, bron, kloon = repo
+    (bron / "kompas_data" / "vormen.yaml").write_text("vormen: [kapot\n", encoding="utf-8")
+    git(bron, "commit", "-q", "-am", "kapotte basis")
+    git(kloon, "fetch", "-q")
+    resultaat = _rapport(kloon, "--van", "origin/main")
+    assert resultaat.returncode == 2
+    assert "niet te lezen, dus niet te vergelijken" in resultaat.stderr
+
+
+def test_onbekende_revisie(repo):
+    _, _, kloon = repo
+    resultaat = _rapport(kloon, "--van", "bestaat-niet-123")
+    assert resultaat.returncode == 2
+    assert "bestaat niet" in resultaat.stderr
+
+
+def test_basis_uit_de_forge(repo):
+    _, bron, kloon = repo
+    resultaat = _rapport(kloon, env={"GITHUB_BASE_REF": "main"})
+    assert resultaat.returncode == 0 and "origin/main" in resultaat.stdout
+    sha = git(bron, "rev-parse", "HEAD").strip()
+    resultaat = _rapport(kloon, env={"CI_MERGE_REQUEST_DIFF_BASE_SHA": sha,
+                                     "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    assert resultaat.returncode == 0 and f"de basis van de merge request ({sha[:10]})" in resultaat.stdout

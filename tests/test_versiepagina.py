@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.uitvoer import json_schema
 from macros.site.render import tekst
+from macros.uitvoer import json_schema
 
 
 def test_wijzigingen_in_het_kompas(data, html_paginas):

@@ -18,6 +18,8 @@ from .conftest import DATA
 
 KOMPAS = laad_kompas_data(DATA).kompas
 PADEN = graaf.paden(KOMPAS)
+# The first answer that leads to a second question (a state "weet ik (nog) niet" can follow).
+EERSTE = next(p.stappen[0].antwoord for p in PADEN if len(p.stappen) > 1)
 AXE = Axe()
 MAX_TIJD = 10_000  # ms; generous for a loaded two-core machine
 
@@ -154,7 +156,7 @@ def test_terug_vooruit_herladen_en_permalink(pagina, browser, site_url):
 def test_links_buiten_de_wijzer_blijven_kloppen_na_een_stap(pagina, site_url):
     # pushState changes the address that relative links resolve against.
     pagina.goto(wijzer_url(site_url))
-    antwoord_met_js(pagina, "nee", wijzer_url(site_url, "nee"))
+    antwoord_met_js(pagina, EERSTE, wijzer_url(site_url, EERSTE))
     antwoord_met_js(pagina, "ja", wijzer_url(site_url, "nee/ja"))
     pagina.locator(".kvz-footer a", has_text="Colofon").click()
     pagina.wait_for_url(site_url + "over/")
@@ -195,7 +197,7 @@ def test_volgende_zonder_keuze_geeft_een_fout(pagina, site_url):
 
 def test_focus_en_melding_na_elke_stap(pagina, site_url):
     pagina.goto(wijzer_url(site_url))
-    antwoord_met_js(pagina, "nee", wijzer_url(site_url, "nee"))
+    antwoord_met_js(pagina, EERSTE, wijzer_url(site_url, EERSTE))
     assert pagina.evaluate("document.activeElement.tagName") == "LEGEND"
     melding = pagina.locator("[data-kompas-melding]")
     assert melding.get_attribute("aria-live") == "polite"
@@ -205,9 +207,9 @@ def test_focus_en_melding_na_elke_stap(pagina, site_url):
 
 
 def test_weet_ik_nog_niet(pagina, site_url):
-    pagina.goto(wijzer_url(site_url, "nee"))
+    pagina.goto(wijzer_url(site_url, EERSTE))
     vraag = vraag_op_scherm(pagina)
-    antwoord_met_js(pagina, toestanden.WEET_NIET, wijzer_url(site_url, "nee/" + toestanden.WEET_NIET))
+    antwoord_met_js(pagina, toestanden.WEET_NIET, wijzer_url(site_url, f"{EERSTE}/{toestanden.WEET_NIET}"))
     open_uitkomst = pagina.locator(f'[data-kompas-open="{vraag}"]')
     assert open_uitkomst.is_visible()
     genoemd = {e.get_attribute("data-kompas-mogelijk") for e in pagina.locator("[data-kompas-mogelijk]").all()}
@@ -326,7 +328,7 @@ def test_axe_op_elke_toestand_van_de_wijzer(pagina, site_url):
         "eerste vraag": wijzer_url(site_url),
         "middelste vraag": wijzer_url(site_url, "/".join(midden.antwoorden.split("/")[:2])),
         "uitkomst": wijzer_url(site_url, midden.antwoorden),
-        "open uitkomst": wijzer_url(site_url, "nee/" + toestanden.WEET_NIET),
+        "open uitkomst": wijzer_url(site_url, f"{EERSTE}/{toestanden.WEET_NIET}"),
         "embed": site_url + adressen.EMBED_PAD,
         "embed uitkomst": site_url + adressen.EMBED_PAD + midden.antwoorden + "/",
     }

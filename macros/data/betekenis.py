@@ -1,58 +1,153 @@
-"""The kompas' version discipline: a change in meaning needs a new version.
+"""What a version of the kompas means, its fingerprint, and the rules that keep versions honest.
 
-The fingerprint covers what the advice depends on: the start, every question (text and
-where Ja and Nee lead) and each vorm's meaning (title, whether it is a samenwerkingsvorm,
-wat is het, zeggenschap in words and on the scale, eigenaar, wanneer geschikt). Examples,
-instruments and the other files can change without a new version.
+The meaning (`betekenis`) is what the advice depends on: the start, every question (text,
+number and where Ja and Nee lead), each vorm's meaning (title, whether it is a
+samenwerkingsvorm, wat is het, zeggenschap in words and on the scale, eigenaar, wanneer
+geschikt) and what every outcome shows (the toelichting, the motto and the kanttekeningen).
+It is an `ArchiefVersie`: the record kept in archief/<versie>.yaml once a newer version
+comes. Examples, instruments, summaries and the other files can change without a new version.
+
+The rules (`versie_fouten`): the current meaning has the fingerprint recorded for the
+current version; every archived version still has the fingerprint recorded for it; the
+paths recorded for a version are exactly the paths whose outcome changed since the version
+before it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Optional
 
-from .model import KompasData
+from . import graaf
+from .model import ArchiefVersie, ArchiefVorm, ArchiefVraag, KompasData, KompasVersie, PadWijziging
 
-BETEKENIS_VAN_VORM = ("id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap",
-                      "zeggenschap_schaal", "eigenaar", "wanneer_geschikt")
-
-
-def betekenis(data: KompasData) -> dict:
-    def doel(d):
-        return {"vraag": d.vraag} if d.vraag is not None else {"vorm": d.vorm}
-
-    return {
-        "start": data.kompas.start,
-        "vragen": [{"id": v.id, "tekst": v.tekst, "ja": doel(v.ja), "nee": doel(v.nee)}
-                   for v in data.kompas.vragen],
-        "vormen": [{veld: getattr(v, veld) for veld in BETEKENIS_VAN_VORM} for v in data.vormen],
-    }
+VORM_VELDEN = tuple(f.name for f in dataclasses.fields(ArchiefVorm))
 
 
-def vingerafdruk(data: KompasData) -> str:
-    inhoud = json.dumps(betekenis(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def betekenis(data: KompasData) -> ArchiefVersie:
+    """The meaning of the data's current version."""
+    k = data.kompas
+    return ArchiefVersie(
+        versie=k.versie, start=k.start,
+        vragen=[ArchiefVraag(v.id, v.tekst, v.ja, v.nee) for v in k.vragen],
+        vormen=[ArchiefVorm(**{veld: getattr(v, veld) for veld in VORM_VELDEN}) for v in data.vormen],
+        toelichting=k.toelichting, motto=k.motto, kanttekeningen=list(k.kanttekeningen))
+
+
+def als_dict(versie: ArchiefVersie) -> dict:
+    """The meaning as plain data, without the version number (which is not part of it)."""
+    uit = dataclasses.asdict(versie)
+    del uit["versie"]
+    for vraag in uit["vragen"]:
+        for antwoord in graaf.ANTWOORDEN:
+            vraag[antwoord] = {k: v for k, v in vraag[antwoord].items() if v is not None}
+    return uit
+
+
+def vingerafdruk(versie: ArchiefVersie | KompasData) -> str:
+    if isinstance(versie, KompasData):
+        versie = betekenis(versie)
+    inhoud = json.dumps(als_dict(versie), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(inhoud.encode("utf-8")).hexdigest()
 
 
-def versie_fout(data: KompasData) -> Optional[str]:
-    """Why the recorded version does not match the data, or None when it does."""
-    huidig = vingerafdruk(data)
-    vastgelegd = data.versies[0]
-    if vastgelegd.vingerafdruk == huidig:
+def gewijzigde_paden(oud: ArchiefVersie, nieuw: ArchiefVersie) -> list[PadWijziging]:
+    """The paths (by their answers) whose outcome differs: changed, new (van None) or gone (naar None)."""
+    oude = {p.antwoorden: p.vorm for p in graaf.paden(oud)}
+    nieuwe = {p.antwoorden: p.vorm for p in graaf.paden(nieuw)}
+    uit = [PadWijziging(a, oude.get(a), nieuwe.get(a)) for a in nieuwe if oude.get(a) != nieuwe[a]]
+    uit += [PadWijziging(a, oude[a], None) for a in oude if a not in nieuwe]
+    return uit
+
+
+def soort_wijziging(oud: ArchiefVersie, nieuw: ArchiefVersie) -> Optional[str]:
+    """None (same meaning), "hoofd" (a question or vorm added or removed: a new major version)
+    or "sub" (wording or routes: a new minor version), as BIJDRAGEN.md says."""
+    if als_dict(oud) == als_dict(nieuw):
         return None
-    return (
-        f"Het kompas is inhoudelijk gewijzigd sinds versie {vastgelegd.versie} (een vraag, een route "
-        f"of de betekenis van een vorm), maar de versie is niet verhoogd.\n"
-        f"  1. Zet in kompas_data/kompas.yaml een nieuwe versie, bijvoorbeeld versie: \"{_volgende(vastgelegd.versie)}\".\n"
-        f"  2. Zet bovenaan kompas_data/wijzigingen.yaml een regel voor die versie, met de datum, wat er\n"
-        f"     veranderde, de paden die een andere uitkomst krijgen (zie `make verschil`) en\n"
-        f"     vingerafdruk: {huidig}\n"
-        f"Was dit geen inhoudelijke wijziging maar een verbetering van een eerdere invoerfout? Overleg dan\n"
-        f"met het kompasteam; de regels staan in BIJDRAGEN.md."
-    )
+    vragen = {v.id for v in oud.vragen} != {v.id for v in nieuw.vragen}
+    vormen = {v.id for v in oud.vormen} != {v.id for v in nieuw.vormen}
+    return "hoofd" if vragen or vormen else "sub"
 
 
-def _volgende(versie: str) -> str:
-    hoofd, sub = versie.split(".")
-    return f"{hoofd}.{int(sub) + 1}"
+def volgende_versie(versie: str, soort: str) -> str:
+    hoofd, sub = (int(d) for d in versie.split("."))
+    return f"{hoofd + 1}.0" if soort == "hoofd" else f"{hoofd}.{sub + 1}"
+
+
+@dataclass(frozen=True)
+class VersieFout:
+    """A broken version rule: the current meaning is not recorded ("huidig"), an archived
+    version was edited ("archief"), or a version's paths are not what changed ("paden");
+    `regels` is what to put in wijzigingen.yaml, when we know it."""
+
+    soort: str
+    bericht: str
+    regels: str = ""
+
+
+def vorige_betekenis(data: KompasData, versie: str) -> Optional[ArchiefVersie]:
+    """The meaning of the version recorded before `versie`, from the archive."""
+    volgorde = [v.versie for v in data.versies]
+    i = volgorde.index(versie) if versie in volgorde else -1
+    if i < 0 or i + 1 >= len(volgorde):
+        return None
+    return next((a for a in data.archief if a.versie == volgorde[i + 1]), None)
+
+
+def versie_fouten(data: KompasData) -> list[VersieFout]:
+    """Every way the recorded versions disagree with the data (see the module docstring)."""
+    fouten = []
+    huidig = data.versies[0]
+    afdruk = vingerafdruk(data)
+    if huidig.vingerafdruk != afdruk:
+        fouten.append(VersieFout(
+            "huidig", f"Het kompas is inhoudelijk gewijzigd sinds versie {huidig.versie} (een vraag, een route, de "
+            f"betekenis van een vorm of een tekst bij elke uitkomst), maar er is geen nieuwe versie vastgelegd. "
+            f"Draai `make versie WAT=\"wat er verandert, in één zin\"`; die zet de nieuwe versie in "
+            f"wijzigingen.yaml en kompas.yaml."))
+    for archief in data.archief:
+        vastgelegd = next(v for v in data.versies if v.versie == archief.versie)
+        if vingerafdruk(archief) != vastgelegd.vingerafdruk:
+            fouten.append(VersieFout(
+                "archief", f"archief/{archief.versie}.yaml past niet meer bij de vingerafdruk van versie {archief.versie} in "
+                f"wijzigingen.yaml: het archief of de vingerafdruk is met de hand veranderd. Zet beide terug "
+                f"(git checkout main -- kompas_data/archief/{archief.versie}.yaml kompas_data/wijzigingen.yaml)."))
+    for versie in data.versies:
+        vorige = vorige_betekenis(data, versie.versie)
+        nu = betekenis(data) if versie is huidig else next((a for a in data.archief if a.versie == versie.versie), None)
+        if vorige is None or nu is None or (versie is huidig and huidig.vingerafdruk != afdruk):
+            continue
+        echt = sorted(gewijzigde_paden(vorige, nu), key=lambda p: p.antwoorden)
+        if sorted(versie.paden, key=lambda p: p.antwoorden) != echt:
+            fouten.append(VersieFout(
+                "paden", f"De paden bij versie {versie.versie} in wijzigingen.yaml kloppen niet met wat er echt veranderde "
+                f"tegenover versie {vorige.versie}. Zet dit eronder (in plaats van de huidige paden):",
+                paden_yaml(echt)))
+    return fouten
+
+
+def paden_yaml(paden: list[PadWijziging]) -> str:
+    """`paden:` as it stands in wijzigingen.yaml (indented for a version entry)."""
+    if not paden:
+        return "    paden: []\n"
+    regels = ["    paden:"]
+    for p in paden:
+        delen = [f'antwoorden: "{p.antwoorden}"'] + [f"{k}: {v}" for k, v in (("van", p.van), ("naar", p.naar)) if v]
+        regels.append("      - {" + ", ".join(delen) + "}")
+    return "\n".join(regels) + "\n"
+
+
+def versie_yaml(versie: KompasVersie) -> str:
+    """A version entry as it stands at the top of wijzigingen.yaml. JSON strings are valid
+    YAML double-quoted strings, so any text (quotes, #, colons) stays exactly what it is."""
+    wijzigingen = "".join(f"      - {json.dumps(w, ensure_ascii=False)}\n" for w in versie.wijzigingen)
+    return (f'  - versie: "{versie.versie}"\n'
+            f'    datum: "{versie.datum}"\n'
+            f"    samenvatting: {json.dumps(versie.samenvatting, ensure_ascii=False)}\n"
+            f"    wijzigingen:\n{wijzigingen}"
+            f'    vingerafdruk: "{versie.vingerafdruk}"\n'
+            + paden_yaml(versie.paden))

@@ -1,4 +1,7 @@
-"""The kompas as a graph: where each answer leads, and every path from the start to a vorm."""
+"""The kompas as a graph: where each answer leads, and every path from the start to a vorm.
+
+Every function takes anything with `start` and `vragen` (the current kompas or an archived
+version, `ArchiefVersie`)."""
 
 from __future__ import annotations
 
@@ -37,6 +40,11 @@ def doel(vraag: Vraag, antwoord: str) -> Doel:
 
 def vraag_index(kompas: Kompas) -> dict[str, Vraag]:
     return {v.id: v for v in kompas.vragen}
+
+
+def nummers(kompas: Kompas) -> dict[str, int]:
+    """Each question's number as the kompas numbers it ("Vraag 7"): its place in kompas.yaml."""
+    return {v.id: i for i, v in enumerate(kompas.vragen, start=1)}
 
 
 def paden(kompas: Kompas) -> list[Pad]:

@@ -9,32 +9,51 @@ the three cannot drift apart. Each YAML file has one top-level record (see BESTA
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from dataclasses import dataclass
+from typing import Optional
 
+# The tables live in their own module; imported here so `model` names every record.
+from .model_tabellen import (  # noqa: F401
+    JAARTAL,
+    MEETWAARDE,
+    METING_NAMEN,
+    Doelstelling,
+    DoelstellingenBestand,
+    Financien,
+    Indicator,
+    IndicatorenBestand,
+    IndicatorGroep,
+    Meting,
+    Ondersteuningsbudget,
+    Post,
+    Risico,
+    RisicosBestand,
+    Totaal,
+    Voetnoot,
+    Wijkplatforms,
+)
+from .velden import ALINEA, DATUM, ID, SAMENVATTING, TITEL, VERSIE, VINGERAFDRUK, VRAAG, ZIN, Tekstsoort, id_veld, veld
 
-def veld(uitleg: str, **kwargs: Any) -> Any:
-    """A field with its explanation for data editors (shown in the schema and on the site)."""
-    return field(metadata={"uitleg": uitleg}, **kwargs)
-
-
-ID = "Vaste naam: kleine letters, cijfers en koppeltekens. Ook het stukje URL; verandert niet."
+# The answers of a route as in the kompaswijzer's address: "nee/ja/ja".
+ANTWOORDEN = Tekstsoort("antwoorden", 400, r"(ja|nee)(/(ja|nee))*", '"nee/ja/ja"', "ja en nee met / ertussen",
+                        vrije_tekst=False)
+ANTWOORD = Tekstsoort("antwoord", 3, r"ja|nee", "ja", "ja of nee", vrije_tekst=False, het=True)
 
 
 @dataclass(frozen=True)
 class Doel:
     """Waar een antwoord heen leidt: precies één van `vraag` (de volgende vraag) of `vorm` (de uitkomst)."""
 
-    vraag: Optional[str] = veld("De id van de volgende vraag.", default=None)
-    vorm: Optional[str] = veld("De id van de vorm waar het kompas uitkomt.", default=None)
+    vraag: Optional[str] = veld("De id van de volgende vraag.", ID, default=None)
+    vorm: Optional[str] = veld("De id van de vorm waar het kompas uitkomt.", ID, default=None)
 
 
 @dataclass(frozen=True)
 class Vraag:
     """Een vraag van het kompas."""
 
-    id: str = veld(ID)
-    tekst: str = veld("De vraag, in de woorden van de nota.")
+    id: str = id_veld()
+    tekst: str = veld("De vraag, in de woorden van de nota.", VRAAG)
     ja: Doel = veld("Waar het antwoord ja heen leidt.")
     nee: Doel = veld("Waar het antwoord nee heen leidt.")
 
@@ -43,16 +62,16 @@ class Vraag:
 class Richting:
     """Een richting waarin het kompas stuurt, naar meer zeggenschap voor Utrechters."""
 
-    id: str = veld(ID)
-    naam: str = veld("De richting in een paar woorden, zoals 'Meer eigenaarschap'.")
-    naar: list[str] = veld("De ids van de vormen waar het kompas in deze richting naartoe stuurt.")
+    id: str = id_veld()
+    naam: str = veld("De richting in een paar woorden, zoals 'Meer eigenaarschap'.", TITEL)
+    naar: list[str] = veld("De ids van de vormen waar het kompas in deze richting naartoe stuurt.", ID)
 
 
 @dataclass(frozen=True)
 class Koers:
     """De koers van het kompas: van welke vorm weg, en in welke richtingen (nota, deel B)."""
 
-    minder_vaak: str = veld("De id van de vorm die de gemeente minder vaak gaat inzetten.")
+    minder_vaak: str = veld("De id van de vorm die de gemeente minder vaak gaat inzetten.", ID)
     richtingen: list[Richting] = veld("De richtingen waarin het kompas stuurt.")
 
 
@@ -60,13 +79,13 @@ class Koers:
 class Kompas:
     """Het kompas als beslisgraaf (kompas.yaml)."""
 
-    versie: str = veld('De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.')
-    start: str = veld("De id van de eerste vraag.")
+    versie: str = veld('De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.', VERSIE)
+    start: str = veld("De id van de eerste vraag.", ID)
     vragen: list[Vraag] = veld("Alle vragen van het kompas.")
-    toelichting: str = veld("De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.")
-    motto: str = veld("De zin over eigenaarschap naast het kompas.")
-    kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.")
-    in_het_kort: str = veld("Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.")
+    toelichting: str = veld("De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.", ALINEA)
+    motto: str = veld("De zin over eigenaarschap naast het kompas.", ZIN)
+    kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.", ALINEA)
+    in_het_kort: str = veld("Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.", SAMENVATTING)
     koers: Koers = veld("De twee richtingen waarin het kompas stuurt; getekend in de schaal van zeggenschap.")
 
 
@@ -74,18 +93,19 @@ class Kompas:
 class Vorm:
     """Een vorm waar het kompas op uitkomt."""
 
-    id: str = veld(ID)
-    titel: str = veld("De naam van de vorm.")
+    id: str = id_veld()
+    titel: str = veld("De naam van de vorm.", TITEL)
     samenwerkingsvorm: bool = veld("false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.")
-    wat_is_het: str = veld("Wat is het.")
-    zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.")
-    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledige zeggenschap).")
-    eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.")
-    wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.")
-    voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.")
-    instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).")
-    principes: list[str] = veld("De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).")
-    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.")
+    wat_is_het: str = veld("Wat is het.", ALINEA)
+    zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
+    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledige zeggenschap).",
+                                   minimum=0, maximum=4)
+    eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN)
+    wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
+    voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.", ZIN)
+    instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).", ZIN)
+    principes: list[str] = veld("De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).", ID)
+    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING)
 
 
 @dataclass(frozen=True)
@@ -99,27 +119,27 @@ class VormenBestand:
 class Citaat:
     """Een citaat dat de nota bij een principe afdrukt."""
 
-    tekst: str = veld("Het citaat, zonder aanhalingstekens.")
-    spreker: Optional[str] = veld("Wie het zei, als de nota dat noemt.", default=None)
+    tekst: str = veld("Het citaat, zonder aanhalingstekens.", ALINEA)
+    spreker: Optional[str] = veld("Wie het zei, als de nota dat noemt.", TITEL, default=None)
 
 
 @dataclass(frozen=True)
 class Onderdeel:
     """Een tussenkop met eigen alinea's."""
 
-    kop: str = veld("De tussenkop.")
-    alineas: list[str] = veld("De alinea's onder de tussenkop.")
+    kop: str = veld("De tussenkop.", TITEL)
+    alineas: list[str] = veld("De alinea's onder de tussenkop.", ALINEA)
 
 
 @dataclass(frozen=True)
 class Principe:
     """Een leidend principe voor houding en gedrag."""
 
-    id: str = veld(ID)
-    titel: str = veld("De titel, zoals 'We tonen lef'.")
-    alineas: list[str] = veld("De alinea's van het principe, in volgorde.")
+    id: str = id_veld()
+    titel: str = veld("De titel, zoals 'We tonen lef'.", TITEL)
+    alineas: list[str] = veld("De alinea's van het principe, in volgorde.", ALINEA)
     citaten: list[Citaat] = veld("De citaten bij het principe (mag leeg zijn).")
-    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.")
+    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING)
     onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
 
 
@@ -131,167 +151,23 @@ class PrincipesBestand:
 
 
 @dataclass(frozen=True)
-class Doelstelling:
-    """Een meetbare doelstelling."""
-
-    id: str = veld(ID)
-    nummer: str = veld('Het nummer in de nota, als tekst: "1".')
-    soort: str = veld("Resultaat of Proces.")
-    tekst: str = veld("De doelstelling.")
-    onderdelen: list[str] = veld("De onderdelen van de doelstelling (mag leeg zijn).")
-
-
-@dataclass(frozen=True)
-class DoelstellingenBestand:
-    """De doelstellingen (doelstellingen.yaml)."""
-
-    doelstellingen: list[Doelstelling] = veld("Alle doelstellingen.")
-
-
-@dataclass(frozen=True)
-class Meting:
-    """Een meting of streefwaarde; zonder waarde is die nog niet bekend (in de nota een sterretje)."""
-
-    jaar: int = veld("Het jaar van de meting.")
-    waarde: Optional[str] = veld('De waarde als tekst, zoals "54%" of "5,9".', default=None)
-    voetnoot: Optional[str] = veld("De id van een voetnoot in indicatoren.yaml.", default=None)
-
-
-# The names of an indicator's three measurements, as the note's table heads them.
-METING_NAMEN = ("0-meting", "Vervolgmeting 1", "Vervolgmeting 2")
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """Een effect-indicator."""
-
-    id: str = veld(ID)
-    indicator: str = veld("Wat er gemeten wordt.")
-    nieuw: bool = veld("true: nieuwe indicator, nog zonder nulmeting en streefwaarden.")
-    evaluatie: str = veld('Het jaar van de evaluatie, als tekst: "2026".')
-    thema: Optional[str] = veld("Het thema in de tabel, zoals 'Vertrouwen'.", default=None)
-    principe: Optional[str] = veld("De id van het principe waar de indicator bij hoort.", default=None)
-    bron: Optional[str] = veld("Waar de meting vandaan komt.", default=None)
-    nulmeting: Optional[Meting] = veld("De nulmeting.", default=None)
-    vervolgmeting_1: Optional[Meting] = veld("De eerste vervolgmeting (streefwaarde).", default=None)
-    vervolgmeting_2: Optional[Meting] = veld("De tweede vervolgmeting (streefwaarde).", default=None)
-    volgen_via_begroting: bool = veld("true: de indicator wordt ook via de begroting gevolgd.", default=False)
-
-    @property
-    def metingen(self) -> list[Optional[Meting]]:
-        """The three measurements in the order of METING_NAMEN."""
-        return [self.nulmeting, self.vervolgmeting_1, self.vervolgmeting_2]
-
-
-@dataclass(frozen=True)
-class IndicatorGroep:
-    """De indicatoren bij één doelstelling."""
-
-    doelstelling: str = veld('Het nummer van de doelstelling, als tekst: "1a".')
-    tekst: str = veld("De doelstelling zoals in de tabel.")
-    indicatoren: list[Indicator] = veld("De indicatoren.")
-
-
-@dataclass(frozen=True)
-class Voetnoot:
-    """Een voetnoot bij de tabel met indicatoren."""
-
-    id: str = veld(ID)
-    tekst: str = veld("De voetnoot.")
-
-
-@dataclass(frozen=True)
-class IndicatorenBestand:
-    """De indicatoren (indicatoren.yaml)."""
-
-    toelichting_nieuw: str = veld("Wat het sterretje bij een nieuwe indicator betekent.")
-    voetnoten: list[Voetnoot] = veld("Voetnoten bij de tabel.")
-    groepen: list[IndicatorGroep] = veld("De indicatoren per doelstelling.")
-
-    @property
-    def alle(self) -> list[Indicator]:
-        """Every indicator, in the order of the table."""
-        return [ind for groep in self.groepen for ind in groep.indicatoren]
-
-
-@dataclass(frozen=True)
-class Risico:
-    """Een risico uit het overzicht."""
-
-    id: str = veld(ID)
-    omschrijving: str = veld("De risico-omschrijving.")
-    toelichting: str = veld("De toelichting.")
-    maatregelen: str = veld("De maatregelen.")
-
-
-@dataclass(frozen=True)
-class RisicosBestand:
-    """De belangrijkste risico's (risicos.yaml)."""
-
-    risicos: list[Risico] = veld("Alle risico's.")
-
-
-@dataclass(frozen=True)
-class Post:
-    """Een regel van de begroting."""
-
-    id: str = veld(ID)
-    omschrijving: str = veld("De omschrijving van de post.")
-    bedragen: list[int] = veld("Een bedrag in hele euro's per jaar, in de volgorde van `jaren`.")
-
-
-@dataclass(frozen=True)
-class Totaal:
-    """Het totaal van de begroting, zoals de nota het noemt."""
-
-    omschrijving: str = veld("De omschrijving van het totaal.")
-    bedragen: list[int] = veld("Het totaal per jaar; moet de som van de posten zijn.")
-
-
-@dataclass(frozen=True)
-class Financien:
-    """Het budget van het programma (financien.yaml)."""
-
-    jaren: list[int] = veld("De jaren van de tabel, oplopend.")
-    posten: list[Post] = veld("De posten.")
-    totaal: Totaal = veld("Het totaal.")
-    disclaimer: str = veld("De disclaimer bij het totaal.")
-
-
-@dataclass(frozen=True)
-class Ondersteuningsbudget:
-    """Het ondersteuningsbudget voor wijkplatforms."""
-
-    per_wijkplatform: int = veld("Het budget per wijkplatform in hele euro's.")
-    totaal: int = veld("Het totale budget in hele euro's.")
-
-
-@dataclass(frozen=True)
-class Wijkplatforms:
-    """Afspraken met de wijkplatforms (wijkplatforms.yaml)."""
-
-    ondersteuningsbudget: Ondersteuningsbudget = veld("Het ondersteuningsbudget.")
-    voorwaarden: list[str] = veld("De voorwaarden voor het ondersteuningsbudget, in volgorde.")
-
-
-@dataclass(frozen=True)
 class PadWijziging:
     """Een pad door het kompas dat in een versie een andere uitkomst kreeg."""
 
-    antwoorden: str = veld('De antwoorden zoals in de URL van de kompaswijzer: "nee/ja/ja".')
-    van: Optional[str] = veld("De vorm vóór de wijziging (leeg: een nieuw pad).", default=None)
-    naar: Optional[str] = veld("De vorm na de wijziging (leeg: het pad bestaat niet meer).", default=None)
+    antwoorden: str = veld('De antwoorden zoals in de URL van de kompaswijzer: "nee/ja/ja".', ANTWOORDEN)
+    van: Optional[str] = veld("De vorm vóór de wijziging (leeg: een nieuw pad).", ID, default=None)
+    naar: Optional[str] = veld("De vorm na de wijziging (leeg: het pad bestaat niet meer).", ID, default=None)
 
 
 @dataclass(frozen=True)
 class KompasVersie:
     """Een versie van het kompas."""
 
-    versie: str = veld('De versie, zoals "1.1".')
-    datum: str = veld('De dag waarop de versie is vastgelegd, als "2027-03-01".')
-    samenvatting: str = veld("Wat deze versie is, in een paar zinnen.")
-    wijzigingen: list[str] = veld("Wat er veranderde, in gewone woorden.")
-    vingerafdruk: str = veld("De afdruk van de betekenis van het kompas; `make check` zegt de juiste waarde.")
+    versie: str = veld('De versie, zoals "1.1".', VERSIE)
+    datum: str = veld('De dag waarop de versie is vastgelegd, als "2027-03-01".', DATUM)
+    samenvatting: str = veld("Wat deze versie is, in een paar zinnen.", ALINEA)
+    wijzigingen: list[str] = veld("Wat er veranderde, in gewone woorden.", ZIN)
+    vingerafdruk: str = veld("De afdruk van de betekenis van het kompas; `make check` zegt de juiste waarde.", VINGERAFDRUK)
     paden: list[PadWijziging] = veld("De paden die een andere uitkomst kregen (`make verschil`).",
                                      default_factory=list)
 
@@ -304,11 +180,73 @@ class WijzigingenBestand:
 
 
 @dataclass(frozen=True)
+class Scenario:
+    """Een situatie die de nota als voorbeeld noemt, met de vorm waar het kompas op moet uitkomen.
+    Het kompasteam beheert ze: een wijziging van het kompas die een scenario breekt, valt op."""
+
+    naam: str = veld("Korte naam van de situatie, zoals 'Buurtfeest'.", TITEL)
+    situatie: str = veld("De situatie in een of twee zinnen: wie wil wat?", ZIN)
+    antwoorden: dict[str, str] = veld("Per vraag (de id uit kompas.yaml) het antwoord: ja of nee.", ANTWOORD)
+    verwacht: str = veld("De id van de vorm waar het kompas op moet uitkomen.", ID)
+    bron: str = veld("De passage in de nota die deze uitkomst onderbouwt, met waar die staat.", ALINEA)
+
+
+@dataclass(frozen=True)
+class ScenariosBestand:
+    """De scenario's van het kompasteam (scenarios.yaml)."""
+
+    scenarios: list[Scenario] = veld("Alle scenario's.")
+
+
+# --- The meaning of a version, as archived ----------------------------------------------------
+# What the advice of a version depends on: the questions and their routes, what each vorm
+# means, and the texts every outcome shows. Its fingerprint is recorded per version; earlier
+# versions are kept in kompas_data/archief/ so their advice stays verifiable.
+
+@dataclass(frozen=True)
+class ArchiefVraag:
+    """Een vraag zoals die in een versie gold."""
+
+    id: str = id_veld()
+    tekst: str = veld("De vraag.", VRAAG)
+    ja: Doel = veld("Waar het antwoord ja heen leidde.")
+    nee: Doel = veld("Waar het antwoord nee heen leidde.")
+
+
+@dataclass(frozen=True)
+class ArchiefVorm:
+    """Wat een vorm in een versie betekende."""
+
+    id: str = id_veld()
+    titel: str = veld("De naam van de vorm.", TITEL)
+    samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.")
+    wat_is_het: str = veld("Wat is het.", ALINEA)
+    zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
+    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledig).", minimum=0, maximum=4)
+    eigenaar: str = veld("Wie eigenaar is.", ZIN)
+    wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
+
+
+@dataclass(frozen=True)
+class ArchiefVersie:
+    """De betekenis van een versie van het kompas (kompas_data/archief/<versie>.yaml). Gemaakt
+    door `make versie` toen een nieuwere versie kwam; nooit met de hand bewerken."""
+
+    versie: str = veld("De versie.", VERSIE)
+    start: str = veld("De id van de eerste vraag.", ID)
+    vragen: list[ArchiefVraag] = veld("De vragen, in de volgorde (en dus de nummers) van die versie.")
+    vormen: list[ArchiefVorm] = veld("De vormen.")
+    toelichting: str = veld("De tekst naast het kompas.", ALINEA)
+    motto: str = veld("De zin over eigenaarschap.", ZIN)
+    kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoorde.", ALINEA)
+
+
+@dataclass(frozen=True)
 class Nota:
     """De beleidsnota als geheel (nota.yaml)."""
 
-    titel: str = veld("De titel van de nota.")
-    in_het_kort: str = veld("Samenvatting van de nota voor de beginpagina, in gewone taal (B1).")
+    titel: str = veld("De titel van de nota.", TITEL)
+    in_het_kort: str = veld("Samenvatting van de nota voor de beginpagina, in gewone taal (B1).", SAMENVATTING)
 
 
 @dataclass(frozen=True)
@@ -325,6 +263,8 @@ class KompasData:
     wijkplatforms: Wijkplatforms
     versies: list[KompasVersie]
     nota: Nota
+    scenarios: list[Scenario]
+    archief: list[ArchiefVersie]  # earlier versions, newest first
 
     def vorm(self, vorm_id: str) -> Vorm:
         return next(v for v in self.vormen if v.id == vorm_id)
@@ -348,4 +288,7 @@ BESTANDEN: dict[str, type] = {
     "wijkplatforms.yaml": Wijkplatforms,
     "wijzigingen.yaml": WijzigingenBestand,
     "nota.yaml": Nota,
+    "scenarios.yaml": ScenariosBestand,
 }
+# Earlier versions, one file each, named after the version: archief/1.0.yaml.
+ARCHIEF_MAP = "archief"

@@ -1,22 +1,26 @@
 """What a change to kompas_data/ does to the advice: a Markdown report for a reviewer.
 
-`vergelijk(oud, nieuw)` compares two loaded data sets; `python -m macros verschil` loads
-them from two git revisions (default: the merge base with main, and the working tree).
-The report lists the paths whose outcome changes, new and vanished paths, questions that
-were added, removed, reworded (word by word) or rerouted, vorm fields and principles that
-changed, and whether the version was raised as it must be when the meaning changes.
+`vergelijk(oud, nieuw)` compares two loaded data sets. First what must be fixed (a version
+not raised, a scenario that now gives another vorm, a changed fingerprint of a published
+version), then what a user of the kompaswijzer will see differently: scenarios, paths with
+another outcome, walker addresses that now show something else, which old paths became
+which new ones, questions added, removed, reworded (word by word), rerouted or renumbered,
+and every other changed field with its old and new value. All data text is escaped
+(`markdown.md`): the report is rendered as Markdown and HTML in a pull request.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import re
 from dataclasses import dataclass, field
 
-from ..data import betekenis, graaf
+from ..data import betekenis as b
+from ..data import graaf, scenarios, toestanden
+from ..data.adressen import toestand_pad
 from ..data.loader import versie_sleutel
-from ..data.model import KompasData
+from ..data.model import ArchiefVersie, KompasData, KompasVersie
+from .markdown import code, md, waarde, woordverschil
+from .velden_verschil import TOEGEVOEGD, VERWIJDERD, verschillen
 
 
 @dataclass
@@ -33,165 +37,207 @@ class Rapport:
         return "\n".join(self.regels).strip() + "\n"
 
 
-def _cel(tekst: str) -> str:
-    return tekst.replace("|", "\\|").replace("\n", " ")
+def _titel(versie: ArchiefVersie, vorm_id: str | None) -> str:
+    return md(next((v.titel for v in versie.vormen if v.id == vorm_id), vorm_id)) if vorm_id else "(geen)"
 
 
-def woordverschil(oud: str, nieuw: str) -> str:
-    """Word-level diff in Markdown: ~~removed~~ and **added**."""
-    a, b = re.findall(r"\S+", oud), re.findall(r"\S+", nieuw)
-    delen = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            delen.append(" ".join(a[i1:i2]))
-        if op in ("delete", "replace"):
-            delen.append(f"~~{' '.join(a[i1:i2])}~~")
-        if op in ("insert", "replace"):
-            delen.append(f"**{' '.join(b[j1:j2])}**")
-    return " ".join(delen)
+def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
+    """What a walker address shows, in words."""
+    if toestand is None:
+        return "bestaat niet (leidt naar de eerste vraag)"
+    if toestand.soort == "vraag":
+        return f"vraag {graaf.nummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
+    if toestand.soort == "uitkomst":
+        return f"uitkomst **{_titel(versie, toestand.vorm)}**"
+    return f"nog geen vorm (weet niet bij vraag {graaf.nummers(versie)[toestand.open_vraag]})"
 
 
-def _doel(doel) -> str:
-    return f"vraag `{doel.vraag}`" if doel.vraag is not None else f"vorm `{doel.vorm}`"
+def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
+    a, n = oud.kompas.versie, nieuw.kompas.versie
+    soort = b.soort_wijziging(b.betekenis(oud), b.betekenis(nieuw))
+    if versie_sleutel(n) < versie_sleutel(a):
+        r.fouten.append(f"De versie gaat omlaag, van {a} naar {n}. Een nieuwe versie moet hoger zijn.")
+    elif soort and a == n:
+        r.fouten.append(f"Het kompas verandert inhoudelijk, maar de versie blijft {a}. Draai "
+                        "`make versie WAT=\"…\"` en commit wat die schrijft (zie BIJDRAGEN.md).")
+    nieuwe = {v.versie: v for v in nieuw.versies}
+    for versie in oud.versies:
+        if versie.versie not in nieuwe:
+            r.fouten.append(f"Versie {versie.versie} staat niet meer in wijzigingen.yaml; een gepubliceerde versie "
+                            "blijft staan.")
+        elif nieuwe[versie.versie].vingerafdruk != versie.vingerafdruk:
+            r.fouten.append(f"De vingerafdruk van versie {versie.versie} is veranderd. Een gepubliceerde versie "
+                            "verandert niet: leg de wijziging vast als nieuwe versie met `make versie`.")
+    # A meaning changed under the same version is said above, in the words of this report.
+    r.fouten += [md(f.bericht) for f in b.versie_fouten(nieuw) if not (f.soort == "huidig" and a == n)]
+    r.fouten += [md(scenarios.melding(nieuw, u)) for u in scenarios.uitkomsten(nieuw) if not u.klopt]
 
 
-def _titel(data: KompasData, vorm_id: str) -> str:
-    return next((v.titel for v in data.vormen if v.id == vorm_id), vorm_id)
+def _scenarios(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
+    rijen = []
+    for scenario in nieuw.scenarios:
+        was = scenarios.loop(b.betekenis(oud), scenario)
+        wordt = scenarios.loop(b.betekenis(nieuw), scenario)
+        if was.vorm != wordt.vorm or not wordt.klopt:
+            teken = "" if wordt.klopt else " ⚠"
+            rijen.append(f"| {md(scenario.naam)} | {_titel(b.betekenis(nieuw), scenario.verwacht)} | "
+                         f"{_titel(b.betekenis(oud), was.vorm)} | {_titel(b.betekenis(nieuw), wordt.vorm)}{teken} |")
+    if rijen:
+        r.kop(f"## Scenario's met een andere uitkomst ({len(rijen)})")
+        r.regels += ["| scenario | verwacht | was | wordt |", "|---|---|---|---|", *rijen]
+    else:
+        r.kop("## Scenario's")
+        r.regels.append(f"Alle {len(nieuw.scenarios)} scenario's van het kompasteam geven de verwachte vorm.")
 
 
-def _paden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
-    oude = {p.antwoorden: p for p in graaf.paden(oud.kompas)}
-    nieuwe = {p.antwoorden: p for p in graaf.paden(nieuw.kompas)}
+def _paden(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
+    oude = {p.antwoorden: p for p in graaf.paden(oud)}
+    nieuwe = {p.antwoorden: p for p in graaf.paden(nieuw)}
     anders = [a for a in nieuwe if a in oude and oude[a].vorm != nieuwe[a].vorm]
-    erbij = [a for a in nieuwe if a not in oude]
-    weg = [a for a in oude if a not in nieuwe]
     if anders:
         r.kop(f"## Paden met een andere uitkomst ({len(anders)})")
         r.regels += ["| antwoorden | was | wordt |", "|---|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(_titel(oud, oude[a].vorm))} | **{_cel(_titel(nieuw, nieuwe[a].vorm))}** |"
-                     for a in anders]
-    if erbij:
-        r.kop(f"## Nieuwe paden ({len(erbij)})")
-        r.regels += ["| antwoorden | uitkomst |", "|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(_titel(nieuw, nieuwe[a].vorm))} |" for a in erbij]
-    if weg:
-        r.kop(f"## Verdwenen paden ({len(weg)})")
-        r.regels += ["| antwoorden | was |", "|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(_titel(oud, oude[a].vorm))} |" for a in weg]
-    if not (anders or erbij or weg):
+        r.regels += [f"| {code(a)} | {_titel(oud, oude[a].vorm)} | **{_titel(nieuw, nieuwe[a].vorm)}** |" for a in anders]
+    weg = [p for a, p in oude.items() if a not in nieuwe]
+    erbij = [p for a, p in nieuwe.items() if a not in oude]
+    if weg or erbij:
+        r.kop("## Oude paden en de nieuwe paden die ervoor in de plaats komen")
+        r.regels.append("Een pad komt in de plaats van een oud pad als ze dezelfde antwoorden geven op de vragen die "
+                        "ze allebei stellen.")
+        r.regels += ["", "| oud pad | was | nieuwe paden |", "|---|---|---|"]
+        for pad in weg:
+            antwoorden = {s.vraag: s.antwoord for s in pad.stappen}
+            opvolgers = [p for p in erbij if all(antwoorden.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)]
+            nieuw_tekst = "; ".join(f"{code(p.antwoorden)} → {_titel(nieuw, p.vorm)}" for p in opvolgers) or "(geen)"
+            r.regels.append(f"| {code(pad.antwoorden)} | {_titel(oud, pad.vorm)} | {nieuw_tekst} |")
+        zonder_voorganger = [p for p in erbij if not any(
+            all({s.vraag: s.antwoord for s in w.stappen}.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)
+            for w in weg)]
+        r.regels += [f"| (nieuw) | | {code(p.antwoorden)} → {_titel(nieuw, p.vorm)} |" for p in zonder_voorganger]
+    if not (anders or weg or erbij):
         r.kop("## Paden")
         r.regels.append(f"Alle {len(nieuwe)} paden door het kompas houden dezelfde uitkomst.")
 
 
-def _vragen(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
-    oude = graaf.vraag_index(oud.kompas)
-    nieuwe = graaf.vraag_index(nieuw.kompas)
+def _adressen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
+    """Every address of the old walker (bookmarks, links in council papers) that now shows
+    another question or outcome."""
+    rijen = []
+    for toestand in toestanden.toestanden(oud):
+        nu = toestanden.zoek_toestand(nieuw, toestand.antwoorden)
+        was_tekst, nu_tekst = _toont(oud, toestand), _toont(nieuw, nu)
+        zelfde = nu is not None and (nu.soort, nu.vraag, nu.vorm, nu.open_vraag) == (
+            toestand.soort, toestand.vraag, toestand.vorm, toestand.open_vraag)
+        if not zelfde:
+            rijen.append(f"| {code('/' + toestand_pad(toestand.antwoorden))} | {was_tekst} | {nu_tekst} |")
+    if rijen:
+        r.kop(f"## Adressen van de kompaswijzer die nu iets anders tonen ({len(rijen)})")
+        r.regels += ["| adres | toonde | toont nu |", "|---|---|---|", *rijen]
+
+
+def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
+    oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
+    oud_nr, nieuw_nr = graaf.nummers(oud), graaf.nummers(nieuw)
+
+    def doel(d, versie) -> str:
+        return f"vraag {graaf.nummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+
     regels = []
-    if oud.kompas.start != nieuw.kompas.start:
-        regels.append(f"- **Startvraag:** `{oud.kompas.start}` → `{nieuw.kompas.start}`")
+    if oud.start != nieuw.start:
+        regels.append(f"- **Startvraag:** {code(oud.start)} → {code(nieuw.start)}")
     for vraag_id, vraag in nieuwe.items():
         if vraag_id not in oude:
-            regels.append(f"- **Nieuw:** `{vraag_id}`: {vraag.tekst} (ja → {_doel(vraag.ja)}, nee → {_doel(vraag.nee)})")
+            regels.append(f"- **Nieuw, vraag {nieuw_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)} "
+                          f"(ja → {doel(vraag.ja, nieuw)}, nee → {doel(vraag.nee, nieuw)})")
     for vraag_id, vraag in oude.items():
         if vraag_id not in nieuwe:
-            regels.append(f"- **Verdwenen:** `{vraag_id}`: {vraag.tekst}")
+            regels.append(f"- **Verdwenen, was vraag {oud_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)}")
     for vraag_id in (v for v in nieuwe if v in oude):
-        a, b = oude[vraag_id], nieuwe[vraag_id]
-        if a.tekst != b.tekst:
-            regels.append(f"- **Anders geformuleerd:** `{vraag_id}`: {woordverschil(a.tekst, b.tekst)}")
+        a, n = oude[vraag_id], nieuwe[vraag_id]
+        if oud_nr[vraag_id] != nieuw_nr[vraag_id]:
+            regels.append(f"- **Ander nummer:** {code(vraag_id)}: vraag {oud_nr[vraag_id]} → vraag {nieuw_nr[vraag_id]}")
+        if a.tekst != n.tekst:
+            regels.append(f"- **Anders geformuleerd:** {code(vraag_id)}: {woordverschil(a.tekst, n.tekst)}")
         for antwoord in graaf.ANTWOORDEN:
-            van, naar = graaf.doel(a, antwoord), graaf.doel(b, antwoord)
+            van, naar = graaf.doel(a, antwoord), graaf.doel(n, antwoord)
             if van != naar:
-                regels.append(f"- **Andere route:** `{vraag_id}`, antwoord {antwoord}: {_doel(van)} → {_doel(naar)}")
+                regels.append(f"- **Andere route:** {code(vraag_id)}, antwoord {antwoord}: {doel(van, oud)} → "
+                              f"{doel(naar, nieuw)}")
     if regels:
         r.kop("## Vragen")
         r.regels += regels
 
 
-def _veld_verschil(naam: str, a, b) -> list[str]:
-    if isinstance(a, list) and isinstance(b, list) and all(isinstance(x, str) for x in a + b):
-        regels = [f"  - {naam}: **erbij** {x}" for x in b if x not in a]
-        regels += [f"  - {naam}: ~~eraf~~ {x}" for x in a if x not in b]
-        return regels or [f"  - {naam}: andere volgorde"]
-    if isinstance(a, str) and isinstance(b, str):
-        return [f"  - {naam}: {woordverschil(a, b)}"]
-    return [f"  - {naam}: `{a!r}` → `{b!r}`"]
+# Where each part of the data lives, for the key paths in the report.
+BESTAND_VAN = {"kompas": "kompas.yaml", "vormen": "vormen.yaml", "principes": "principes.yaml",
+               "doelstellingen": "doelstellingen.yaml", "indicatoren": "indicatoren.yaml", "risicos": "risicos.yaml",
+               "financien": "financien.yaml", "wijkplatforms": "wijkplatforms.yaml", "versies": "wijzigingen.yaml",
+               "nota": "nota.yaml", "scenarios": "scenarios.yaml", "archief": "archief/"}
+# The graph is reported above, question by question; the rest of kompas.yaml field by field.
+AL_GEMELD = ("kompas.vragen", "kompas.start", "kompas.versie")
 
 
-def _records(r: Rapport, kop: str, oude: list, nieuwe: list, titel) -> None:
-    oud_index = {x.id: x for x in oude}
-    nieuw_index = {x.id: x for x in nieuwe}
-    regels = []
-    for x in nieuwe:
-        if x.id not in oud_index:
-            regels.append(f"- **Nieuw:** `{x.id}` ({titel(x)})")
-    for x in oude:
-        if x.id not in nieuw_index:
-            regels.append(f"- **Verdwenen:** `{x.id}` ({titel(x)})")
-    for x in nieuwe:
-        if x.id in oud_index and x != oud_index[x.id]:
-            regels.append(f"- **Gewijzigd:** `{x.id}` ({titel(x)})")
-            for veld in dataclasses.fields(x):
-                a, b = getattr(oud_index[x.id], veld.name), getattr(x, veld.name)
-                if a != b:
-                    if dataclasses.is_dataclass(a) or (isinstance(a, list) and a and dataclasses.is_dataclass(a[0])):
-                        regels.append(f"  - {veld.name}: gewijzigd")
-                    else:
-                        regels += _veld_verschil(veld.name, a, b)
-    if regels:
-        r.kop(kop)
-        r.regels += regels
+def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
+    per_bestand: dict[str, list[str]] = {}
+    for veld in dataclasses.fields(nieuw):
+        for v in verschillen(getattr(oud, veld.name), getattr(nieuw, veld.name), veld.name):
+            if v.sleutelpad.startswith(AL_GEMELD):
+                continue
+            # "kompas.toelichting" reads as "toelichting" under kompas.yaml; list paths stay whole.
+            pad = v.sleutelpad.split(".", 1)[1] if v.sleutelpad.startswith(("kompas.", "financien.", "nota.",
+                                                                             "indicatoren.", "wijkplatforms.")) \
+                else v.sleutelpad
+            if v.oud is TOEGEVOEGD:
+                regel = f"{code(pad)}: **erbij**: {_kort(v.nieuw)}"
+            elif v.nieuw is VERWIJDERD:
+                regel = f"{code(pad)}: ~~eraf~~: {_kort(v.oud)}"
+            elif isinstance(v.oud, str) and isinstance(v.nieuw, str) and len(v.oud) + len(v.nieuw) > 80:
+                regel = f"{code(pad)}: {woordverschil(v.oud, v.nieuw)}"
+            else:
+                regel = f"{code(pad)}: {waarde(v.oud)} → **{waarde(v.nieuw)}**"
+            per_bestand.setdefault(BESTAND_VAN[veld.name], []).append(f"  - {regel}")
+    if per_bestand:
+        r.kop("## Gewijzigde velden (oud → nieuw)")
+        for bestand, regels in per_bestand.items():
+            r.regels += [f"- `{bestand}`", *regels]
+        if any(bestand in per_bestand for bestand in ("indicatoren.yaml", "financien.yaml")):
+            r.regels.append("- De grafieken en de pdf van de nota veranderen mee; bekijk ze in de preview van de site.")
 
 
-# Fields of kompas.yaml that are the graph; every other field is text or drawing around it.
-GRAAF_VELDEN = ("versie", "start", "vragen")
-
-
-def _overig(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
-    velden = {"doelstellingen": "doelstellingen.yaml", "indicatoren": "indicatoren.yaml",
-              "risicos": "risicos.yaml", "financien": "financien.yaml",
-              "wijkplatforms": "wijkplatforms.yaml", "versies": "wijzigingen.yaml", "nota": "nota.yaml"}
-    anders = [bestand for veld, bestand in velden.items() if getattr(oud, veld) != getattr(nieuw, veld)]
-    kompas_tekst = [veld.name for veld in dataclasses.fields(nieuw.kompas)
-                    if veld.name not in GRAAF_VELDEN and getattr(oud.kompas, veld.name) != getattr(nieuw.kompas, veld.name)]
-    if anders or kompas_tekst:
-        r.kop("## Overige gegevens")
-        r.regels += [f"- `{b}` is gewijzigd (geen invloed op de uitkomst van het kompas)" for b in anders]
-        r.regels += [f"- `kompas.yaml`: {veld} is gewijzigd" for veld in kompas_tekst]
-        if "indicatoren.yaml" in anders or "financien.yaml" in anders or "koers" in kompas_tekst:
-            r.regels.append("- De grafieken en de pdf van de nota veranderen mee; bekijk ze na `make build`.")
-
-
-def _versie(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
-    a, b = oud.kompas.versie, nieuw.kompas.versie
-    betekenis_anders = betekenis.betekenis(oud) != betekenis.betekenis(nieuw)
-    if versie_sleutel(b) < versie_sleutel(a):
-        r.fouten.append(f"De versie gaat omlaag, van {a} naar {b}. Een nieuwe versie moet hoger zijn.")
-    elif betekenis_anders and a == b:
-        r.fouten.append(f"Het kompas verandert inhoudelijk (een vraag, een route of de betekenis van een vorm), "
-                        f"maar de versie blijft {a}. Verhoog de versie in kompas.yaml en beschrijf de "
-                        f"wijziging bovenaan wijzigingen.yaml.")
+def _kort(record) -> str:
+    """An added or removed record in a few words: its key and title, or the value itself."""
+    if isinstance(record, ArchiefVersie):
+        return f"versie {md(record.versie)} bewaard in het archief"
+    if isinstance(record, KompasVersie):
+        return f"versie {md(record.versie)} ({md(record.datum)}): {md(record.samenvatting)}"
+    if dataclasses.is_dataclass(record):
+        naam = next((getattr(record, v) for v in ("titel", "naam", "omschrijving", "tekst", "indicator")
+                     if hasattr(record, v)), "")
+        sleutel = code(record.id) if hasattr(record, "id") else ""
+        return f"{sleutel} {md(naam)}".strip()
+    return waarde(record)
 
 
 def vergelijk(oud: KompasData, nieuw: KompasData, oud_naam: str = "oud", nieuw_naam: str = "nieuw") -> Rapport:
     r = Rapport()
     r.regels.append("# Wat verandert er aan het Kompas voor zeggenschap?")
-    r.regels += ["", f"Vergeleken: **{oud_naam}** met **{nieuw_naam}**."]
+    r.regels += ["", f"Vergeleken: **{md(oud_naam)}** met **{md(nieuw_naam)}**."]
     versie = (f"{oud.kompas.versie} → **{nieuw.kompas.versie}**" if oud.kompas.versie != nieuw.kompas.versie
               else f"{nieuw.kompas.versie} (ongewijzigd)")
     r.regels += ["", f"Versie van het kompas: {versie}"]
+    _fouten(r, oud, nieuw)
+    if r.fouten:
+        r.kop("## Dit moet eerst anders")
+        r.regels += [f"- **Fout:** {f}" for f in r.fouten]
     if oud == nieuw:
         r.regels += ["", "**Geen inhoudelijke wijziging**: de gegevens betekenen hetzelfde. "
                      "Alleen de opmaak, commentaar of de volgorde van sleutels is anders."]
         return r
     r.inhoudelijk = True
-    _versie(r, oud, nieuw)
-    if r.fouten:
-        r.kop("## Dit moet eerst anders")
-        r.regels += [f"- **Fout:** {f}" for f in r.fouten]
-    _paden(r, oud, nieuw)
-    _vragen(r, oud, nieuw)
-    _records(r, "## Vormen", oud.vormen, nieuw.vormen, lambda v: v.titel)
-    _records(r, "## Principes", oud.principes, nieuw.principes, lambda p: p.titel)
-    _overig(r, oud, nieuw)
+    oude_b, nieuwe_b = b.betekenis(oud), b.betekenis(nieuw)
+    _scenarios(r, oud, nieuw)
+    _paden(r, oude_b, nieuwe_b)
+    _adressen(r, oude_b, nieuwe_b)
+    _vragen(r, oude_b, nieuwe_b)
+    _velden(r, oud, nieuw)
     return r

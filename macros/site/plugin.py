@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from ..data import adressen, toestanden
+from ..data import adressen, betekenis, toestanden
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kompas_json, pdf
 from . import hele_nota, herladen, paginas
@@ -78,6 +78,7 @@ class KompasPlugin(BasePlugin):
             herladen.herlaad_macros()
         self.data = data = laad(config)
         self._grafieken = None
+        self._bewaak_versie(data, config)
         self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
         config["extra"]["bouw"] = self.bouw
         config["extra"]["kompas_versie"] = data.kompas.versie
@@ -87,6 +88,21 @@ class KompasPlugin(BasePlugin):
         _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])
         _voeg_toe_aan_nav(config["nav"], VORMEN_OVERZICHT, [f"kompas/vormen/{v.id}.md" for v in data.vormen])
         return config
+
+    def _bewaak_versie(self, data, config) -> None:
+        """A site never publishes changed meaning under an old version: `make build` and
+        `make dist` stop; `make serve` (a preview while editing) warns on every page."""
+        fouten = betekenis.versie_fouten(data)
+        config["extra"]["kompas_waarschuwing"] = None
+        if not fouten:
+            return
+        if self.serve:
+            config["extra"]["kompas_waarschuwing"] = (
+                "Voorbeeld: het kompas is inhoudelijk gewijzigd zonder nieuwe versie. Draai make versie "
+                "voordat u de wijziging voorstelt; make build weigert deze gegevens.")
+            return
+        raise PluginError("De site wordt niet gebouwd: de gegevens passen niet bij de vastgelegde versie.\n"
+                          + "\n".join(f"  - {f.bericht}" for f in fouten))
 
     def on_files(self, files, *, config):
         data = self.data

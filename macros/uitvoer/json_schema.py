@@ -2,8 +2,10 @@
 
 `dataset_schema()` describes a whole data set (one property per file in kompas_data/),
 published as /kompas.schema.json; `bestand_schema(naam)` describes one file, for editors
-(the first line of each YAML file points its language server at it). The schema checks
-structure and types; what spans records (references, the graph, sums) is the loader's job.
+(the first line of each YAML file points its language server at it), with only the
+definitions that file reaches. Each field's rules (kind of text and its length and pattern,
+the range of a number) come from the model's field metadata (`data/velden.py`), the same
+rules the reader enforces. What spans records (references, the graph, sums) is the loader's job.
 """
 
 from __future__ import annotations
@@ -14,35 +16,41 @@ import types
 import typing
 from typing import Any
 
-from ..data.loader import ID_PATROON, VERSIE_PATROON
-from ..data.model import BESTANDEN, Doel
+from ..data.model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, Doel
+from ..data.velden import Tekstsoort
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# Constraints a type hint cannot say, per record and field.
-EXTRA: dict[tuple[str, str], dict] = {
-    ("Vorm", "zeggenschap_schaal"): {"minimum": 0, "maximum": 4},
-    ("Kompas", "versie"): {"pattern": VERSIE_PATROON.pattern},
-    ("KompasVersie", "versie"): {"pattern": VERSIE_PATROON.pattern},
-    ("KompasVersie", "datum"): {"pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    ("KompasVersie", "vingerafdruk"): {"pattern": r"^sha256:[0-9a-f]{64}$"},
-}
 NIET_LEEG = r"\S"
+# The schema files in schema/ and on the site: one per data file, and one for the archive.
+ARCHIEF_SCHEMA = f"{ARCHIEF_MAP}.yaml.schema.json"
 
 
-def _type(soort: Any, defs: dict) -> dict:
+def _tekst(soort: Tekstsoort | None) -> dict:
+    schema: dict = {"type": "string"}
+    if soort is None:
+        return {**schema, "pattern": NIET_LEEG}
+    schema["pattern"] = f"^(?:{soort.patroon})$" if soort.patroon else NIET_LEEG
+    schema["maxLength"] = soort.maximum
+    return schema
+
+
+def _type(soort: Any, defs: dict, regels: dict) -> dict:
     origin = typing.get_origin(soort)
     if origin in (typing.Union, types.UnionType):
         (kern,) = [a for a in typing.get_args(soort) if a is not type(None)]
-        return {"anyOf": [_type(kern, defs), {"type": "null"}]}
+        return {"anyOf": [_type(kern, defs, regels), {"type": "null"}]}
     if dataclasses.is_dataclass(soort):
         _record(soort, defs)
         return {"$ref": f"#/$defs/{soort.__name__}"}
     if origin is list:
-        return {"type": "array", "items": _type(typing.get_args(soort)[0], defs)}
+        return {"type": "array", "items": _type(typing.get_args(soort)[0], defs, regels)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type(typing.get_args(soort)[1], defs, regels)}
     if soort is str:
-        return {"type": "string", "pattern": NIET_LEEG}
+        return _tekst(regels.get("soort"))
     if soort is int:
-        return {"type": "integer"}
+        bereik = {k: regels[k] for k in ("minimum", "maximum") if k in regels}
+        return {"type": "integer", **bereik}
     if soort is bool:
         return {"type": "boolean"}
     raise TypeError(f"geen JSON Schema voor {soort!r}")
@@ -56,10 +64,7 @@ def _record(soort: type, defs: dict) -> None:
     hints = typing.get_type_hints(soort)
     eigenschappen, verplicht = {}, []
     for f in dataclasses.fields(soort):
-        schema = _type(hints[f.name], defs)
-        if f.name == "id":
-            schema = {"type": "string", "pattern": ID_PATROON.pattern}
-        schema.update(EXTRA.get((naam, f.name), {}))
+        schema = _type(hints[f.name], defs, dict(f.metadata))
         if "uitleg" in f.metadata:
             schema["description"] = f.metadata["uitleg"]
         eigenschappen[f.name] = schema
@@ -71,14 +76,15 @@ def _record(soort: type, defs: dict) -> None:
         # An answer leads to exactly one place: a question or a vorm.
         definitie.update({"minProperties": 1, "maxProperties": 1})
         for eigenschap in eigenschappen.values():
-            eigenschap.pop("anyOf", None)
-            eigenschap.update({"type": "string", "pattern": ID_PATROON.pattern})
+            kern = eigenschap.pop("anyOf")[0]
+            eigenschap.update(kern)
     defs[naam] = definitie
 
 
-def _alle_defs() -> dict:
+def _defs(*soorten: type) -> dict:
+    """The definitions the given records reach, sorted by name."""
     defs: dict = {}
-    for soort in BESTANDEN.values():
+    for soort in soorten:
         _record(soort, defs)
     return dict(sorted(defs.items()))
 
@@ -93,19 +99,21 @@ def dataset_schema() -> dict:
         "properties": {naam: {"$ref": f"#/$defs/{soort.__name__}"} for naam, soort in BESTANDEN.items()},
         "required": list(BESTANDEN),
         "additionalProperties": False,
-        "$defs": _alle_defs(),
+        "$defs": _defs(*BESTANDEN.values()),
     }
+
+
+def _bestand(id_: str, titel: str, soort: type) -> dict:
+    return {"$schema": DIALECT, "$id": id_, "title": titel, "$ref": f"#/$defs/{soort.__name__}",
+            "$defs": _defs(soort)}
 
 
 def bestand_schema(naam: str) -> dict:
-    soort = BESTANDEN[naam]
-    return {
-        "$schema": DIALECT,
-        "$id": f"{naam}.schema.json",
-        "title": f"kompas_data/{naam}",
-        "$ref": f"#/$defs/{soort.__name__}",
-        "$defs": _alle_defs(),
-    }
+    return _bestand(f"{naam}.schema.json", f"kompas_data/{naam}", BESTANDEN[naam])
+
+
+def archief_schema() -> dict:
+    return _bestand(ARCHIEF_SCHEMA, f"kompas_data/{ARCHIEF_MAP}/<versie>.yaml", ArchiefVersie)
 
 
 def als_json(schema: dict) -> str:
@@ -117,4 +125,5 @@ def schema_bestanden() -> dict[str, str]:
     bestanden = {"kompas.schema.json": als_json(dataset_schema())}
     for naam in BESTANDEN:
         bestanden[f"{naam}.schema.json"] = als_json(bestand_schema(naam))
+    bestanden[ARCHIEF_SCHEMA] = als_json(archief_schema())
     return bestanden

@@ -1,0 +1,63 @@
+"""The kompasteam's scenarios: situations the note names, walked through the kompas.
+
+A scenario answers questions by id, so it keeps its meaning when a question is reworded or
+moves; when the kompas asks a question the scenario does not answer, or ends elsewhere than
+the note says, the scenario fails with its name and what the kompas now gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from . import graaf
+from .model import KompasData, Scenario
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    scenario: Scenario
+    stappen: tuple[graaf.Stap, ...]
+    vorm: Optional[str]                 # where the kompas ends, or None
+    onbeantwoord: Optional[str] = None  # the question the scenario gives no answer to
+
+    @property
+    def klopt(self) -> bool:
+        return self.vorm == self.scenario.verwacht
+
+
+def loop(kompas, scenario: Scenario) -> Uitkomst:
+    """Walk `kompas` (the current one or an archived version) with the scenario's answers."""
+    vragen = graaf.vraag_index(kompas)
+    vraag_id, stappen = kompas.start, ()
+    # A validated kompas has no cycles, so this ends within len(vragen) steps.
+    for _ in range(len(vragen) + 1):
+        antwoord = scenario.antwoorden.get(vraag_id)
+        if antwoord is None:
+            return Uitkomst(scenario, stappen, None, vraag_id)
+        stappen += (graaf.Stap(vraag_id, antwoord),)
+        doel = graaf.doel(vragen[vraag_id], antwoord)
+        if doel.vorm is not None:
+            return Uitkomst(scenario, stappen, doel.vorm)
+        vraag_id = doel.vraag
+    raise ValueError("het kompas loopt in een kring")
+
+
+def uitkomsten(data: KompasData) -> list[Uitkomst]:
+    return [loop(data.kompas, s) for s in data.scenarios]
+
+
+def melding(data: KompasData, uitkomst: Uitkomst) -> str:
+    """Why a scenario fails, in words for the kompasteam."""
+    s = uitkomst.scenario
+    nummers = graaf.nummers(data.kompas)
+    titel = {v.id: v.titel for v in data.vormen}
+    verwacht = titel.get(s.verwacht, s.verwacht)
+    if uitkomst.onbeantwoord is not None:
+        return (f"Scenario '{s.naam}': het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} "
+                f"({uitkomst.onbeantwoord}), maar het scenario geeft daar geen antwoord op. Zet in scenarios.yaml "
+                f"bij '{s.naam}' onder antwoorden: '{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht}).")
+    route = ", ".join(f"vraag {nummers[st.vraag]} {st.antwoord}" for st in uitkomst.stappen)
+    return (f"Scenario '{s.naam}': verwacht {verwacht}, maar het kompas geeft nu {titel[uitkomst.vorm]} "
+            f"(route: {route}). Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de "
+            f"pull request waarom; de nota zegt: \"{s.bron}\"")

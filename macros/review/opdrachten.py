@@ -1,0 +1,159 @@
+"""The command line of the review tools (`python -m macros …`, the Makefile's check, versie,
+gouden, verschil and CI's report). Each returns its exit code: 0 fine, 1 something to fix,
+2 nothing to compare with (no base: never a guess).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from ..data.loader import KompasDataError, laad_kompas_data
+from . import basis, controle, gouden, verschilrapport, versie
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+GOUDEN_MAP = PROJECT / "tests" / "golden"
+
+
+def _laad(map: Path):
+    """The data, or None after printing every problem."""
+    try:
+        return laad_kompas_data(map)
+    except KompasDataError as fout:
+        print(fout, file=sys.stderr)
+        return None
+
+
+def controleer(args) -> int:
+    basis_revisie = None
+    if args.basis:
+        try:
+            basis_revisie = basis.vind_basis(args.repo, args.basis).revisie
+        except basis.GeenBasis as fout:
+            print(f"Geen basis: {fout}", file=sys.stderr)
+            return 2
+    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie)
+    (sys.stdout if uitslag.ok else sys.stderr).write(uitslag.tekst)
+    return 0 if uitslag.ok else 1
+
+
+def versie_opdracht(args) -> int:
+    if (nu := _laad(args.map)) is None:
+        return 1
+    try:
+        vorige, revisie = controle.vind_vorige(args.repo, nu, args.basis)
+        uitslag = versie.leg_vast(args.map, vorige, args.wat or "", args.versie, golden=args.golden)
+    except (basis.GeenBasis, versie.VersieWeigering) as fout:
+        print(f"make versie: {fout}", file=sys.stderr)
+        return 1
+    print(f"Vergeleken met de vorige versie op {revisie[:10] if len(revisie) > 10 else revisie}.")
+    print(uitslag.bericht)
+    return 0
+
+
+def gouden_opdracht(args) -> int:
+    if (data := _laad(args.map)) is None:
+        return 1
+    veranderd = gouden.schrijf(data, args.golden)
+    print(f"{len(veranderd)} gouden bestanden bijgewerkt in {args.golden}" if veranderd else "De gouden bestanden kloppen al.")
+    return 0
+
+
+def _vergelijk(args) -> tuple[int, str]:
+    """The report as Markdown, with its exit code."""
+    with tempfile.TemporaryDirectory() as tijdelijk:
+        try:
+            if args.oud_map:
+                oud_map, oud_naam = args.oud_map, str(args.oud_map)
+            else:
+                gevonden = basis.vind_basis(args.repo, args.van)
+                oud_map = basis.data_op(args.repo, gevonden.revisie, Path(tijdelijk) / "oud")
+                oud_naam = gevonden.beschrijving
+            if args.naar:
+                nieuw_map = basis.data_op(args.repo, args.naar, Path(tijdelijk) / "nieuw")
+            else:
+                nieuw_map = args.map
+        except basis.GeenBasis as fout:
+            return 2, f"Geen verschilrapport: {fout}\n"
+        nieuw_naam = args.naar or "de wijziging"
+        try:
+            nieuw = laad_kompas_data(nieuw_map)
+        except KompasDataError as fout:
+            return 1, f"De nieuwe gegevens ({nieuw_naam}) zijn ongeldig; er valt nog niets te vergelijken.\n\n{fout}\n"
+        try:
+            oud = laad_kompas_data(oud_map)
+        except KompasDataError as fout:
+            return 2, f"De gegevens op de basis ({oud_naam}) zijn niet te lezen, dus niet te vergelijken:\n\n{fout}\n"
+    rapport = verschilrapport.vergelijk(oud, nieuw, oud_naam, nieuw_naam)
+    return (1 if rapport.fouten else 0), rapport.tekst
+
+
+def verschil_opdracht(args) -> int:
+    code, tekst = _vergelijk(args)
+    if args.uit:
+        Path(args.uit).write_text(tekst, encoding="utf-8")
+    (sys.stdout if code == 0 else sys.stderr if code == 2 else sys.stdout).write(tekst)
+    return code
+
+
+def ci_opdracht(args) -> int:
+    """For CI, before any test: the check and the outcome report, printed and as one Markdown
+    file for the job summary and the pull request comment."""
+    args.oud_map = None
+    args.naar = None
+    try:
+        gevonden = basis.vind_basis(args.repo, args.van)
+        basis_revisie = gevonden.revisie
+    except basis.GeenBasis as fout:
+        tekst = f"# Kompas: geen vergelijking mogelijk\n\n{fout}\n"
+        _schrijf(args.uit, tekst)
+        sys.stderr.write(tekst)
+        return 2
+    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie)
+    code, rapport = _vergelijk(args)
+    kop = "✅ De controle van kompas_data/ is in orde." if uitslag.ok else "❌ De controle van kompas_data/ vond problemen."
+    tekst = f"{rapport.rstrip()}\n\n## Controle (`make check`)\n\n{kop}\n\n```text\n{uitslag.tekst.rstrip()}\n```\n"
+    _schrijf(args.uit, tekst)
+    sys.stdout.write(tekst)
+    return max(code, 0 if uitslag.ok else 1)
+
+
+def _schrijf(uit: str | None, tekst: str) -> None:
+    if uit:
+        Path(uit).parent.mkdir(parents=True, exist_ok=True)
+        Path(uit).write_text(tekst, encoding="utf-8")
+
+
+def voeg_toe(sub, project: Path) -> None:
+    """The review subcommands on the CLI's parser."""
+    data_map, golden = project / "kompas_data", project / "tests" / "golden"
+
+    def gemeen(p, basis_hulp: str):
+        p.add_argument("--map", default=data_map, type=Path, help="de map met de gegevens (standaard: kompas_data/)")
+        p.add_argument("--repo", default=project, type=Path, help="de git-repository (standaard: dit project)")
+        p.add_argument("--golden", default=golden, type=Path, help="de map met de gouden bestanden")
+        p.add_argument("--basis", help=basis_hulp)
+
+    p = sub.add_parser("controleer", help="controleer de kompasdata: alles wat er mis is, met wat u doet")
+    gemeen(p, "vergelijk ook met deze revisie: gepubliceerde versies blijven gelijk")
+    p.set_defaults(functie=controleer)
+    p = sub.add_parser("versie", help="leg een nieuwe versie van het kompas vast")
+    gemeen(p, "de commit met de vorige versie (standaard: HEAD of het punt waar de wijziging van main afging)")
+    p.add_argument("--versie", help="de nieuwe versie, zoals 1.1 (standaard: de volgende, volgens BIJDRAGEN.md)")
+    p.add_argument("--wat", help="wat er verandert, in één zin")
+    p.set_defaults(functie=versie_opdracht)
+    p = sub.add_parser("gouden", help="schrijf de gouden bestanden in tests/golden/ opnieuw")
+    gemeen(p, "(niet gebruikt)")
+    p.set_defaults(functie=gouden_opdracht)
+    for naam, functie, hulp in (("verschil", verschil_opdracht, "wat een wijziging doet met de uitkomsten"),
+                                ("ci", ci_opdracht, "controle en verschilrapport voor CI, vóór de tests")):
+        p = sub.add_parser(naam, help=hulp)
+        gemeen(p, "(niet gebruikt)")
+        p.add_argument("--van", help="git-revisie van de oude gegevens (standaard: de basis, zie review/basis.py)")
+        p.add_argument("--uit", help="schrijf het rapport (Markdown) ook naar dit bestand")
+        if naam == "verschil":
+            p.add_argument("--naar", help="git-revisie van de nieuwe gegevens (standaard: de werkmap)")
+            # For tests: compare two data folders instead of git revisions.
+            p.add_argument("--oud-map", type=Path, help="(voor de tests) een map met de oude gegevens")
+        p.set_defaults(functie=functie)
