@@ -45,9 +45,11 @@ paden: $(VENV)/.site-installed
 	$(PY) -m macros paden --schrijf
 
 # Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
-#   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
+#   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80 [UIT=dist]
+UIT ?= dist
 dist: $(VENV)/.site-installed pango
-	$(PY) -m macros dist --uit dist $(if $(LOKET),--loket $(LOKET)) $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN))
+	$(PY) -m macros dist --uit '$(UIT)' $(if $(LOKET),--loket '$(LOKET)') $(if $(ROOT),--root '$(ROOT)') \
+		$(if $(LISTEN),--listen '$(LISTEN)')
 
 # Benchmarks (not tests): build time, scaling, page weight, Lighthouse; writes bench/RESULTS.md.
 bench: $(VENV)/.test-installed chromium nginx pango

@@ -96,6 +96,8 @@ def bouw(args) -> int:
         bestaand = f"; {uit} is niet veranderd" if uit.exists() else ""
         print(f"De bouw is mislukt{bestaand}.", file=sys.stderr)
         return resultaat.returncode
+    # mkdtemp made the folder 0700: a web server's own user could not read the site.
+    dist.maak_leesbaar(tijdelijk)
     oud = uit.with_name(f".{uit.name}-oud")
     shutil.rmtree(oud, ignore_errors=True)
     if uit.exists():
@@ -172,6 +174,7 @@ def dist_opdracht(args) -> int:
     data = laad_kompas_data(PROJECT / "kompas_data")
     (uit / "BOUW").write_text(f"commit: {info.commit}\ndatum: {info.datum}\nkompas: {data.kompas.versie}\n",
                               encoding="utf-8")
+    dist.maak_leesbaar(uit)
     print(f"dist klaar in {uit}: {aantal} bestanden gecomprimeerd (gzip en brotli), nginx-configuratie in deploy/")
     return 0
 

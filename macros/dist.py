@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -106,6 +107,19 @@ def schrijf_deploy(sjablonen: Path, doel: Path, site: Path, *, loket: str | None
             raise ValueError(f"{sjabloon.name}: {open_plek.group()} is niet ingevuld")
         (doel / sjabloon.name.removesuffix(".in")).write_text(tekst, encoding="utf-8")
     return waarden
+
+
+# --- Modes -----------------------------------------------------------------------------------
+
+def maak_leesbaar(map: Path) -> None:
+    """Directories 0755 and files 0644, whatever the umask or mkdtemp made (0700): nginx's
+    workers run as an unprivileged user (www-data on Debian) and must read every file."""
+    map.chmod(0o755)
+    for wortel, mappen, bestanden in os.walk(map):
+        for naam in mappen:
+            os.chmod(os.path.join(wortel, naam), 0o755)
+        for naam in bestanden:
+            os.chmod(os.path.join(wortel, naam), 0o644)
 
 
 def leeg(map: Path) -> None:
