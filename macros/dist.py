@@ -93,8 +93,11 @@ def schrijf_deploy(sjablonen: Path, doel: Path, site: Path, *, loket: str | None
     if loket and not LOKET_PATROON.match(loket):
         raise ValueError(f"LOKET moet een origin zijn, zoals https://loket.utrecht.nl (kreeg {loket!r})")
     doel.mkdir(parents=True, exist_ok=True)
+    hashes = inline_script_hashes(site)
     waarden = {
-        "@CSP@": csp(inline_script_hashes(site), loket),
+        # Only the embed may be framed by the intern loket; every other page by the site itself.
+        "@CSP@": csp(hashes, None),
+        "@CSP_EMBED@": csp(hashes, loket),
         "@ROOT@": root or str(site.resolve()),
         "@LISTEN@": listen,
         "@CONFMAP@": confmap or str(doel.resolve()),
@@ -103,7 +106,7 @@ def schrijf_deploy(sjablonen: Path, doel: Path, site: Path, *, loket: str | None
         tekst = sjabloon.read_text(encoding="utf-8")
         for sleutel, waarde in waarden.items():
             tekst = tekst.replace(sleutel, waarde)
-        if open_plek := re.search(r"@[A-Z]+@", tekst):
+        if open_plek := re.search(r"@[A-Z_]+@", tekst):
             raise ValueError(f"{sjabloon.name}: {open_plek.group()} is niet ingevuld")
         (doel / sjabloon.name.removesuffix(".in")).write_text(tekst, encoding="utf-8")
     return waarden

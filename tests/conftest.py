@@ -163,20 +163,20 @@ def make_dist(uit: Path, instellingen: dict[str, str], **omgeving) -> subprocess
 
 @pytest.fixture(scope="session")
 def dist():
-    """`make dist` for a real nginx on 127.0.0.1, with a second local origin as intern loket.
+    """`make dist` for a real nginx on 127.0.0.1, with the production settings.
 
     Not in pytest's temporary folder: that and its parents are 0700, and nginx's workers run
     as www-data (as on Debian), so they could not reach the site whatever the build did. A
     folder of our own under /tmp, opened for them; everything below it is the build's."""
     from .nginx_server import vrije_poort
 
-    poort, loket_poort = vrije_poort(), vrije_poort()
+    poort = vrije_poort()
     basis = Path(tempfile.mkdtemp(prefix="kompas-dist-"))
     basis.chmod(0o755)
-    instellingen = {"LOKET": f"http://127.0.0.1:{loket_poort}", "LISTEN": f"127.0.0.1:{poort}"}
+    instellingen = {"LOKET": "https://loket.example", "LISTEN": f"127.0.0.1:{poort}"}
     resultaat = make_dist(basis / "dist", instellingen)
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
-    yield {"map": basis / "dist", "poort": poort, "loket_poort": loket_poort, "instellingen": instellingen}
+    yield {"map": basis / "dist", "poort": poort, "instellingen": instellingen, "uitvoer": resultaat.stdout}
     shutil.rmtree(basis, ignore_errors=True)
 
 
