@@ -173,10 +173,11 @@ def dist():
     poort = vrije_poort()
     basis = Path(tempfile.mkdtemp(prefix="kompas-dist-"))
     basis.chmod(0o755)
-    instellingen = {"LOKET": "https://loket.example", "LISTEN": f"127.0.0.1:{poort}"}
+    instellingen = {"LOKET": "https://loket.example", "LISTEN": f"127.0.0.1:{poort}",
+                    "SITE_URL": "https://samenstadmaken.example"}
     resultaat = make_dist(basis / "dist", instellingen)
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
-    yield {"map": basis / "dist", "poort": poort, "instellingen": instellingen, "uitvoer": resultaat.stdout}
+    yield {"map": basis / "dist", "poort": poort, "instellingen": instellingen}
     shutil.rmtree(basis, ignore_errors=True)
 
 

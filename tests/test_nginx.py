@@ -6,6 +6,7 @@ import http.client
 import re
 import shutil
 import socket
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
@@ -243,6 +244,7 @@ def test_geen_bestanden_met_een_punt_behalve_well_known(nginx_url, dist):
         for bestand in geplant:
             antwoord = vraag(nginx_url, "/" + bestand.relative_to(site).as_posix())
             assert antwoord.status in (403, 404) and b"GEHEIM" not in antwoord.inhoud, bestand
+        assert vraag(nginx_url, "/.well-known/security.txt").status == 200
     finally:
         shutil.rmtree(site / ".git", ignore_errors=True)
         for bestand in geplant:
@@ -257,6 +259,25 @@ def test_een_map_zonder_pagina_geeft_de_eigen_404(nginx_url, dist):
     for map in mappen:
         antwoord = vraag(nginx_url, "/" + map.relative_to(site).as_posix() + "/")
         assert antwoord.status == 404 and "Deze pagina bestaat niet" in antwoord.inhoud.decode(), map
+
+
+def test_security_txt_robots_en_sitemap(nginx_url, dist):
+    site_url = dist["instellingen"]["SITE_URL"].rstrip("/") + "/"
+    site = dist["map"] / "site"
+    paginas = [p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
+    security = vraag(nginx_url, "/.well-known/security.txt")
+    assert security.status == 200 and security.getheader("Content-Type") == "text/plain; charset=utf-8"
+    velden = dict(r.split(": ", 1) for r in security.inhoud.decode().splitlines() if r and not r.startswith("#"))
+    assert velden["Canonical"] == f"{site_url}.well-known/security.txt"
+    assert velden["Contact"].startswith(("mailto:", "https://")) and velden["Preferred-Languages"] == "nl"
+    assert "Expires" in velden
+    robots = vraag(nginx_url, "/robots.txt")
+    assert robots.status == 200 and f"Sitemap: {site_url}sitemap.xml" in robots.inhoud.decode().splitlines()
+    sitemap = vraag(nginx_url, "/sitemap.xml")
+    assert sitemap.status == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in ET.fromstring(sitemap.inhoud).iterfind("s:url/s:loc", ns)]
+    assert sorted(locs) == sorted(site_url + ("" if pad == "./" else pad) for pad in paginas)
 
 
 def test_geen_cookies_en_geen_opslag(bezoek_via_nginx):

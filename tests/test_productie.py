@@ -1,9 +1,78 @@
-"""`make dist` for production: its files are readable by an unprivileged web server."""
+"""`make dist` for production: its settings are checked before the build, its files are
+readable by an unprivileged web server, and its pages carry what crawlers and government
+search need (canonical links, sitemap, robots.txt, security.txt)."""
 
 from __future__ import annotations
 
+import datetime
+import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
+
+from macros import dist as dist_module
+from macros.render import CONTACT
+
+from .conftest import PROJECT
+
+
+# --- Settings ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("instellingen", [
+    {"loket": "https://loket.utrecht.nl"},
+    {"loket": "https://loket.utrecht.nl:8443/"},
+    {"loket": "http://127.0.0.1:9000"},
+    {"loket": "http://localhost:9000"},
+    {"listen": "8080"},
+    {"listen": "127.0.0.1:8080"},
+    {"listen": "[::1]:8080"},
+    {"root": "/var/www/samenstadmaken"},
+    {"site_url": "https://samenstadmaken.utrecht.nl"},
+    {"contact": "security@utrecht.nl"},
+    {"contact": "https://www.utrecht.nl/kwetsbaarheid-melden/"},
+])
+def test_goede_instellingen(instellingen):
+    dist_module.controleer_instellingen(**instellingen)
+
+
+@pytest.mark.parametrize("instellingen, naam", [
+    ({"loket": "http://loket.utrecht.nl"}, "LOKET"),
+    ({"loket": "https://loket.utrecht.nl/pad"}, "LOKET"),
+    ({"loket": "https://loket.utrecht.nl; script-src *"}, "LOKET"),
+    ({"loket": "loket.utrecht.nl"}, "LOKET"),
+    ({"listen": "tachtig"}, "LISTEN"),
+    ({"listen": "70000"}, "LISTEN"),
+    ({"listen": "80; include /etc/passwd"}, "LISTEN"),
+    ({"listen": "::1:8080"}, "LISTEN"),
+    ({"root": "dist/site"}, "ROOT"),
+    ({"root": "/var/www/mijn site"}, "ROOT"),
+    ({"root": "/var/www/$host"}, "ROOT"),
+    ({"site_url": "http://samenstadmaken.utrecht.nl"}, "SITE_URL"),
+    ({"site_url": "https://www.utrecht.nl/samenstadmaken/"}, "SITE_URL"),
+    ({"contact": "niemand"}, "CONTACT"),
+    ({"contact": "http://www.utrecht.nl/melden"}, "CONTACT"),
+])
+def test_foute_instelling_zegt_welke_en_hoe_het_wel_moet(instellingen, naam):
+    with pytest.raises(ValueError) as fout:
+        dist_module.controleer_instellingen(**instellingen)
+    melding = str(fout.value)
+    assert f"- {naam} " in melding and ("moet" in melding or "mag" in melding)
+    assert repr(next(iter(instellingen.values()))) in melding
+
+
+def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
+    uit = tmp_path / "dist"
+    resultaat = subprocess.run(
+        ["make", "--no-print-directory", "dist", f"UIT={uit}", f"PY={sys.executable}",
+         "LOKET=http://loket.example", "LISTEN=80x", "ROOT=site", "SITE_URL=http://kompas.example"],
+        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    assert resultaat.returncode != 0
+    for naam in ("LOKET", "LISTEN", "ROOT", "SITE_URL"):
+        assert f"- {naam} " in resultaat.stderr, resultaat.stderr
+    assert not uit.exists()
 
 
 # --- Modes -------------------------------------------------------------------------------------
@@ -24,3 +93,50 @@ def test_dist_is_leesbaar_voor_de_webserver(dist):
 
 def test_site_is_leesbaar_voor_de_webserver(gebouwde_site):
     assert _niet_leesbaar(gebouwde_site) == []
+
+
+# --- Files for crawlers and security researchers -----------------------------------------------
+
+def _velden(security_txt: str) -> dict[str, str]:
+    return dict(r.split(": ", 1) for r in security_txt.splitlines() if r and not r.startswith("#"))
+
+
+def test_security_txt_volgens_rfc_9116(dist):
+    velden = _velden((dist["map"] / "site" / ".well-known" / "security.txt").read_text(encoding="utf-8"))
+    assert velden["Contact"] == f"mailto:{CONTACT}"
+    assert velden["Preferred-Languages"] == "nl"
+    assert velden["Canonical"] == dist["instellingen"]["SITE_URL"].rstrip("/") + "/.well-known/security.txt"
+    # Expires follows from the commit, not from the day of the build, and is less than a
+    # year ahead of it (RFC 9116 2.5.5).
+    commit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT,
+                                capture_output=True, text=True).stdout)
+    verloopt = datetime.datetime.strptime(velden["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    gebouwd = datetime.datetime.fromtimestamp(commit, datetime.timezone.utc)
+    assert datetime.timedelta(days=180) < verloopt - gebouwd < datetime.timedelta(days=365)
+    assert (verloopt - gebouwd).total_seconds() % 86400 == 0
+
+
+def test_make_dist_zonder_site_url_zegt_wat_ontbreekt(gebouwde_site, tmp_path, monkeypatch, capsys):
+    """`make dist` without SITE_URL (and with a CONTACT of its own). The build itself is the
+    session's (a real `bouw` without site_url), copied in place of a second one; compressing
+    is left out, the session's dist covers it."""
+    import macros.__main__ as opdrachtregel
+
+    def bouw(args):
+        shutil.copytree(gebouwde_site, args.uit)
+        assert args.site_url is None
+        return 0
+
+    monkeypatch.setattr(opdrachtregel, "bouw", bouw)
+    monkeypatch.setattr(dist_module, "comprimeer", lambda site: 0)
+    melden = "https://www.utrecht.nl/kwetsbaarheid-melden/"
+    code = opdrachtregel.main(["dist", "--uit", str(tmp_path / "dist"), "--contact", melden])
+    uitvoer = capsys.readouterr().out
+    assert code == 0
+    site = tmp_path / "dist" / "site"
+    assert "SITE_URL" in uitvoer and "sitemap.xml" in uitvoer and "canonieke links" in uitvoer
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert "Sitemap:" not in (site / "robots.txt").read_text(encoding="utf-8")
+    velden = _velden((site / ".well-known" / "security.txt").read_text(encoding="utf-8"))
+    assert velden["Contact"] == melden and "Canonical" not in velden and "Expires" in velden
+    assert _niet_leesbaar(tmp_path / "dist") == []
