@@ -262,7 +262,7 @@ def schrijf_bestanden_voor_bezoekers(site: Path, instellingen: Instellingen, epo
         for naam in ("sitemap.xml", "sitemap.xml.gz"):
             (site / naam).unlink(missing_ok=True)
         weggelaten.append("Zonder SITE_URL (make dist SITE_URL=https://…) ontbreken: sitemap.xml, de "
-                          "Sitemap-regel in robots.txt, de canonieke links in de "
+                          "Sitemap-regel in robots.txt, de canonieke links en DCTERMS.identifier in de "
                           "pagina's" + (", en Canonical in security.txt." if epoch is not None else "."))
     return weggelaten
 

@@ -1,14 +1,16 @@
 """`make dist` for production: its settings are checked before the build, its files are
 readable by an unprivileged web server, and its pages carry what crawlers and government
-search need (canonical links, sitemap, robots.txt, security.txt)."""
+search need (canonical links, sitemap, robots.txt, security.txt, OWMS metadata)."""
 
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 import stat
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -140,3 +142,68 @@ def test_make_dist_zonder_site_url_zegt_wat_ontbreekt(gebouwde_site, tmp_path, m
     velden = _velden((site / ".well-known" / "security.txt").read_text(encoding="utf-8"))
     assert velden["Contact"] == melden and "Canonical" not in velden and "Expires" in velden
     assert _niet_leesbaar(tmp_path / "dist") == []
+
+
+# --- OWMS ---------------------------------------------------------------------------------------
+
+class _Kop(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, tuple[str | None, str]] = {}
+        self.canonical: str | None = None
+        self.lang: str | None = None
+        self.titel = ""
+        self._in_titel = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "meta" and (a.get("name") or "").startswith("DCTERMS."):
+            assert a["name"] not in self.meta, f"{a['name']} staat er twee keer"
+            self.meta[a["name"]] = (a.get("title"), a.get("content"))
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+        self._in_titel = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_titel = False
+
+    def handle_data(self, data):
+        if self._in_titel:
+            self.titel += data
+
+
+def _kop(html: str) -> _Kop:
+    kop = _Kop()
+    kop.feed(html[: html.index("</head>")])
+    return kop
+
+
+def test_owms_in_elke_pagina(gebouwde_site, html_paginas):
+    datum = json.loads((gebouwde_site / "kompas.json").read_text(encoding="utf-8"))["bouw"]["datum"]
+    assert datum
+    paginas = {**html_paginas, "404.html": (gebouwde_site / "404.html").read_text(encoding="utf-8")}
+    for pad, html in paginas.items():
+        kop = _kop(html)
+        assert kop.meta["DCTERMS.creator"] == ("OVERHEID.Gemeente", "Gemeente Utrecht"), pad
+        assert kop.meta["DCTERMS.language"] == ("XSD.language", "nl") and kop.lang == "nl", pad
+        assert kop.meta["DCTERMS.type"] == ("OVERHEID.Informatietype", "webpagina"), pad
+        assert kop.meta["DCTERMS.modified"] == ("XSD.date", datum), pad
+        titel = kop.meta["DCTERMS.title"][1]
+        assert titel and kop.titel.startswith(titel), (pad, titel, kop.titel)
+        # Without a site_url there is no canonical address to name.
+        assert "DCTERMS.identifier" not in kop.meta and kop.canonical is None, pad
+
+
+def test_met_site_url_canonieke_links_en_owms_identifier(dist):
+    site_url = dist["instellingen"]["SITE_URL"].rstrip("/") + "/"
+    site = dist["map"] / "site"
+    paginas = sorted(site.rglob("index.html"))
+    assert len(paginas) > 100
+    for bestand in paginas:
+        pad = bestand.parent.relative_to(site).as_posix() + "/"
+        verwacht = site_url + ("" if pad == "./" else pad)
+        kop = _kop(bestand.read_text(encoding="utf-8"))
+        assert kop.canonical == verwacht
+        assert kop.meta["DCTERMS.identifier"] == ("XSD.anyURI", verwacht)
