@@ -46,12 +46,13 @@ paden: $(VENV)/.site-installed
 
 # Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
 #   make dist SITE_URL=https://samenstadmaken.utrecht.nl LOKET=https://loket.example \
-#             ROOT=/var/www/samenstadmaken LISTEN=80 [CONTACT=adres] [UIT=dist]
+#             ROOT=/var/www/samenstadmaken CONFMAP=/etc/nginx/conf.d/samenstadmaken LISTEN=80 \
+#             [CONTACT=adres] [UIT=dist]
 UIT ?= dist
 dist: $(VENV)/.site-installed pango
 	$(PY) -m macros dist --uit '$(UIT)' $(if $(LOKET),--loket '$(LOKET)') $(if $(ROOT),--root '$(ROOT)') \
-		$(if $(LISTEN),--listen '$(LISTEN)') $(if $(SITE_URL),--site-url '$(SITE_URL)') \
-		$(if $(CONTACT),--contact '$(CONTACT)')
+		$(if $(CONFMAP),--confmap '$(CONFMAP)') $(if $(LISTEN),--listen '$(LISTEN)') \
+		$(if $(SITE_URL),--site-url '$(SITE_URL)') $(if $(CONTACT),--contact '$(CONTACT)')
 
 # Benchmarks (not tests): build time, scaling, page weight, Lighthouse; writes bench/RESULTS.md.
 bench: $(VENV)/.test-installed chromium nginx pango

@@ -69,10 +69,11 @@ def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
     uit = tmp_path / "dist"
     resultaat = subprocess.run(
         ["make", "--no-print-directory", "dist", f"UIT={uit}", f"PY={sys.executable}",
-         "LOKET=http://loket.example", "LISTEN=80x", "ROOT=site", "SITE_URL=http://kompas.example"],
+         "LOKET=http://loket.example", "LISTEN=80x", "ROOT=site", "CONFMAP=/etc/nginx/mijn map",
+         "SITE_URL=http://kompas.example", "CONTACT=niemand"],
         cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
     assert resultaat.returncode != 0
-    for naam in ("LOKET", "LISTEN", "ROOT", "SITE_URL"):
+    for naam in ("LOKET", "LISTEN", "ROOT", "CONFMAP", "SITE_URL", "CONTACT"):
         assert f"- {naam} " in resultaat.stderr, resultaat.stderr
     assert not uit.exists()
 
