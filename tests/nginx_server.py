@@ -69,6 +69,7 @@ class Nginx:
                 if self.proces.poll() is not None:
                     raise RuntimeError(f"nginx stopte: {self.proces.stderr.read().decode()}")
                 time.sleep(0.05)
+        self.stop()  # the fixture never reaches its teardown: no nginx left running
         raise RuntimeError("nginx antwoordt niet")
 
     def stop(self) -> None:
