@@ -51,9 +51,14 @@ gouden: $(VENV)/.site-installed
 	$(PY) -m macros gouden
 
 # Site + precompressed copies + nginx configuration in dist/ (see deploy/README.md).
-#   make dist LOKET=https://loket.example ROOT=/var/www/samenstadmaken LISTEN=80
+#   make dist SITE_URL=https://samenstadmaken.utrecht.nl LOKET=https://loket.example \
+#             ROOT=/var/www/samenstadmaken CONFMAP=/etc/nginx/conf.d/samenstadmaken LISTEN=80 \
+#             [CONTACT=adres] [UIT=dist]
+UIT ?= dist
 dist: $(VENV)/.site-installed pango
-	$(PY) -m macros dist --uit dist $(if $(LOKET),--loket $(LOKET)) $(if $(ROOT),--root $(ROOT)) $(if $(LISTEN),--listen $(LISTEN))
+	$(PY) -m macros dist --uit '$(UIT)' $(if $(LOKET),--loket '$(LOKET)') $(if $(ROOT),--root '$(ROOT)') \
+		$(if $(CONFMAP),--confmap '$(CONFMAP)') $(if $(LISTEN),--listen '$(LISTEN)') \
+		$(if $(SITE_URL),--site-url '$(SITE_URL)') $(if $(CONTACT),--contact '$(CONTACT)')
 
 # Benchmarks (not tests): build time, scaling, page weight, Lighthouse; writes bench/RESULTS.md.
 bench: $(VENV)/.test-installed chromium nginx pango

@@ -7,9 +7,11 @@
     python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
                                               what a change to kompas_data/ does to the outcomes
     python -m macros ci [--uit BESTAND]       the check and the report, for CI (before the tests)
-    python -m macros bouw [--uit site]        strict build that replaces the site only on success
+    python -m macros bouw [--uit site] [--site-url URL]
+                                              strict build that replaces the site only on success
     python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
     python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
+                          [--site-url URL] [--contact ADRES]
                                               site + precompressed copies + nginx configuration
 """
 
@@ -23,13 +25,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .data.adressen import CONTACT
 from .data.loader import laad_kompas_data
 from .review import opdrachten as review
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCHEMA_MAP = PROJECT / "schema"
-
-
 
 
 def schema_opdracht(args) -> int:
@@ -52,23 +53,38 @@ def schema_opdracht(args) -> int:
 def bouw(args) -> int:
     """Build into a fresh folder next to the target; swap it in only when the build passed,
     so a failed build never leaves a half-written site in place of the last good one."""
+    from .uitvoer import bouwinfo, dist
+
+    site_url = None
+    if getattr(args, "site_url", None):
+        try:
+            site_url = dist.controleer_instellingen(site_url=args.site_url).site_url
+        except ValueError as fout:
+            print(fout, file=sys.stderr)
+            return 2
     uit = Path(args.uit).resolve()
     uit.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-bouw-", dir=uit.parent))
     opdracht = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                 "--config-file", str(args.config), "--site-dir", str(tijdelijk)]
-    from .uitvoer import bouwinfo
 
     omgeving = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Dates in the site (sitemap, footer) come from the last commit: reproducible builds.
     if "SOURCE_DATE_EPOCH" not in omgeving and (epoch := bouwinfo.bron_epoch(PROJECT)):
         omgeving["SOURCE_DATE_EPOCH"] = str(epoch)
+    # mkdocs.yml reads site_url from here (canonical links, sitemap); only what was asked
+    # for this build, never a value left in the shell.
+    omgeving.pop("KOMPAS_SITE_URL", None)
+    if site_url:
+        omgeving["KOMPAS_SITE_URL"] = site_url
     resultaat = subprocess.run(opdracht, env=omgeving)
     if resultaat.returncode != 0:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         bestaand = f"; {uit} is niet veranderd" if uit.exists() else ""
         print(f"De bouw is mislukt{bestaand}.", file=sys.stderr)
         return resultaat.returncode
+    # mkdtemp made the folder 0700: a web server's own user could not read the site.
+    dist.maak_leesbaar(tijdelijk)
     oud = uit.with_name(f".{uit.name}-oud")
     shutil.rmtree(oud, ignore_errors=True)
     if uit.exists():
@@ -90,14 +106,22 @@ def dist_opdracht(args) -> int:
 
     uit = Path(args.uit).resolve()
     site = uit / "site"
-    code = bouw(argparse.Namespace(uit=site, config=args.config))
+    try:
+        # ROOT and CONFMAP default to this machine's folders, which must suit nginx as well.
+        instellingen = dist.controleer_instellingen(
+            loket=args.loket, root=args.root or str(site), listen=args.listen,
+            confmap=args.confmap or str(uit / "deploy"), site_url=args.site_url, contact=args.contact)
+    except ValueError as fout:
+        print(fout, file=sys.stderr)
+        return 2
+    code = bouw(argparse.Namespace(uit=site, config=args.config, site_url=instellingen.site_url))
     if code != 0:
         return code
     dist.verklein(site)
+    weggelaten = dist.schrijf_bestanden_voor_bezoekers(site, instellingen, bouwinfo.bron_epoch(PROJECT))
     aantal = dist.comprimeer(site)
     try:
-        dist.schrijf_deploy(PROJECT / "deploy", uit / "deploy", site, loket=args.loket, root=args.root,
-                            listen=args.listen, confmap=args.confmap)
+        dist.schrijf_deploy(PROJECT / "deploy", uit / "deploy", site, instellingen)
     except ValueError as fout:
         print(fout, file=sys.stderr)
         return 1
@@ -105,7 +129,10 @@ def dist_opdracht(args) -> int:
     data = laad_kompas_data(PROJECT / "kompas_data")
     (uit / "BOUW").write_text(f"commit: {info.commit}\ndatum: {info.datum}\nkompas: {data.kompas.versie}\n",
                               encoding="utf-8")
+    dist.maak_leesbaar(uit)
     print(f"dist klaar in {uit}: {aantal} bestanden gecomprimeerd (gzip en brotli), nginx-configuratie in deploy/")
+    for melding in weggelaten:
+        print(melding)
     return 0
 
 
@@ -121,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", help="map van de site op de server (standaard: dist/site)")
     p.add_argument("--listen", default="80", help="waarde voor nginx listen (standaard 80)")
     p.add_argument("--confmap", help="map van de configuratie op de server (standaard: dist/deploy)")
+    p.add_argument("--site-url", help="https-adres van de site: canonieke links, sitemap, robots.txt, security.txt")
+    p.add_argument("--contact", help=f"e-mailadres of https-meldformulier in security.txt (standaard {CONTACT})")
     p.set_defaults(functie=dist_opdracht)
     p = sub.add_parser("schema", help="het JSON Schema van de data")
     p.add_argument("--schrijf", action="store_true", help="schrijf de bestanden in schema/")
@@ -128,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bouw", help="strikte bouw; vervangt de site alleen als de bouw lukt")
     p.add_argument("--uit", default=PROJECT / "site", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)
+    p.add_argument("--site-url", help="https-adres van de site, voor canonieke links en de sitemap")
     p.set_defaults(functie=bouw)
     args = parser.parse_args(argv)
     return args.functie(args)

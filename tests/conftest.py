@@ -21,6 +21,7 @@ import http.server
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -200,19 +201,34 @@ def browser():
         b.close()
 
 
+def make_dist(uit: Path, instellingen: dict[str, str], **omgeving) -> subprocess.CompletedProcess:
+    """`make dist` with these settings into `uit`, as the web team runs it. With umask 077,
+    so that only the build's own chmod can make the files readable for nginx's workers."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "dist", f"UIT={uit}", f"PY={sys.executable}",
+         *(f"{naam}={waarde}" for naam, waarde in instellingen.items())],
+        cwd=PROJECT, capture_output=True, text=True, umask=0o077,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **omgeving})
+
+
 @pytest.fixture(scope="session")
-def dist(tmp_path_factory):
-    """`make dist` for a real nginx on 127.0.0.1, with a second local origin as intern loket."""
+def dist():
+    """`make dist` for a real nginx on 127.0.0.1, with the production settings.
+
+    Not in pytest's temporary folder: that and its parents are 0700, and nginx's workers run
+    as www-data (as on Debian), so they could not reach the site whatever the build did. A
+    folder of our own under /tmp, opened for them; everything below it is the build's."""
     from .nginx_server import vrije_poort
 
-    poort, loket_poort = vrije_poort(), vrije_poort()
-    uit = tmp_path_factory.mktemp("dist")
-    resultaat = subprocess.run(
-        [sys.executable, "-m", "macros", "dist", "--uit", str(uit), "--listen", f"127.0.0.1:{poort}",
-         "--loket", f"http://127.0.0.1:{loket_poort}"],
-        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    poort = vrije_poort()
+    basis = Path(tempfile.mkdtemp(prefix="kompas-dist-"))
+    basis.chmod(0o755)
+    instellingen = {"LOKET": "https://loket.example", "LISTEN": f"127.0.0.1:{poort}",
+                    "SITE_URL": "https://samenstadmaken.example"}
+    resultaat = make_dist(basis / "dist", instellingen)
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
-    return {"map": uit, "poort": poort, "loket_poort": loket_poort}
+    yield {"map": basis / "dist", "poort": poort, "instellingen": instellingen}
+    shutil.rmtree(basis, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
