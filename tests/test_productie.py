@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import dist as dist_module
-from macros.render import CONTACT
+from macros.data.adressen import CONTACT
+from macros.uitvoer import dist as dist_module
 
 from .conftest import PROJECT
-
 
 # --- Settings ---------------------------------------------------------------------------------
 

@@ -21,11 +21,10 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 import brotli
 
-from .render import CONTACT
+from ..data.adressen import CONTACT
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 GEEN_JS = re.compile(r'type="(?!text/javascript|module)[^"]*"')
