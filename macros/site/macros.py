@@ -1,0 +1,121 @@
+"""The macros that pages in content/ call, each a renderer applied to the loaded data.
+
+Everything they show comes from `kompas_data/` through the renderers in this package.
+"""
+
+from __future__ import annotations
+
+from ..data import adressen, graaf, toestanden
+from ..uitvoer import grafieken, json_schema, opmaak
+from . import grafiek_figuren, render, wijzer
+from .plugin import laad
+
+
+def definieer(env) -> None:
+    # Our plugin has loaded the data and drawn the charts for this build; without it (a build
+    # tool that runs macros but no MkDocs plugins) the macros load them themselves.
+    plugin = env.conf["plugins"].get("kompas")
+    data = plugin.data if plugin else laad(env.conf)
+    alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
+    env.variables["kompas_versie"] = data.kompas.versie
+    env.variables["kompas_aantal_vragen"] = len(data.kompas.vragen)
+    env.variables["kompas_aantal_vormen"] = len(data.vormen)
+    env.variables["kompas_aantal_paden"] = graaf.aantal_paden(data.kompas)
+
+    def url(pad: str) -> str:
+        return adressen.relatieve_url(env.page.url, pad)
+
+    @env.macro
+    def vormen_overzicht() -> str:
+        return render.render_vormen_overzicht(data.vormen, url)
+
+    @env.macro
+    def kompas_vragen() -> str:
+        return render.render_vragen(data, url)
+
+    @env.macro
+    def kompas_toelichting() -> str:
+        return render.render_kompas_toelichting(data)
+
+    @env.macro
+    def principes_overzicht() -> str:
+        return render.render_principes_overzicht(data.principes, url)
+
+    @env.macro
+    def doelstellingen() -> str:
+        return render.render_doelstellingen(data.doelstellingen)
+
+    @env.macro
+    def indicatoren_tabel() -> str:
+        return render.render_indicatoren(data.indicatoren, url)
+
+    @env.macro
+    def risicos() -> str:
+        return render.render_risicos(data.risicos)
+
+    @env.macro
+    def financien_tabel() -> str:
+        return render.render_financien(data.financien)
+
+    @env.macro
+    def wijkplatform_voorwaarden() -> str:
+        return render.render_wijkplatform_voorwaarden(data.wijkplatforms)
+
+    @env.macro
+    def wijkplatform_budget(soort: str) -> str:
+        budget = data.wijkplatforms.ondersteuningsbudget
+        bedragen = {"per_wijkplatform": budget.per_wijkplatform, "totaal": budget.totaal}
+        if soort not in bedragen:
+            raise ValueError(f"onbekend budget {soort!r}; kies uit {', '.join(bedragen)}")
+        return opmaak.euro(bedragen[soort])
+
+    @env.macro
+    def wijzer_toestand(pad: str, embed: bool = False) -> str:
+        antwoorden = tuple(a for a in pad.split("/") if a)
+        toestand = toestanden.zoek_toestand(data.kompas, antwoorden)
+        if toestand is None:
+            raise ValueError(f"geen toestand van de kompaswijzer: {pad!r}")
+        return wijzer.render_toestand(data, toestand, url, embed)
+
+    @env.macro
+    def kompas_schema() -> str:
+        return render.render_kompas_schema(data, url)
+
+    @env.macro
+    def kompas_versies() -> str:
+        return render.render_versies(data)
+
+    @env.macro
+    def data_velden() -> str:
+        return render.render_data_velden(json_schema.dataset_schema())
+
+    @env.macro
+    def in_het_kort(over: str) -> str:
+        samenvattingen = {"nota": data.nota.in_het_kort, "kompas": data.kompas.in_het_kort}
+        if over not in samenvattingen:
+            raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
+        return render.render_in_het_kort(samenvattingen[over])
+
+    @env.macro
+    def voorbeelden() -> str:
+        return render.render_voorbeelden(data.vormen, url)
+
+    @env.macro
+    def indicatoren_grafiek() -> str:
+        return grafiek_figuren.render_indicatoren_grafiek(alle_grafieken(), url)
+
+    @env.macro
+    def indicator_grafieken() -> str:
+        return grafiek_figuren.render_indicator_grafieken(data, alle_grafieken(), url)
+
+    @env.macro
+    def financien_grafieken() -> str:
+        return grafiek_figuren.render_financien_grafieken(alle_grafieken(), url)
+
+    @env.macro
+    def zeggenschap_schaal() -> str:
+        return grafiek_figuren.render_zeggenschap(data, alle_grafieken(), url)
+
+    @env.macro
+    def pdf_download() -> str:
+        return render.render_pdf_download(url)

@@ -1,0 +1,70 @@
+"""The pages that follow from the data, so a new vorm or principe in the YAML gets its page
+without a new Markdown file: one per principe and per vorm, and one per state of the
+kompaswijzer (in the site and, without the site around it, for the intern loket's iframe).
+
+Every generated page is made the same way: a file with only its front matter, whose
+Markdown our plugin supplies once mkdocs-macros is done (so text from the data never meets
+the macro engine), and for the kompaswijzer HTML that goes in after Markdown at a marked
+place. That HTML is most of a state page and already markup; 110 pages of it through the
+Markdown parser would cost a third of the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..data import adressen, toestanden
+from ..data.model import KompasData
+from . import render, wijzer
+from .render import Url
+
+NA_MARKDOWN = "<!-- kompas:na-markdown -->"
+
+
+@dataclass(frozen=True)
+class GegenereerdePagina:
+    src: str                                            # in the docs tree: "kompas/vormen/peilen.md"
+    voorwerk: str                                       # the file: front matter, or nothing
+    markdown: Callable[[Url], str]                      # the Markdown, given the page's link function
+    na_markdown: Optional[Callable[[Url], str]] = None  # HTML for the NA_MARKDOWN mark
+
+
+def _voorwerk(regels: list[str]) -> str:
+    return "---\n" + "\n".join(regels) + "\n---\n"
+
+
+def principe_pagina(data: KompasData, principe_id: str) -> GegenereerdePagina:
+    principe = data.principe(principe_id)
+    return GegenereerdePagina(
+        f"principes/{principe.id}.md", "", lambda url: render.render_principe_pagina(principe, data, url))
+
+
+def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
+    vorm = data.vorm(vorm_id)
+    return GegenereerdePagina(
+        f"kompas/vormen/{vorm.id}.md", "", lambda url: render.render_vorm_pagina(vorm, data, url))
+
+
+def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool) -> GegenereerdePagina:
+    # State pages stay out of search: they repeat the kompas page, once per combination.
+    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "render_macros: false"]
+    if embed:
+        voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
+    if toestand.soort == "vraag":
+        voorwerk.append(f"title: {wijzer.titel_van_vraag(toestand)}")
+    kop = wijzer.kop(data, toestand)
+    return GegenereerdePagina(
+        f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
+        _voorwerk(voorwerk),
+        lambda url: (kop + "\n\n" if kop else "") + NA_MARKDOWN + "\n",
+        lambda url: wijzer.render_toestand(data, toestand, url, embed))
+
+
+def alle(data: KompasData) -> list[GegenereerdePagina]:
+    """Every generated page. Raises toestanden.TeVeelToestanden for a kompas too big to build."""
+    paginas = [principe_pagina(data, p.id) for p in data.principes]
+    paginas += [vorm_pagina(data, v.id) for v in data.vormen]
+    for toestand in toestanden.toestanden(data.kompas):
+        paginas += [toestand_pagina(data, toestand, embed) for embed in (False, True)]
+    return paginas
