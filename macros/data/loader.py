@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import graaf
-from .model import BESTANDEN, KompasData, Kompas
+from .model import BESTANDEN, ZEGGENSCHAP, KompasData, Kompas
 from .lezer import ONGELDIG, Fout, lees_bestand, locatie
 
 ID_PATROON = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSIE_PATROON = re.compile(r"^\d+\.\d+$")
-SCHAAL = range(0, 5)
 
 
 class KompasDataError(Exception):
@@ -151,9 +150,10 @@ def _vormen(data: KompasData) -> Iterable[Fout]:
                             f"(principes[{i}]), maar dat bestaat niet in principes.yaml")
         if len(set(vorm.principes)) != len(vorm.principes):
             yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
-        if vorm.zeggenschap_schaal not in SCHAAL:
-            yield _fout(vorm, "zeggenschap_schaal", f"zeggenschap_schaal is {vorm.zeggenschap_schaal}; "
-                        "die moet van 0 (geen) tot en met 4 (volledige zeggenschap) lopen")
+        if vorm.zeggenschap_schaal not in ZEGGENSCHAP.stappen:
+            yield _fout(vorm, "zeggenschap_schaal", f"zeggenschap_schaal is {vorm.zeggenschap_schaal}; die moet "
+                        f"van {ZEGGENSCHAP.laagste} ({ZEGGENSCHAP.laag}) tot en met {ZEGGENSCHAP.hoogste} "
+                        f"({ZEGGENSCHAP.hoog}) lopen")
         if not vorm.voorbeelden:
             yield _fout(vorm, "voorbeelden", f"vorm {vorm.id!r} heeft geen inhoudelijke voorbeelden")
 

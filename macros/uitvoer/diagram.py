@@ -42,7 +42,7 @@ def _regels(zin: str, breedte: int) -> list[str]:
 
 
 def _indeling(data: KompasData):
-    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    nummers = graaf.vraagnummers(data.kompas)
     knopen: dict[str, Vertex] = {}
     teksten: dict[str, list[str]] = {}
     for vraag in data.kompas.vragen:

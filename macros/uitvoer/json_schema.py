@@ -15,12 +15,12 @@ import typing
 from typing import Any
 
 from ..data.loader import ID_PATROON, VERSIE_PATROON
-from ..data.model import BESTANDEN, Doel
+from ..data.model import BESTANDEN, ZEGGENSCHAP, Doel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Constraints a type hint cannot say, per record and field.
 EXTRA: dict[tuple[str, str], dict] = {
-    ("Vorm", "zeggenschap_schaal"): {"minimum": 0, "maximum": 4},
+    ("Vorm", "zeggenschap_schaal"): {"minimum": ZEGGENSCHAP.laagste, "maximum": ZEGGENSCHAP.hoogste},
     ("Kompas", "versie"): {"pattern": VERSIE_PATROON.pattern},
     ("KompasVersie", "versie"): {"pattern": VERSIE_PATROON.pattern},
     ("KompasVersie", "datum"): {"pattern": r"^\d{4}-\d{2}-\d{2}$"},

@@ -12,11 +12,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from ..data.model import Doel, KompasData
-
-
-def _doel(doel: Doel) -> dict[str, str]:
-    return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
+from ..data import graaf
+from ..data.model import KompasData
 
 
 def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
@@ -25,10 +22,7 @@ def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
         **({"bouw": bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
-        "vragen": [
-            {"id": v.id, "tekst": v.tekst, "ja": _doel(v.ja), "nee": _doel(v.nee)}
-            for v in data.kompas.vragen
-        ],
+        "vragen": [graaf.vraag_als_dict(v) for v in data.kompas.vragen],
         "vormen": [dataclasses.asdict(v) for v in data.vormen],
     }
 
