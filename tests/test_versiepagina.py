@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from macros.uitvoer import json_schema
-from macros.site.render import tekst
 
 
 def test_wijzigingen_in_het_kompas(data, html_paginas):
@@ -12,7 +13,7 @@ def test_wijzigingen_in_het_kompas(data, html_paginas):
         assert f"Versie {versie.versie}" in html
         assert f'datetime="{versie.datum}"' in html
         for wijziging in versie.wijzigingen:
-            assert tekst(wijziging) in html
+            assert escape(wijziging) in html
 
 
 def test_voor_ontwikkelaars_beschrijft_elk_veld(html_paginas):
@@ -21,4 +22,4 @@ def test_voor_ontwikkelaars_beschrijft_elk_veld(html_paginas):
         assert f'id="data-{naam.lower()}"' in html
         for veld, eigenschap in definitie["properties"].items():
             assert f"<code>{veld}</code>" in html
-            assert tekst(eigenschap["description"]) in html
+            assert escape(eigenschap["description"]) in html

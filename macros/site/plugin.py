@@ -103,7 +103,7 @@ class KompasPlugin(BasePlugin):
         bestanden = {
             "kompas.json": kompas_json.kompas_json(data, self.bouw),
             adressen.DIAGRAM_PAD: diagram.kompas_svg(data),
-            **{grafiek.pad: grafiek.svg for grafiek in self.grafieken.values()},
+            **{grafiek.adres: grafiek.svg for grafiek in self.grafieken.values()},
             **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
                for naam, inhoud in json_schema.schema_bestanden().items()},
         }

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional
 
+from ..data import adressen
 from ..data.model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
 from . import bouwcache
 from .opmaak import euro
-
-MAP = "grafieken/"
 
 # Colours from utrecht.css; each has at least 3:1 contrast with white (WCAG 1.4.11), and the
 # series also differ in hatching, so they do not depend on colour alone (WCAG 1.4.1).
@@ -67,8 +66,9 @@ class Grafiek:
     svg: str
 
     @property
-    def pad(self) -> str:
-        return f"{MAP}{self.naam}.svg"
+    def adres(self) -> str:
+        """Where the site serves the chart."""
+        return f"{adressen.GRAFIEKEN_PAD}{self.naam}.svg"
 
 
 # --- Numbers --------------------------------------------------------------------------------
