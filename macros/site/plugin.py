@@ -150,11 +150,7 @@ class KompasPlugin(BasePlugin):
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         data = self.data
-        html = hele_nota.document(
-            self.nota_delen, data.nota.titel,
-            f"Beleidsnota over samenwerken met Utrechters, met het Kompas voor zeggenschap (versie {data.kompas.versie})",
-            f"Gemaakt uit de website op {self.bouw['datum']} (bouw {self.bouw['commit']}). "
-            f"Vragen of opmerkingen: {adressen.CONTACT}.")
+        html = hele_nota.document(self.nota_delen, data.nota.titel, data.kompas.versie, self.bouw)
         if self.serve:
             # Live reload stays fast: the PDF is made after the build, in the background, and the
             # download link works a few seconds later (without the size next to it).
