@@ -22,7 +22,7 @@ from html import escape
 from typing import Optional
 
 from ..data import adressen
-from ..data.model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
+from ..data.model import METING_NAMEN, ZEGGENSCHAP, Financien, Indicator, KompasData, Meting, Vorm
 from . import bouwcache
 from .opmaak import euro
 
@@ -324,6 +324,12 @@ def _vorm_titels(data: KompasData, ids: list[str]) -> str:
     return opsomming([data.vorm(i).titel for i in ids])
 
 
+def _schaal_label(schaal, n: int) -> str:
+    """The number under the axis; at the ends with its word ("0\ngeen")."""
+    woord = {schaal.laagste: schaal.laag, schaal.hoogste: schaal.hoog}.get(n)
+    return f"{n}\n{woord}" if woord else str(n)
+
+
 def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     """The seven vormen from most to least say for Utrechters, and the two directions the
     kompas steers in: away from one vorm, towards others."""
@@ -331,7 +337,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     koers = data.kompas.koers
     titel = "Zeggenschap voor Utrechters per vorm"
     alt = (f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
-           "met de zeggenschap voor Utrechters op een schaal van 0 (geen) tot 4 (volledig): "
+           f"met de zeggenschap voor Utrechters op een schaal van {ZEGGENSCHAP.uitleg}: "
            + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen) + ". "
            + f"Pijlen tonen hoe het kompas stuurt: minder vaak {data.vorm(koers.minder_vaak).titel}, "
            + " en ".join(f"meer {_vorm_titels(data, r.naar)} ({r.naam.lower()})" for r in koers.richtingen) + ".")
@@ -349,14 +355,16 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
             ax.barh(y, max(v.zeggenschap_schaal, 0.04), height=0.62, color=soorten[soort][1], gid=f"vorm-{v.id}")
         ax.set_yticks(range(len(vormen)), [v.titel for v in vormen], fontsize=12)
         ax.set_ylim(len(vormen) - 0.5, -0.5)
-        ax.set_xlim(0, 9.6)
-        ax.set_xticks(range(0, 5), ["0\ngeen", "1", "2", "3", "4\nvolledig"], fontsize=10)
-        ax.spines["bottom"].set_bounds(0, 4)
+        schaal = ZEGGENSCHAP
+        # Right of the scale: room for the kompas' directions.
+        ax.set_xlim(schaal.laagste, schaal.hoogste + 5.6)
+        ax.set_xticks(schaal.stappen, [_schaal_label(schaal, n) for n in schaal.stappen], fontsize=10)
+        ax.spines["bottom"].set_bounds(schaal.laagste, schaal.hoogste)
         ax.set_xlabel("Zeggenschap voor Utrechters", loc="left")
         # The two directions: curved arrows from the vorm used less often to each vorm the
         # kompas steers towards, in the free space right of the bars.
         van = rij[koers.minder_vaak]
-        x = 4.7
+        x = schaal.hoogste + 0.7
         ax.plot([x], [van], marker="o", markersize=9, color=KLEUR_TEKST)
         ax.text(x + 0.3, van, "minder vaak", va="center", fontsize=10, fontstyle="italic")
         for r in koers.richtingen:
@@ -399,7 +407,8 @@ def _json_lijst(inhoud: bytes) -> bool:
 
 def alle(data: KompasData) -> dict[str, Grafiek]:
     """Every chart by name, from the build cache when the data and the drawing code are the same."""
-    sleutel = bouwcache.sleutel(repr(data), bouwcache.code_en_versie(__file__, "matplotlib"))
+    # The scale is drawn too, and lives in the model, not in the data or in this module.
+    sleutel = bouwcache.sleutel(repr(data), repr(ZEGGENSCHAP), bouwcache.code_en_versie(__file__, "matplotlib"))
     inhoud = bouwcache.ophalen_of_maken(
         "grafieken", sleutel,
         lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),
