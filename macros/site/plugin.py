@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 
 from ..data import adressen, toestanden
 from ..data.loader import KompasDataError, laad_kompas_data
-from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kompas_json, pdf
+from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf
 from . import hele_nota, herladen, paginas
 
 # Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
@@ -32,6 +32,7 @@ VORMEN_OVERZICHT = "kompas/index.md"
 HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
+STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 
 log = logging.getLogger("mkdocs.plugins.kompas")
@@ -109,6 +110,12 @@ class KompasPlugin(BasePlugin):
         }
         for pad, inhoud in bestanden.items():
             files.append(File.generated(config, pad, content=inhoud))
+        # The palette is defined in Python (uitvoer/kleuren.py, which says why); the site's
+        # stylesheet gets it as custom properties at its top.
+        stijl = files.get_file_from_path(STIJL_MET_PALET)
+        if stijl is None:
+            raise PluginError(f"kompas-plugin: {STIJL_MET_PALET} ontbreekt; daar komen de kleuren in")
+        stijl.content_string = kleuren.css_variabelen() + stijl.content_string
         return files
 
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.

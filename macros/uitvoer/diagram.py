@@ -17,15 +17,17 @@ from grandalf.routing import EdgeViewer, route_with_lines
 
 from ..data import graaf
 from ..data.model import KompasData
+from .kleuren import PALET
 
 REGEL = 15            # line height of node text, px
 VRAAG_BREEDTE = 230
 VORM_BREEDTE = 170
 MARGE = 24
-KLEUR_TEKST = "#1a1a1a"
-KLEUR_LIJN = "#4d4d4d"
-KLEUR_ROUTE = "#24578f"   # Utrecht link blue: the reader's own path
-KLEUR_VORM = "#f3f3f3"
+KLEUR_TEKST = PALET["tekst"]
+KLEUR_LIJN = PALET["lijn"]
+KLEUR_ROUTE = PALET["link"]   # the reader's own path
+KLEUR_VORM = PALET["vlak"]
+KLEUR_VLAK = PALET["wit"]
 ROUTE_ATTR = ' data-route="ja"'
 
 
@@ -116,14 +118,14 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
             f'<path d="{d}" fill="none" stroke="{kleur}" stroke-width="{dikte}" marker-end="url(#{titel_id}-{pijl})" '
             f'data-van="{vraag_id}" data-antwoord="{antwoord}"{ROUTE_ATTR if op_route else ""}/>'
             f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" font-size="11" font-weight="700" fill="{kleur}" '
-            f'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="4">{label}</text>'
+            f'text-anchor="middle" paint-order="stroke" stroke="{KLEUR_VLAK}" stroke-width="4">{label}</text>'
         )
     for naam, knoop in knopen.items():
         x, y, w, h = knoop.view.xy[0] + dx, knoop.view.xy[1] + dy, knoop.view.w, knoop.view.h
         soort, knoop_id = naam.split(":", 1)
         op_route = naam in route_knopen
         rand = KLEUR_ROUTE if op_route else KLEUR_TEKST
-        vulling = KLEUR_VORM if soort == "vorm" else "#ffffff"
+        vulling = KLEUR_VORM if soort == "vorm" else KLEUR_VLAK
         hoek = 18 if soort == "vorm" else 4
         regels = teksten[naam]
         eerste_y = y - (len(regels) - 1) * REGEL / 2 + 4
