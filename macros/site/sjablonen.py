@@ -36,7 +36,7 @@ Url = Callable[[str], str]
 
 # Line breaks (blank lines too) with the whitespace around them.
 _REGELOVERGANG = re.compile(r"[ \t]*(?:\n[ \t]*)+")
-_COMMENTAAR = re.compile(r"\{#.*?#\}", re.DOTALL)
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
 # What may stand on either side of a line break in an HTML template: markup, not text.
 _EINDE_MARKUP = (">", "}")
 _BEGIN_MARKUP = ("<", "{")
@@ -50,10 +50,12 @@ class RegelsAaneen(Extension):
     def preprocess(self, source: str, name: Optional[str], filename: Optional[str] = None) -> str:
         if not (name or "").endswith(".html"):
             return source
-        # Comments may run over several lines as prose; Jinja drops them anyway.
-        commentaar = [(c.start(), c.end()) for c in _COMMENTAAR.finditer(source)]
+        # Inside a tag or a comment a line break is Jinja's business: it may separate words
+        # of an expression, and comments run over lines as prose.
+        jinja = [(t.start(), t.end()) for t in _JINJA.finditer(source)]
+        delen, vanaf = [], 0
         for treffer in _REGELOVERGANG.finditer(source):
-            if any(begin <= treffer.start() < eind for begin, eind in commentaar):
+            if any(begin <= treffer.start() < eind for begin, eind in jinja):
                 continue
             voor, na = source[:treffer.start()], source[treffer.end():]
             if voor and na and not (voor.endswith(_EINDE_MARKUP) and na.startswith(_BEGIN_MARKUP)):
@@ -61,7 +63,9 @@ class RegelsAaneen(Extension):
                 raise TemplateSyntaxError(
                     "een regelovergang in lopende tekst plakt de woorden aan elkaar; zet de tekst "
                     "op één regel of breek alleen tussen tags", regel, name, filename)
-        return _REGELOVERGANG.sub("", source)
+            delen.append(source[vanaf:treffer.start()])
+            vanaf = treffer.end()
+        return "".join(delen) + source[vanaf:]
 
 
 def markdown_kop(tekst: object, niveau: int) -> Markup:
