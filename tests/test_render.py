@@ -183,13 +183,22 @@ def test_financien_tabel_toont_alle_bedragen(data):
 
 
 def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
-    k = kompas_dict(data)
-    assert set(k) == {"versie", "start", "vragen", "vormen"}
-    assert kompas_dict(data, {"commit": "abc", "datum": "2026-11-27"})["bouw"] == {"commit": "abc", "datum": "2026-11-27"}
+    from macros.data.model import Vorm, Vraag
+    from macros.site import dataformaat
+    from macros.uitvoer import json_schema
+    from macros.uitvoer.kompas_json import VELDEN
+
+    bouw = {"commit": "abc", "datum": "2026-11-27"}
+    k = kompas_dict(data, bouw)
+    assert list(k) == list(VELDEN) and k["bouw"] == bouw
+    assert "bouw" not in kompas_dict(data)
+    # "Elke vraag heeft de velden van Vraag, elke vorm die van Vorm" (Voor ontwikkelaars).
     for vraag in k["vragen"]:
-        assert set(vraag) == {"id", "tekst", "ja", "nee"}
+        assert list(vraag) == [f.name for f in dataclasses.fields(Vraag)]
         for doel in (vraag["ja"], vraag["nee"]):
             assert len(doel) == 1 and set(doel) <= {"vraag", "vorm"}
-    assert set(k["vormen"][0]) == {
-        "id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap", "zeggenschap_schaal",
-        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten", "principes", "in_het_kort"}
+    for vorm in k["vormen"]:
+        assert list(vorm) == [f.name for f in dataclasses.fields(Vorm)]
+    tabel = dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
+    assert re.findall(r'<th scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
+    assert '<a href="#data-vraag">Vraag</a>' in tabel and '<a href="#data-vorm">Vorm</a>' in tabel

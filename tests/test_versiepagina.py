@@ -23,3 +23,17 @@ def test_voor_ontwikkelaars_beschrijft_elk_veld(html_paginas):
         for veld, eigenschap in definitie["properties"].items():
             assert f"<code>{veld}</code>" in html
             assert escape(eigenschap["description"]) in html
+
+
+def test_voor_ontwikkelaars_beschrijft_kompas_json_uit_het_model(html_paginas):
+    from macros.uitvoer.kompas_json import VELDEN
+
+    html = html_paginas["over/ontwikkelaars/"]
+    sectie = html.split('id="wat-staat-er-in-kompasjson"')[1].split("<h2")[0]
+    schema = json_schema.dataset_schema()["$defs"]
+    for veld, bron in VELDEN.items():
+        assert f"<code>{veld}</code>" in sectie
+        if bron:
+            assert escape(schema[bron[0]]["properties"][bron[1]]["description"]) in sectie
+    # Nothing copied by hand: the vragen and vormen are documented once, as Vraag and Vorm.
+    assert sectie.count("<table") == 1

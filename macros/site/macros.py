@@ -91,6 +91,10 @@ def definieer(env) -> None:
         return dataformaat.render_data_velden(json_schema.dataset_schema())
 
     @env.macro
+    def kompas_json_velden() -> str:
+        return dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
+
+    @env.macro
     def in_het_kort(over: str) -> str:
         samenvattingen = {"nota": data.nota.in_het_kort, "kompas": data.kompas.in_het_kort}
         if over not in samenvattingen:
