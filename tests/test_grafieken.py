@@ -135,9 +135,9 @@ def test_elke_grafiek_heeft_titel_en_beschrijving_en_laadt_niets(alle):
 
 def test_grafieken_veranderen_met_de_yaml(tmp_path, alle, monkeypatch):
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
-    map = tmp_path / "data"
-    shutil.copytree(DATA, map)
-    pas_toe(map, {"wijzigingen": [
+    gegevensmap = tmp_path / "data"
+    shutil.copytree(DATA, gegevensmap)
+    pas_toe(gegevensmap, {"wijzigingen": [
         {"bestand": "indicatoren.yaml", "vervang": "nulmeting: {waarde: 54%, jaar: 2023}",
          "door": "nulmeting: {waarde: 61%, jaar: 2023}"},
         {"bestand": "financien.yaml", "vervang": "bedragen: [70000, 70000, 70000, 70000]",
@@ -146,7 +146,7 @@ def test_grafieken_veranderen_met_de_yaml(tmp_path, alle, monkeypatch):
          "door": "bedragen: [499060, 499060, 499060, 419060]"},
         {"bestand": "vormen.yaml", "vervang": "zeggenschap_schaal: 1", "door": "zeggenschap_schaal: 2"},
     ]}, "grafieken-veranderen")
-    nieuw = grafieken.alle(laad_kompas_data(map))
+    nieuw = grafieken.alle(laad_kompas_data(gegevensmap))
     for naam in ("indicatoren", "indicator-betrokken-in-buurt", "financien-per-jaar", "financien-per-post",
                  "zeggenschap"):
         assert nieuw[naam].svg != alle[naam].svg, naam

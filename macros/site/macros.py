@@ -23,8 +23,8 @@ def definieer(env) -> None:
     env.variables["kompas_aantal_vormen"] = len(data.vormen)
     env.variables["kompas_aantal_paden"] = graaf.aantal_paden(data.kompas)
 
-    def url(pad: str) -> str:
-        return adressen.relatieve_url(env.page.url, pad)
+    def url(adres: str) -> str:
+        return adressen.relatieve_url(env.page.url, adres)
 
     @env.macro
     def vormen_overzicht() -> str:
@@ -71,11 +71,12 @@ def definieer(env) -> None:
         return opmaak.euro(bedragen[soort])
 
     @env.macro
-    def wijzer_toestand(pad: str, embed: bool = False) -> str:
-        antwoorden = tuple(a for a in pad.split("/") if a)
-        toestand = toestanden.zoek_toestand(data.kompas, antwoorden)
+    def wijzer_toestand(antwoorden: str, embed: bool = False) -> str:
+        """The state after these answers, as in its address: "nee/ja"."""
+        stappen = tuple(a for a in antwoorden.split("/") if a)
+        toestand = toestanden.zoek_toestand(data.kompas, stappen)
         if toestand is None:
-            raise ValueError(f"geen toestand van de kompaswijzer: {pad!r}")
+            raise ValueError(f"geen toestand van de kompaswijzer: {antwoorden!r}")
         return wijzer.render_toestand(data, toestand, url, embed)
 
     @env.macro

@@ -38,7 +38,7 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 log = logging.getLogger("mkdocs.plugins.kompas")
 
 
-def data_map(config) -> Path:
+def gegevensmap(config) -> Path:
     """The data folder: `extra.kompas_data` in mkdocs.yml, relative to mkdocs.yml."""
     return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
 
@@ -46,7 +46,7 @@ def data_map(config) -> Path:
 def laad(config):
     """The data for a build, or a stopped build with the full list of problems."""
     try:
-        return laad_kompas_data(data_map(config))
+        return laad_kompas_data(gegevensmap(config))
     except KompasDataError as fout:
         raise PluginError(str(fout)) from None
 
@@ -108,8 +108,8 @@ class KompasPlugin(BasePlugin):
             **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
                for naam, inhoud in json_schema.schema_bestanden().items()},
         }
-        for pad, inhoud in bestanden.items():
-            files.append(File.generated(config, pad, content=inhoud))
+        for adres, inhoud in bestanden.items():
+            files.append(File.generated(config, adres, content=inhoud))
         # The palette is defined in Python (uitvoer/kleuren.py, which says why); the site's
         # stylesheet gets it as custom properties at its top.
         stijl = files.get_file_from_path(STIJL_MET_PALET)

@@ -2,7 +2,7 @@
 
 Layout by grandalf (a Sugiyama layout in pure Python, so `make serve` needs nothing but
 Python); the drawing itself is plain SVG with presentation attributes, no script and no
-external reference. `kompas_svg(data, pad)` can mark one path, for the wijzer's outcomes.
+external reference. `kompas_svg(data, route)` can mark one route, for the wijzer's outcomes.
 """
 
 from __future__ import annotations
@@ -79,20 +79,20 @@ def _indeling(data: KompasData):
 _cache: dict = {"data": None, "svg": {}}
 
 
-def kompas_svg(data: KompasData, pad: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
+def kompas_svg(data: KompasData, route: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
     # Cached per data set: every outcome page is built twice (site and embed view).
     if _cache["data"] is not data:
         _cache["data"], _cache["svg"] = data, {}
-    sleutel = (pad, titel_id)
+    sleutel = (route, titel_id)
     if sleutel not in _cache["svg"]:
-        _cache["svg"][sleutel] = _kompas_svg(data, pad, titel_id)
+        _cache["svg"][sleutel] = _kompas_svg(data, route, titel_id)
     return _cache["svg"][sleutel]
 
 
-def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> str:
+def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> str:
     knopen, teksten, lijnen = _indeling(data)
-    route_lijnen = {(s.vraag, s.antwoord) for s in pad.stappen} if pad else set()
-    route_knopen = ({f"vraag:{s.vraag}" for s in pad.stappen} | {f"vorm:{pad.vorm}"}) if pad else set()
+    route_lijnen = {(s.vraag, s.antwoord) for s in route.stappen} if route else set()
+    route_knopen = ({f"vraag:{s.vraag}" for s in route.stappen} | {f"vorm:{route.vorm}"}) if route else set()
 
     xs = [k.view.xy[0] - k.view.w / 2 for k in knopen.values()] + [k.view.xy[0] + k.view.w / 2 for k in knopen.values()]
     ys = [k.view.xy[1] - k.view.h / 2 for k in knopen.values()] + [k.view.xy[1] + k.view.h / 2 for k in knopen.values()]
@@ -148,7 +148,7 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
     )
     omschrijving = (f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
                     "voor ja en een voor nee, naar een volgende vraag of naar een vorm.")
-    if pad:
+    if route:
         omschrijving += " Uw route is blauw en dik getekend."
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '

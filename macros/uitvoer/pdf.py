@@ -31,7 +31,7 @@ class PdfFout(Exception):
 
 @dataclass(frozen=True)
 class Pdf:
-    pad: Path
+    bestand: Path
     paginas: int
     bytes: int
 
