@@ -142,6 +142,19 @@ def test_elk_sjabloon_is_geldig():
         omgeving.get_template(naam)  # compiles, and obeys RegelsAaneen
 
 
+def test_elk_sjabloon_gaat_mee_in_het_pakket():
+    # A non-editable install has only the package data that pyproject.toml names.
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patronen = pyproject["tool"]["setuptools"]["package-data"]["macros.site"]
+    for naam in sjablonen.omgeving().list_templates():
+        assert any(fnmatch.fnmatch(f"templates/{naam}", p) and naam.count("/") == p.count("/") - 1
+                   for p in patronen), naam
+
+
 def test_relatieve_url():
     assert adressen.relatieve_url("", "kompas/") == "kompas/"
     assert adressen.relatieve_url("", "") == "./"

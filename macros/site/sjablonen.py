@@ -102,7 +102,7 @@ def omgeving() -> Environment:
         indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
         pdf_adres=adressen.PDF_NAAM,
-        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschap=ZEGGENSCHAP)
+        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP)
     return omgeving
 
 
