@@ -91,6 +91,8 @@ def omgeving() -> Environment:
         autoescape=True,
         undefined=StrictUndefined,  # a misspelt name fails the build instead of vanishing
         extensions=[RegelsAaneen],
+        # In .md templates a line with only a {% tag %} leaves nothing behind, and the file's
+        # last newline stays: the Markdown comes out as the template shows it.
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
