@@ -37,7 +37,7 @@ def test_uit_schrijft_niets(tmp_path, monkeypatch):
     monkeypatch.setenv("KOMPAS_CACHE", "uit")
     monkeypatch.chdir(tmp_path)
     assert bouwcache.ophalen_of_maken("soort", bouwcache.sleutel("x"), lambda: b"vers") == b"vers"
-    assert bouwcache.map() is None and not any(tmp_path.iterdir())
+    assert bouwcache.cachemap() is None and not any(tmp_path.iterdir())
 
 
 def test_alleen_lezen_is_geen_fout(tmp_path, monkeypatch):

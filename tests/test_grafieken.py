@@ -4,19 +4,18 @@ scale with the kompas' two directions; each with a title, a text alternative and
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
+from markupsafe import escape
 
 from macros.data.loader import laad_kompas_data
-from macros.site.render import tekst
 from macros.uitvoer import grafieken
 from macros.uitvoer.opmaak import euro
 
-from .conftest import DATA, pas_toe
+from .conftest import kopieer_kompas10, pas_toe
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -133,11 +132,11 @@ def test_elke_grafiek_heeft_titel_en_beschrijving_en_laadt_niets(alle):
                              grafiek.svg), grafiek.naam
 
 
-def test_grafieken_veranderen_met_de_yaml(tmp_path, alle, monkeypatch):
+def test_grafieken_veranderen_met_de_yaml(tmp_path, kompas10, monkeypatch):
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
-    map = tmp_path / "data"
-    shutil.copytree(DATA, map)
-    pas_toe(map, {"wijzigingen": [
+    alle = grafieken.alle(kompas10)
+    gegevensmap = kopieer_kompas10(tmp_path / "data")
+    pas_toe(gegevensmap, {"wijzigingen": [
         {"bestand": "indicatoren.yaml", "vervang": "nulmeting: {waarde: 54%, jaar: 2023}",
          "door": "nulmeting: {waarde: 61%, jaar: 2023}"},
         {"bestand": "financien.yaml", "vervang": "bedragen: [70000, 70000, 70000, 70000]",
@@ -146,7 +145,7 @@ def test_grafieken_veranderen_met_de_yaml(tmp_path, alle, monkeypatch):
          "door": "bedragen: [499060, 499060, 499060, 419060]"},
         {"bestand": "vormen.yaml", "vervang": "zeggenschap_schaal: 1", "door": "zeggenschap_schaal: 2"},
     ]}, "grafieken-veranderen")
-    nieuw = grafieken.alle(laad_kompas_data(map))
+    nieuw = grafieken.alle(laad_kompas_data(gegevensmap))
     for naam in ("indicatoren", "indicator-betrokken-in-buurt", "financien-per-jaar", "financien-per-post",
                  "zeggenschap"):
         assert nieuw[naam].svg != alle[naam].svg, naam
@@ -224,10 +223,10 @@ def test_tabel_naast_de_zeggenschapsschaal_heeft_elke_vorm_en_richting(data, htm
     html = html_paginas["kompas/"]
     tabel = html.split('aria-label="Zeggenschap per vorm"', 1)[1].split("</table>", 1)[0]
     for vorm in data.vormen:
-        assert f">{tekst(vorm.titel)}</a></th><td>{tekst(vorm.zeggenschap)}</td><td>{vorm.zeggenschap_schaal}</td>" in tabel
+        assert f">{escape(vorm.titel)}</a></th><td>{escape(vorm.zeggenschap)}</td><td>{vorm.zeggenschap_schaal}</td>" in tabel
     assert tabel.count("<td>Minder vaak inzetten</td>") == 1
     for richting in data.kompas.koers.richtingen:
-        assert tabel.count(f"<td>{tekst(richting.naam)}</td>") == len(richting.naar)
+        assert tabel.count(f"<td>{escape(richting.naam)}</td>") == len(richting.naar)
 
 
 def test_grafieken_zichtbaar_zonder_script_en_zonder_andere_host(browser, site_url):

@@ -7,7 +7,7 @@ import importlib
 from macros.site import herladen
 
 MODULES = ["macros.data.model", "macros.data.lezer", "macros.data.loader", "macros.data.graaf",
-           "macros.uitvoer.diagram", "macros.site.render", "macros.site.wijzer", "macros.site.paginas"]
+           "macros.uitvoer.diagram", "macros.site.sjablonen", "macros.site.wijzer", "macros.site.paginas"]
 
 
 def test_elke_module_na_wat_zij_importeert():
@@ -18,7 +18,7 @@ def test_elke_module_na_wat_zij_importeert():
     assert voor("macros.data.model") < voor("macros.data.loader") and voor("macros.data.lezer") < voor("macros.data.loader")
     assert voor("macros.data.graaf") < voor("macros.data.loader")
     assert voor("macros.uitvoer.diagram") < voor("macros.site.wijzer")
-    assert voor("macros.site.render") < voor("macros.site.wijzer") < voor("macros.site.paginas")
+    assert voor("macros.site.sjablonen") < voor("macros.site.wijzer") < voor("macros.site.paginas")
 
 
 def test_herladen_laat_de_plugin_staan(monkeypatch):
@@ -26,5 +26,5 @@ def test_herladen_laat_de_plugin_staan(monkeypatch):
     monkeypatch.setattr(importlib, "reload", lambda m: geladen.append(m.__name__))
     importlib.import_module("macros.site.plugin")
     herladen.herlaad_macros()
-    assert "macros.data.model" in geladen and "macros.site.render" in geladen
+    assert "macros.data.model" in geladen and "macros.site.sjablonen" in geladen
     assert "macros.site.plugin" not in geladen and "macros.site.herladen" not in geladen

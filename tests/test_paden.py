@@ -56,8 +56,8 @@ def test_kompas_1_0_heeft_de_paden_van_de_lezing(kompas10):
     assert graaf.aantal_paden(kompas10.kompas) == 19
 
 
-def test_nummers_zijn_de_plaats_in_het_kompas(kompas10):
-    nummers = graaf.nummers(kompas10.kompas)
+def test_vraagnummers_zijn_de_plaats_in_het_kompas(kompas10):
+    nummers = graaf.vraagnummers(kompas10.kompas)
     assert nummers["besluit-nodig"] == 1 and nummers["verder-onderzoeken"] == 7
     assert sorted(nummers.values()) == list(range(1, 11))
 

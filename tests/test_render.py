@@ -2,23 +2,157 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import replace
 
-from macros.data import adressen
-from macros.site import render
+import pytest
+from jinja2 import DictLoader, Environment, TemplateSyntaxError
+
+from macros.data import adressen, toestanden
+from macros.site import beleid, kompas, principes, sjablonen, vormen, wijzer
+from macros.site.sjablonen import RegelsAaneen, markdown_kop
 from macros.uitvoer import opmaak
 from macros.uitvoer.kompas_json import kompas_dict
 
+VIJANDIG = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
+# Fields that hold text for readers (not ids, references, versions or numbers).
+TEKSTVELDEN = {
+    "titel", "tekst", "wat_is_het", "zeggenschap", "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten",
+    "in_het_kort", "toelichting", "motto", "kanttekeningen", "alineas", "kop", "spreker", "omschrijving",
+    "maatregelen", "indicator", "thema", "bron", "samenvatting", "wijzigingen", "naam", "disclaimer",
+    "voorwaarden", "soort", "onderdelen", "toelichting_nieuw",
+}
 
-def test_tekst_escapet_html_en_aanhalingstekens():
-    assert render.tekst('<script>"x" & \'y\'</script>') == (
-        "&lt;script&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/script&gt;")
+
+def vijandig(waarde):
+    """The same data with hostile markup in every text a reader sees."""
+    if dataclasses.is_dataclass(waarde):
+        velden = {}
+        for veld in dataclasses.fields(waarde):
+            oud = getattr(waarde, veld.name)
+            if veld.name in TEKSTVELDEN and isinstance(oud, str):
+                velden[veld.name] = VIJANDIG + oud
+            elif veld.name in TEKSTVELDEN and isinstance(oud, list) and all(isinstance(x, str) for x in oud):
+                velden[veld.name] = [VIJANDIG + x for x in oud]
+            else:
+                velden[veld.name] = vijandig(oud)
+        return replace(waarde, **velden)
+    if isinstance(waarde, list):
+        return [vijandig(x) for x in waarde]
+    return waarde
 
 
-def test_md_kop_kan_geen_opmaak_of_html_maken():
-    kop = render.md_kop(1, "Peilen *nu* <b>[link](x)</b>")
+def geen_markup_uit_de_data(html: str) -> None:
+    # The wijzer's own JSON block of wording is ours, not from the data.
+    html = re.sub(r'<script type="application/json" data-kompas-teksten>[^<]*</script>', "", html)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert" in html
+
+
+def url(adres: str) -> str:
+    return "/" + adres
+
+
+def test_alle_paginadelen_escapen_de_data(data):
+    boos = vijandig(data)
+    assert boos.vormen[0].titel.startswith(VIJANDIG)
+    delen = {
+        "vormpagina": vormen.render_vorm_pagina(boos.vormen[0], boos, url),
+        "vormen": vormen.render_vormen_overzicht(boos.vormen, url),
+        "voorbeelden": vormen.render_voorbeelden(boos.vormen, url),
+        "vragen": kompas.render_vragen(boos, url),
+        "toelichting": kompas.render_kompas_toelichting(boos.kompas),
+        "beslistabel": kompas.render_beslistabel(boos, url),
+        "versies": kompas.render_versies(boos),
+        "principe": principes.render_principe_pagina(boos.principes[0], boos, url),
+        "principes": principes.render_principes_overzicht(boos.principes, url),
+        "doelstellingen": beleid.render_doelstellingen(boos.doelstellingen),
+        "indicatoren": beleid.render_indicatoren(boos.indicatoren, url),
+        "risicos": beleid.render_risicos(boos.risicos),
+        "financien": beleid.render_financien(boos.financien),
+        "wijkplatforms": beleid.render_wijkplatform_voorwaarden(boos.wijkplatforms),
+        "in het kort": sjablonen.maak("in_het_kort.html", samenvatting=boos.nota.in_het_kort),
+    }
+    for naam, html in delen.items():
+        try:
+            geen_markup_uit_de_data(html)
+        except AssertionError:
+            raise AssertionError(f"{naam}: tekst uit de data is als markup in de pagina gekomen") from None
+
+
+def test_elke_toestand_van_de_wijzer_escapet_de_data(data):
+    boos = vijandig(data)
+    gezien = set()
+    for toestand in toestanden.toestanden(boos.kompas):
+        if toestand.soort in gezien:
+            continue  # one of each kind is enough: they share the templates
+        gezien.add(toestand.soort)
+        for embed in (False, True):
+            geen_markup_uit_de_data(wijzer.render_toestand(boos, toestand, url, embed))
+    assert gezien == {"vraag", "uitkomst", "open"}
+
+
+def test_een_kop_uit_de_data_maakt_geen_opmaak_of_html():
+    kop = markdown_kop("Peilen *nu* <b>[link](x)</b> #1", 1)
     assert kop.startswith("# ")
-    assert "<b>" not in kop and "\\*nu\\*" in kop and "\\[link\\]" in kop
+    assert "<b>" not in kop and "\\*nu\\*" in kop and "\\[link\\]" in kop and "\\#1" in kop
+
+
+def test_een_kop_met_aanhalingstekens_blijft_tekst_in_markdown():
+    import markdown
+
+    # The HTML escapes of quotes contain "#" and "&"; they must reach the page as entities.
+    html = markdown.markdown(markdown_kop('Zeg "ja" & \'nee\' <b> *x* #1', 2))
+    assert html == "<h2>Zeg &#34;ja&#34; &amp; &#39;nee&#39; &lt;b&gt; *x* #1</h2>"
+
+
+def test_de_kop_van_een_vormpagina_is_veilig(data):
+    vorm = replace(data.vormen[0], titel="Peilen *nu* <script>")
+    eerste_regel = vormen.render_vorm_pagina(vorm, data, url).splitlines()[0]
+    assert eerste_regel == "# Peilen \\*nu\\* &lt;script&gt;"
+
+
+def _omgeving(sjablonen_tekst: dict[str, str]) -> Environment:
+    return Environment(loader=DictLoader(sjablonen_tekst), autoescape=True, extensions=[RegelsAaneen])
+
+
+def test_regelovergangen_tussen_tags_vallen_weg_in_html_sjablonen():
+    omgeving = _omgeving({"a.html": "<ul>\n  <li>{{ x }}</li>\n\n  <li>b</li>\n</ul>\n", "a.md": "# {{ x }}\n\n<p>b</p>\n"})
+    assert omgeving.get_template("a.html").render(x="a") == "<ul><li>a</li><li>b</li></ul>"
+    assert omgeving.get_template("a.md").render(x="a") == "# a\n\n<p>b</p>"
+
+
+@pytest.mark.parametrize("bron", ["<p>twee\n  woorden</p>", "<p>{{ x }}\n  woorden</p>", '<a href="x"\n  class="y">'])
+def test_een_regelovergang_in_tekst_is_een_fout(bron):
+    with pytest.raises(TemplateSyntaxError, match="regelovergang"):
+        _omgeving({"a.html": bron}).get_template("a.html")
+
+
+def test_commentaar_mag_over_regels_lopen():
+    omgeving = _omgeving({"a.html": "{#- Waarom dit zo is,\n    in gewone zinnen. -#}\n<p>a</p>\n"})
+    assert omgeving.get_template("a.html").render() == "<p>a</p>"
+
+
+def test_elk_sjabloon_is_geldig():
+    omgeving = sjablonen.omgeving()
+    namen = omgeving.list_templates()
+    assert "vorm.md" in namen and "wijzer/uitkomst.html" in namen
+    for naam in namen:
+        omgeving.get_template(naam)  # compiles, and obeys RegelsAaneen
+
+
+def test_elk_sjabloon_gaat_mee_in_het_pakket():
+    # A non-editable install has only the package data that pyproject.toml names.
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patronen = pyproject["tool"]["setuptools"]["package-data"]["macros.site"]
+    for naam in sjablonen.omgeving().list_templates():
+        assert any(fnmatch.fnmatch(f"templates/{naam}", p) and naam.count("/") == p.count("/") - 1
+                   for p in patronen), naam
 
 
 def test_relatieve_url():
@@ -34,36 +168,26 @@ def test_euro_in_nederlandse_notatie():
     assert opmaak.euro(0) == "0"
 
 
-def test_vormpagina_escapet_data(kompas10):
-    data = kompas10
-    vorm = replace(data.vorm("peilen"), wat_is_het="<script>alert(1)</script>",
-                   voorbeelden=["<img src=x onerror=alert(1)>"])
-    html = render.render_vorm_pagina(vorm, data, lambda pad: pad)
-    assert "<script>" not in html and "<img" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
 def test_schaal_markeert_precies_de_eigen_stap(data):
     for vorm in data.vormen:
-        html = render.render_zeggenschap_schaal(vorm)
-        assert html.count("kvz-schaal__stap--actief") == 1
-        stappen = html.split('class="kvz-schaal__stap')[1:]
-        actief = [i for i, s in enumerate(stappen) if s.startswith(" kvz-schaal__stap--actief")]
-        assert actief == [vorm.zeggenschap_schaal]
-        assert f"Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} op een schaal" in html
+        html = vormen.render_vorm_pagina(vorm, data, url)
+        (schaal,) = re.findall(r'<div class="kvz-schaal__balk".*?</div>', html)
+        stappen = re.findall(r'<span class="kvz-schaal__stap( kvz-schaal__stap--actief)?">', schaal)
+        assert [i for i, actief in enumerate(stappen) if actief] == [vorm.zeggenschap_schaal]
+        assert f"Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} op een schaal van 0 (geen) tot 4" in html
 
 
 def test_vragenlijst_noemt_elke_vraag_en_elk_doel(data):
-    html = render.render_vragen(data, lambda pad: "/" + pad)
+    html = kompas.render_vragen(data, url)
     for vraag in data.kompas.vragen:
         assert f'id="vraag-{vraag.id}"' in html
-        assert render.tekst(vraag.tekst) in html
+        assert str(sjablonen.omgeving().from_string("{{ t }}").render(t=vraag.tekst)) in html
     for vorm in data.vormen:
         assert f'href="/kompas/vormen/{vorm.id}/"' in html
 
 
 def test_financien_tabel_toont_alle_bedragen(data):
-    html = render.render_financien(data.financien)
+    html = beleid.render_financien(data.financien)
     for post in data.financien.posten:
         for bedrag in post.bedragen:
             assert f"<td>{opmaak.euro(bedrag)}</td>" in html
@@ -72,13 +196,22 @@ def test_financien_tabel_toont_alle_bedragen(data):
 
 
 def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
-    k = kompas_dict(data)
-    assert set(k) == {"versie", "start", "vragen", "vormen"}
-    assert kompas_dict(data, {"commit": "abc", "datum": "2026-11-27"})["bouw"] == {"commit": "abc", "datum": "2026-11-27"}
+    from macros.data.model import Vorm, Vraag
+    from macros.site import dataformaat
+    from macros.uitvoer import json_schema
+    from macros.uitvoer.kompas_json import VELDEN
+
+    bouw = {"commit": "abc", "datum": "2026-11-27"}
+    k = kompas_dict(data, bouw)
+    assert list(k) == list(VELDEN) and k["bouw"] == bouw
+    assert "bouw" not in kompas_dict(data)
+    # "Elke vraag heeft de velden van Vraag, elke vorm die van Vorm" (Voor ontwikkelaars).
     for vraag in k["vragen"]:
-        assert set(vraag) == {"id", "tekst", "ja", "nee"}
+        assert list(vraag) == [f.name for f in dataclasses.fields(Vraag)]
         for doel in (vraag["ja"], vraag["nee"]):
             assert len(doel) == 1 and set(doel) <= {"vraag", "vorm"}
-    assert set(k["vormen"][0]) == {
-        "id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap", "zeggenschap_schaal",
-        "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten", "principes", "in_het_kort"}
+    for vorm in k["vormen"]:
+        assert list(vorm) == [f.name for f in dataclasses.fields(Vorm)]
+    tabel = dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
+    assert re.findall(r'<th scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
+    assert '<a href="#data-vraag">Vraag</a>' in tabel and '<a href="#data-vorm">Vorm</a>' in tabel

@@ -90,6 +90,33 @@ class Kompas:
 
 
 @dataclass(frozen=True)
+class Schaal:
+    """A scale of whole numbers, with a word for each end and who is at each end."""
+
+    laagste: int
+    hoogste: int
+    laag: str          # the word for the lowest step
+    hoog: str          # the word for the highest step
+    laag_einde: str    # who has the say at the lowest end
+    hoog_einde: str    # who has the say at the highest end
+
+    @property
+    def stappen(self) -> range:
+        return range(self.laagste, self.hoogste + 1)
+
+    @property
+    def uitleg(self) -> str:
+        """ "0 (geen) tot 4 (volledig)" """
+        return f"{self.laagste} ({self.laag}) tot {self.hoogste} ({self.hoog})"
+
+
+# The zeggenschap of Utrechters in a vorm, as the note draws it: from "Gemeente aan zet" to
+# "Utrechter aan zet". The one definition: the loader, the JSON Schema, the pages, the chart
+# and the stylesheet (a step per number) follow it.
+ZEGGENSCHAP = Schaal(0, 4, "geen", "volledig", "Gemeente aan zet", "Utrechter aan zet")
+
+
+@dataclass(frozen=True)
 class Vorm:
     """Een vorm waar het kompas op uitkomt."""
 
@@ -98,8 +125,8 @@ class Vorm:
     samenwerkingsvorm: bool = veld("false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.")
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
-    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledige zeggenschap).",
-                                   minimum=0, maximum=4)
+    zeggenschap_schaal: int = veld(f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
+                                   minimum=ZEGGENSCHAP.laagste, maximum=ZEGGENSCHAP.hoogste)
     eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
     voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.", ZIN)
@@ -222,7 +249,8 @@ class ArchiefVorm:
     samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.")
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
-    zeggenschap_schaal: int = veld("Dezelfde mate op een schaal van 0 (geen) tot 4 (volledig).", minimum=0, maximum=4)
+    zeggenschap_schaal: int = veld(f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
+                                   minimum=ZEGGENSCHAP.laagste, maximum=ZEGGENSCHAP.hoogste)
     eigenaar: str = veld("Wie eigenaar is.", ZIN)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
 

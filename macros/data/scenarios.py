@@ -50,7 +50,7 @@ def uitkomsten(data: KompasData) -> list[Uitkomst]:
 def melding(data: KompasData, uitkomst: Uitkomst) -> str:
     """Why a scenario fails, in words for the kompasteam."""
     s = uitkomst.scenario
-    nummers = graaf.nummers(data.kompas)
+    nummers = graaf.vraagnummers(data.kompas)
     titel = {v.id: v.titel for v in data.vormen}
     verwacht = titel.get(s.verwacht, s.verwacht)
     if uitkomst.onbeantwoord is not None:

@@ -23,13 +23,13 @@ KOMPAS_TEKSTEN = {"toelichting": "De toelichting bij het kompas is anders.",
 def doel_in_woorden(doel, versie: ArchiefVersie) -> str:
     if doel.vorm is not None:
         return next((v.titel for v in versie.vormen if v.id == doel.vorm), doel.vorm)
-    return f"vraag {graaf.nummers(versie)[doel.vraag]}"
+    return f"vraag {graaf.vraagnummers(versie)[doel.vraag]}"
 
 
 def in_woorden(oud: ArchiefVersie, nieuw: ArchiefVersie) -> list[str]:
     regels: list[str] = []
     oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
-    oud_nr, nieuw_nr = graaf.nummers(oud), graaf.nummers(nieuw)
+    oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
     if oud.start != nieuw.start:
         regels.append(f"Het kompas begint nu bij vraag {nieuw_nr[nieuw.start]}.")
     for vraag_id in nieuwe:

@@ -41,7 +41,7 @@ def bestandsnaam(pad: graaf.Pad) -> str:
 
 
 def uitkomst_tekst(betekenis: ArchiefVersie, pad: graaf.Pad) -> str:
-    nummers = graaf.nummers(betekenis)
+    nummers = graaf.vraagnummers(betekenis)
     vragen = graaf.vraag_index(betekenis)
     vorm = next(v for v in betekenis.vormen if v.id == pad.vorm)
     soort = "samenwerkingsvorm" if vorm.samenwerkingsvorm else "geen samenwerkingsvorm"

@@ -46,10 +46,10 @@ def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
     if toestand is None:
         return "bestaat niet (leidt naar de eerste vraag)"
     if toestand.soort == "vraag":
-        return f"vraag {graaf.nummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
+        return f"vraag {graaf.vraagnummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
     if toestand.soort == "uitkomst":
         return f"uitkomst **{_titel(versie, toestand.vorm)}**"
-    return f"nog geen vorm (weet niet bij vraag {graaf.nummers(versie)[toestand.open_vraag]})"
+    return f"nog geen vorm (weet niet bij vraag {graaf.vraagnummers(versie)[toestand.open_vraag]})"
 
 
 def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
@@ -137,10 +137,10 @@ def _adressen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
 
 def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
     oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
-    oud_nr, nieuw_nr = graaf.nummers(oud), graaf.nummers(nieuw)
+    oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
 
     def doel(d, versie) -> str:
-        return f"vraag {graaf.nummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+        return f"vraag {graaf.vraagnummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
 
     regels = []
     if oud.start != nieuw.start:

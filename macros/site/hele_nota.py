@@ -18,7 +18,10 @@ from html.parser import HTMLParser
 from typing import Optional
 from urllib.parse import urlsplit
 
-from ..data.adressen import NOTA_PAD
+from markupsafe import Markup
+
+from ..data.adressen import CONTACT, NOTA_PAD
+from .sjablonen import maak
 
 # The pages of the site that are not part of the note: the tools and the pages about the site.
 NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
@@ -82,7 +85,7 @@ def nav_delen(items, diepte: int = 0):
             yield from nav_delen(rest, diepte + 1)
         else:
             titel = item.title
-            yield Deel("", f"deel/{slug(titel)}/", titel, diepte, f"<h1>{escape(titel)}</h1>")
+            yield Deel("", f"deel/{slug(titel)}/", titel, diepte, Markup("<h1>{}</h1>").format(titel))
             yield from nav_delen(item.children, diepte + 1)
 
 
@@ -191,48 +194,36 @@ def omgezet(deel: Deel, ankers: dict[str, str], buiten: Optional[str] = NOTA_PAD
     return "".join(omzetter.uit)
 
 
-def inhoudsopgave(delen: list[Deel]) -> str:
-    """A nested list of the sections, with links; in the PDF each line gets its page number."""
-    uit, diepte = [], -1
+@dataclass(frozen=True)
+class Knoop:
+    """A line of the contents, with the lines of the pages under it."""
+
+    deel: Deel
+    kinderen: list["Knoop"]
+
+
+def inhoudsopgave(delen: list[Deel]) -> list[Knoop]:
+    """The sections nested by their depth; in the PDF each line gets its page number."""
+    wortels: list[Knoop] = []
+    laatste: list[Knoop] = []  # the last line at each depth so far
     for deel in delen:
-        while diepte < deel.diepte:
-            uit.append('<ol class="kvz-inhoud">' if diepte < 0 else "<ol>")
-            diepte += 1
-        while diepte > deel.diepte:
-            uit.append("</li></ol>")
-            diepte -= 1
-        if uit[-1] not in ("<ol>", '<ol class="kvz-inhoud">'):
-            uit.append("</li>")
-        uit.append(f'<li><a href="#{deel.anker}">{escape(deel.titel)}</a>')
-    while diepte >= 0:
-        uit.append("</li></ol>")
-        diepte -= 1
-    return "".join(uit)
+        knoop = Knoop(deel, [])
+        del laatste[deel.diepte:]
+        (laatste[-1].kinderen if laatste else wortels).append(knoop)
+        laatste.append(knoop)
+    return wortels
 
 
 def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
     """The body of the whole note: table of contents, then every section in order. Links out
     of the note are made relative to `buiten` (the page's address), or dropped for the PDF."""
     ankers = {d.url: d.anker for d in delen}
-    secties = "".join(
-        f'<section class="kvz-nota-deel kvz-nota-deel--{deel.diepte}" id="{deel.anker}">'
-        f"{omgezet(deel, ankers, buiten)}</section>"
-        for deel in delen
-    )
-    return (f'<nav class="kvz-nota-inhoud" aria-labelledby="inhoud"><h2 id="inhoud">Inhoud</h2>'
-            f"{inhoudsopgave(delen)}</nav>{secties}")
+    # Each page's HTML is MkDocs' own output, rewritten by _Omzetter (which escapes as it writes).
+    secties = [(deel, Markup(omgezet(deel, ankers, buiten))) for deel in delen]
+    return maak("nota/samenstelling.html", inhoud=inhoudsopgave(delen), secties=secties)
 
-def document(delen: list[Deel], titel: str, ondertitel: str, colofon: str) -> str:
+
+def document(delen: list[Deel], titel: str, versie: str, bouw: dict) -> str:
     """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
-    return (
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{escape(titel)}</title>"
-        '<meta name="author" content="Gemeente Utrecht">'
-        f'<meta name="description" content="{escape(ondertitel)}">'
-        "</head><body>"
-        '<header class="titelblad"><p class="afzender">Gemeente Utrecht</p>'
-        f"<h1>{escape(titel)}</h1><p class=\"ondertitel\">{escape(ondertitel)}</p>"
-        f'<p class="colofon">{escape(colofon)}</p></header>'
-        f"{samenstellen(delen, buiten=None)}"
-        "</body></html>"
-    )
+    return maak("nota/document.html", titel=titel, versie=versie, bouw=bouw, contact=CONTACT,
+                inhoud=Markup(samenstellen(delen, buiten=None)))

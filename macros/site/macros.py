@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..data import adressen, graaf, toestanden
 from ..uitvoer import grafieken, json_schema, opmaak
-from . import grafiek_figuren, render, wijzer
+from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
+from .sjablonen import maak
 from .plugin import laad
 
 
@@ -22,44 +23,44 @@ def definieer(env) -> None:
     env.variables["kompas_aantal_vormen"] = len(data.vormen)
     env.variables["kompas_aantal_paden"] = graaf.aantal_paden(data.kompas)
 
-    def url(pad: str) -> str:
-        return adressen.relatieve_url(env.page.url, pad)
+    def url(adres: str) -> str:
+        return adressen.relatieve_url(env.page.url, adres)
 
     @env.macro
     def vormen_overzicht() -> str:
-        return render.render_vormen_overzicht(data.vormen, url)
+        return vormen.render_vormen_overzicht(data.vormen, url)
 
     @env.macro
     def kompas_vragen() -> str:
-        return render.render_vragen(data, url)
+        return kompas.render_vragen(data, url)
 
     @env.macro
     def kompas_toelichting() -> str:
-        return render.render_kompas_toelichting(data)
+        return kompas.render_kompas_toelichting(data.kompas)
 
     @env.macro
     def principes_overzicht() -> str:
-        return render.render_principes_overzicht(data.principes, url)
+        return principes.render_principes_overzicht(data.principes, url)
 
     @env.macro
     def doelstellingen() -> str:
-        return render.render_doelstellingen(data.doelstellingen)
+        return beleid.render_doelstellingen(data.doelstellingen)
 
     @env.macro
     def indicatoren_tabel() -> str:
-        return render.render_indicatoren(data.indicatoren, url)
+        return beleid.render_indicatoren(data.indicatoren, url)
 
     @env.macro
     def risicos() -> str:
-        return render.render_risicos(data.risicos)
+        return beleid.render_risicos(data.risicos)
 
     @env.macro
     def financien_tabel() -> str:
-        return render.render_financien(data.financien)
+        return beleid.render_financien(data.financien)
 
     @env.macro
     def wijkplatform_voorwaarden() -> str:
-        return render.render_wijkplatform_voorwaarden(data.wijkplatforms)
+        return beleid.render_wijkplatform_voorwaarden(data.wijkplatforms)
 
     @env.macro
     def wijkplatform_budget(soort: str) -> str:
@@ -70,35 +71,40 @@ def definieer(env) -> None:
         return opmaak.euro(bedragen[soort])
 
     @env.macro
-    def wijzer_toestand(pad: str, embed: bool = False) -> str:
-        antwoorden = tuple(a for a in pad.split("/") if a)
-        toestand = toestanden.zoek_toestand(data.kompas, antwoorden)
+    def wijzer_toestand(antwoorden: str, embed: bool = False) -> str:
+        """The state after these answers, as in its address: "nee/ja"."""
+        stappen = tuple(a for a in antwoorden.split("/") if a)
+        toestand = toestanden.zoek_toestand(data.kompas, stappen)
         if toestand is None:
-            raise ValueError(f"geen toestand van de kompaswijzer: {pad!r}")
+            raise ValueError(f"geen toestand van de kompaswijzer: {antwoorden!r}")
         return wijzer.render_toestand(data, toestand, url, embed)
 
     @env.macro
     def kompas_schema() -> str:
-        return render.render_kompas_schema(data, url)
+        return kompas.render_kompas_schema(data, url)
 
     @env.macro
     def kompas_versies() -> str:
-        return render.render_versies(data)
+        return kompas.render_versies(data)
 
     @env.macro
     def data_velden() -> str:
-        return render.render_data_velden(json_schema.dataset_schema())
+        return dataformaat.render_data_velden(json_schema.dataset_schema())
+
+    @env.macro
+    def kompas_json_velden() -> str:
+        return dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
 
     @env.macro
     def in_het_kort(over: str) -> str:
         samenvattingen = {"nota": data.nota.in_het_kort, "kompas": data.kompas.in_het_kort}
         if over not in samenvattingen:
             raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
-        return render.render_in_het_kort(samenvattingen[over])
+        return maak("in_het_kort.html", samenvatting=samenvattingen[over])
 
     @env.macro
     def voorbeelden() -> str:
-        return render.render_voorbeelden(data.vormen, url)
+        return vormen.render_voorbeelden(data.vormen, url)
 
     @env.macro
     def indicatoren_grafiek() -> str:
@@ -118,4 +124,4 @@ def definieer(env) -> None:
 
     @env.macro
     def pdf_download() -> str:
-        return render.render_pdf_download(url)
+        return maak("pdf_download.html", url=url)

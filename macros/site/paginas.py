@@ -16,8 +16,8 @@ from typing import Callable, Optional
 
 from ..data import adressen, toestanden
 from ..data.model import KompasData
-from . import render, wijzer
-from .render import Url
+from . import principes, vormen, wijzer
+from .sjablonen import Url
 
 NA_MARKDOWN = "<!-- kompas:na-markdown -->"
 
@@ -37,13 +37,13 @@ def _voorwerk(regels: list[str]) -> str:
 def principe_pagina(data: KompasData, principe_id: str) -> GegenereerdePagina:
     principe = data.principe(principe_id)
     return GegenereerdePagina(
-        f"principes/{principe.id}.md", "", lambda url: render.render_principe_pagina(principe, data, url))
+        f"principes/{principe.id}.md", "", lambda url: principes.render_principe_pagina(principe, data, url))
 
 
 def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
     vorm = data.vorm(vorm_id)
     return GegenereerdePagina(
-        f"kompas/vormen/{vorm.id}.md", "", lambda url: render.render_vorm_pagina(vorm, data, url))
+        f"kompas/vormen/{vorm.id}.md", "", lambda url: vormen.render_vorm_pagina(vorm, data, url))
 
 
 def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool) -> GegenereerdePagina:

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 
 from ..data import adressen, betekenis, toestanden
 from ..data.loader import KompasDataError, laad_kompas_data
-from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kompas_json, pdf
+from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf
 from . import hele_nota, herladen, paginas
 
 # Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
@@ -32,12 +32,13 @@ VORMEN_OVERZICHT = "kompas/index.md"
 HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
+STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
 
-def data_map(config) -> Path:
+def gegevensmap(config) -> Path:
     """The data folder: `extra.kompas_data` in mkdocs.yml, relative to mkdocs.yml."""
     return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
 
@@ -45,7 +46,7 @@ def data_map(config) -> Path:
 def laad(config):
     """The data for a build, or a stopped build with the full list of problems."""
     try:
-        return laad_kompas_data(data_map(config))
+        return laad_kompas_data(gegevensmap(config))
     except KompasDataError as fout:
         raise PluginError(str(fout)) from None
 
@@ -119,12 +120,18 @@ class KompasPlugin(BasePlugin):
         bestanden = {
             "kompas.json": kompas_json.kompas_json(data, self.bouw),
             adressen.DIAGRAM_PAD: diagram.kompas_svg(data),
-            **{grafiek.pad: grafiek.svg for grafiek in self.grafieken.values()},
+            **{grafiek.adres: grafiek.svg for grafiek in self.grafieken.values()},
             **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
                for naam, inhoud in json_schema.schema_bestanden().items()},
         }
-        for pad, inhoud in bestanden.items():
-            files.append(File.generated(config, pad, content=inhoud))
+        for adres, inhoud in bestanden.items():
+            files.append(File.generated(config, adres, content=inhoud))
+        # The palette is defined in Python (uitvoer/kleuren.py, which says why); the site's
+        # stylesheet gets it as custom properties at its top.
+        stijl = files.get_file_from_path(STIJL_MET_PALET)
+        if stijl is None:
+            raise PluginError(f"kompas-plugin: {STIJL_MET_PALET} ontbreekt; daar komen de kleuren in")
+        stijl.content_string = kleuren.css_variabelen() + stijl.content_string
         return files
 
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
@@ -166,11 +173,7 @@ class KompasPlugin(BasePlugin):
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         data = self.data
-        html = hele_nota.document(
-            self.nota_delen, data.nota.titel,
-            f"Beleidsnota over samenwerken met Utrechters, met het Kompas voor zeggenschap (versie {data.kompas.versie})",
-            f"Gemaakt uit de website op {self.bouw['datum']} (bouw {self.bouw['commit']}). "
-            f"Vragen of opmerkingen: {adressen.CONTACT}.")
+        html = hele_nota.document(self.nota_delen, data.nota.titel, data.kompas.versie, self.bouw)
         if self.serve:
             # Live reload stays fast: the PDF is made after the build, in the background, and the
             # download link works a few seconds later (without the size next to it).

@@ -1,4 +1,5 @@
-"""Renderers for the kompaswijzer's state pages (the states: data/toestanden.py).
+"""The kompaswijzer's state pages (the states: data/toestanden.py; the markup and wording:
+templates/wijzer/).
 
 Each page works on its own, without JavaScript: links for the answers, the answers so far
 with a "wijzig" link each, and on an outcome the full explanation and the verantwoording.
@@ -8,275 +9,90 @@ kompaswijzer.js enhances the same markup; it carries no text of the kompas itsel
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
+from markupsafe import Markup
+
 from ..data import adressen, graaf, toestanden
-from ..data.adressen import CONTACT, vorm_pad
-from ..data.model import KompasData, Vorm
+from ..data.model import KompasData, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
-from .render import Url, md_kop, render_feedback, render_vorm_principes, render_zeggenschap_schaal, tekst
+from .feedback import feedback_link
+from .sjablonen import Url, maak, markdown_kop
 
+# The answers as the wijzer shows them: on the buttons, in the answers so far, in the
+# verantwoording and in the feedback mail.
 ANTWOORD_TEKST = {"ja": "Ja", "nee": "Nee", toestanden.WEET_NIET: "Weet ik (nog) niet"}
 
 
 class Links:
     """Links from one state page: to other states (relative, so the same markup works in the
-    site and in the embed tree) and to other pages of the site."""
+    site and in the embed tree) and, through `url`, to other pages of the site."""
 
     def __init__(self, toestand: Toestand, url: Url, embed: bool):
         self.diepte = len(toestand.antwoorden)
         self.url = url
-        self.embed = embed
         # From the embed view, a page of the site opens outside the frame.
-        self.site_attr = ' target="_blank" rel="noopener"' if embed else ""
+        self.embed = embed
 
-    def toestand(self, antwoorden: tuple[str, ...]) -> str:
+    def toestand(self, antwoorden) -> str:
         return ("../" * self.diepte + "".join(f"{a}/" for a in antwoorden)) or "./"
 
-    def site(self, pad: str, label: str) -> str:
-        """A link that leaves the wijzer."""
-        extra = '<span class="kvz-sr"> (opent in een nieuw venster)</span>' if self.embed else ""
-        return f'<a href="{self.url(pad)}"{self.site_attr}>{label}{extra}</a>'
+
+@dataclass(frozen=True)
+class Waarom:
+    """One answer on the way to an outcome, and where the other answer would have led."""
+
+    vraag: Vraag
+    antwoord: str
+    ander: str
+    wijzig: str             # the link back to this question
+    alternatief: str        # the link to the state after the other answer
+    uitkomst: bool          # the other answer ends at once (at `vormen`'s only vorm)
+    vormen: list[Vorm]      # the vormen the other answer leads or can still lead to
 
 
-def _acties(toestand: Toestand, links: Links) -> str:
-    if not toestand.antwoorden:
-        return ""
-    vorige = links.toestand(toestand.antwoorden[:-1])
-    return (
-        '<nav class="kvz-wijzer__acties" aria-label="Kompaswijzer">'
-        f'<a class="kvz-knop kvz-knop--tweede" data-kompas-actie="vorige" href="{vorige}">Vorige</a>'
-        f'<a class="kvz-knop kvz-knop--tweede" data-kompas-actie="opnieuw" href="{links.toestand(())}">'
-        "Opnieuw beginnen</a></nav>"
-    )
-
-
-def _antwoorden_tot_nu(data: KompasData, toestand: Toestand, links: Links) -> str:
-    if not toestand.stappen:
-        return ""
-    items = []
-    for i, stap in enumerate(toestand.stappen):
-        vraag = data.vraag(stap.vraag)
-        wijzig = links.toestand(toestand.antwoorden[:i])
-        items.append(
-            f'<li data-kompas-antwoord="{stap.vraag}"><span class="kvz-wijzer__eerdere-vraag">{tekst(vraag.tekst)}</span> '
-            f"<strong>{ANTWOORD_TEKST[stap.antwoord]}</strong> "
-            f'<a href="{wijzig}">wijzig<span class="kvz-sr"> uw antwoord op vraag {i + 1}</span></a></li>'
-        )
-    return ('<section class="kvz-wijzer__tot-nu" aria-labelledby="kompas-tot-nu">'
-            '<h2 id="kompas-tot-nu">Uw antwoorden tot nu toe</h2>'
-            f'<ol>{"".join(items)}</ol></section>')
-
-
-def _wortel(data: KompasData, toestand: Toestand, links: Links, inhoud: str) -> str:
-    embed_attr = " data-kompas-embed" if links.embed else ""
-    return (f'<div class="kvz-wijzer" data-kompas-wijzer data-kompas-versie="{tekst(data.kompas.versie)}" '
-            f'data-kompas-toestand="{toestand.soort}" data-kompas-start="{links.toestand(())}"{embed_attr}>'
-            f"{inhoud}</div>")
+def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool) -> dict:
+    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url,
+            "antwoord_tekst": ANTWOORD_TEKST}
 
 
 def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    links = Links(toestand, url, embed)
-    vraag = data.vraag(toestand.vraag)
-    keuzes = "".join(
-        f'<li><a class="kvz-knop" data-antwoord="{a}" href="{links.toestand(toestand.antwoorden + (a,))}">'
-        f"{ANTWOORD_TEKST[a]}</a></li>"
-        for a in toestanden.KEUZES
-    )
-    inhoud = (
-        f'<p class="kvz-wijzer__stap">Vraag {len(toestand.stappen) + 1}</p>'
-        f'<div class="kvz-wijzer__vraag" data-kompas-vraag="{vraag.id}">'
-        f'<h2 class="kvz-wijzer__vraagtekst" id="kompas-vraag">{tekst(vraag.tekst)}</h2>'
-        f'<ul class="kvz-wijzer__keuzes" aria-label="Kies uw antwoord">{keuzes}</ul>'
-        "</div>"
-        + _acties(toestand, links)
-        + _antwoorden_tot_nu(data, toestand, links)
-    )
-    return _wortel(data, toestand, links, inhoud) + "\n"
+    return maak("wijzer/vraag.html", **_gegevens(data, toestand, url, embed), keuzes=toestanden.KEUZES)
 
 
-def _vormen_lijst(data: KompasData, vorm_ids: set[str], links: Links) -> str:
-    titels = [links.site(vorm_pad(v.id), tekst(v.titel)) for v in data.vormen if v.id in vorm_ids]
-    if len(titels) == 1:
-        return titels[0]
-    return ", ".join(titels[:-1]) + " of " + titels[-1]
-
-
-def _waarom(data: KompasData, toestand: Toestand, links: Links) -> str:
-    """Each answer given, and where the other answer would have led."""
-    items = []
+def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
+    uit = []
     for i, stap in enumerate(toestand.stappen):
-        vraag = data.vraag(stap.vraag)
         ander = "nee" if stap.antwoord == "ja" else "ja"
         tot = toestand.antwoorden[:i]
         vorm, vormen = toestanden.bereikbare_vormen(data.kompas, tot, ander)
-        alternatief = links.toestand(tot + (ander,))
-        if vorm is not None:
-            anders = f"uitgekomen bij {_vormen_lijst(data, vormen, links)}"
-        else:
-            anders = f"nog uit kunnen komen bij {_vormen_lijst(data, vormen, links)}"
-        items.append(
-            f'<li data-kompas-waarom="{stap.vraag}">'
-            f"<p>{tekst(vraag.tekst)}</p>"
-            f"<p>Uw antwoord: <strong>{ANTWOORD_TEKST[stap.antwoord]}</strong>. "
-            f'<a href="{links.toestand(tot)}">Wijzig<span class="kvz-sr"> uw antwoord op deze vraag</span></a></p>'
-            f"<p>Met <strong>{ANTWOORD_TEKST[ander].lower()}</strong> was u {anders}. "
-            f'<a href="{alternatief}">Bekijk dat pad<span class="kvz-sr"> (antwoord {ander} op deze vraag)</span></a></p>'
-            '<div class="kvz-wijzer__toelichting" data-kompas-alleen-met-js hidden>'
-            f'<label for="toelichting-{stap.vraag}">Toelichting bij dit antwoord (mag leeg blijven)</label>'
-            f'<textarea id="toelichting-{stap.vraag}" rows="2" data-kompas-toelichting="{stap.vraag}"></textarea>'
-            "</div></li>"
-        )
-    pad = graaf.Pad(toestand.stappen, toestand.vorm)
-    schema = (
-        '<figure class="kvz-diagram kvz-diagram--route">'
-        '<div class="kvz-diagram__kader" role="region" aria-label="Stroomschema met uw route" tabindex="0">'
-        f"{diagram.kompas_svg(data, pad)}</div>"
-        "<figcaption>Uw route door het kompas is blauw en dik getekend.</figcaption></figure>"
-    )
-    return ('<section aria-labelledby="kompas-waarom"><h2 id="kompas-waarom">Waarom deze vorm?</h2>'
-            "<p>Dit zijn uw antwoorden. Bij elk antwoord staat waar het andere antwoord heen had geleid. "
-            "Het kompas opent een gesprek: deze vorm is niet de enige die kan passen.</p>"
-            f'<ol class="kvz-wijzer__waarom">{"".join(items)}</ol>{schema}</section>')
-
-
-def _goed_om_te_weten(data: KompasData) -> str:
-    kanttekeningen = "".join(f"<li>{tekst(k)}</li>" for k in data.kompas.kanttekeningen)
-    return ('<section class="kvz-kader" aria-labelledby="kompas-weten"><h2 id="kompas-weten">Goed om te weten</h2>'
-            f"<p>{tekst(data.kompas.toelichting)}</p>"
-            f"<ul>{kanttekeningen}</ul>"
-            f'<p class="kvz-kader__motto">{tekst(data.kompas.motto)}</p></section>')
-
-
-def _zeggenschap_regel(vorm: Vorm) -> str:
-    return (f"{vorm.zeggenschap} ({vorm.zeggenschap_schaal} op een schaal van "
-            f"0 (geen) tot 4 (volledig))")
-
-
-def verantwoording_regels(data: KompasData, toestand: Toestand, vorm: Vorm) -> list[tuple[str, Optional[str]]]:
-    """The verantwoording as lines of text; a line with a hook name is one the browser fills
-    in (date, a toelichting, the full permalink). Plain text: the caller escapes it."""
-    regels: list[tuple[str, Optional[str]]] = [
-        (f"Afweging samenwerkingsvorm met het Kompas voor zeggenschap, versie {data.kompas.versie}", None),
-        ("", "datum"),
-        ("", None),
-    ]
-    for i, stap in enumerate(toestand.stappen, start=1):
-        regels.append((f"{i}. {data.vraag(stap.vraag).tekst}", None))
-        regels.append((f"   Antwoord: {ANTWOORD_TEKST[stap.antwoord]}", None))
-        regels.append(("", f"toelichting:{stap.vraag}"))
-    regels += [
-        ("", None),
-        (f"Uitkomst: {vorm.titel} ({'samenwerkingsvorm' if vorm.samenwerkingsvorm else 'geen samenwerkingsvorm'})", None),
-        (f"Mate van zeggenschap voor Utrechters: {_zeggenschap_regel(vorm)}", None),
-        (f"Eigenaar: {vorm.eigenaar}", None),
-        ("Het kompas geeft richting; deze vorm is niet de enige die kan passen.", None),
-        (f"Permalink: /{adressen.WIJZER_PAD}{toestand.pad}", "permalink"),
-    ]
-    return regels
-
-
-def _verantwoording(data: KompasData, toestand: Toestand, vorm: Vorm, links: Links) -> str:
-    # The permalink is always the state in the site itself, also from the embed view.
-    permalink = links.url(adressen.WIJZER_PAD + toestand.pad)
-    delen = []
-    for regel, haak in verantwoording_regels(data, toestand, vorm):
-        if haak is None:
-            delen.append(tekst(regel) + "\n")
-        elif haak.startswith("toelichting:"):
-            delen.append(f'<span data-kompas-regel="{haak}"></span>')
-        else:
-            href = f' data-kompas-href="{permalink}"' if haak == "permalink" else ""
-            delen.append(f'<span data-kompas-regel="{haak}"{href}>{tekst(regel)}\n</span>' if regel
-                         else f'<span data-kompas-regel="{haak}"></span>')
-    return (
-        '<section class="kvz-verantwoording" aria-labelledby="kompas-verantwoording">'
-        '<h2 id="kompas-verantwoording">Verantwoording voor de participatieparagraaf</h2>'
-        "<p>Neem deze tekst over in de participatieparagraaf van uw college- of raadsvoorstel. "
-        '<span data-kompas-zonder-js>Zet er de datum bij. </span>'
-        "Met <strong>Afdrukken</strong> in uw browser drukt u alleen deze tekst af.</p>"
-        f'<pre class="kvz-verantwoording__tekst" data-kompas-verantwoording tabindex="0" '
-        f'aria-label="Tekst van de verantwoording">{"".join(delen)}</pre>'
-        '<p class="kvz-verantwoording__kopieer" data-kompas-alleen-met-js hidden>'
-        '<button type="button" class="kvz-knop" data-kompas-actie="kopieer">Kopieer de tekst</button> '
-        '<span role="status" data-kompas-kopieer-status></span></p>'
-        "<p>Uw antwoorden en toelichtingen blijven in uw browser. De site stuurt en bewaart niets.</p>"
-        "</section>"
-    )
+        uit.append(Waarom(data.vraag(stap.vraag), stap.antwoord, ander, links.toestand(tot),
+                          links.toestand(tot + (ander,)), vorm is not None,
+                          [v for v in data.vormen if v.id in vormen]))
+    return uit
 
 
 def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    links = Links(toestand, url, embed)
+    gegevens = _gegevens(data, toestand, url, embed)
     vorm = data.vorm(toestand.vorm)
-    soort = ("Dit is een samenwerkingsvorm." if vorm.samenwerkingsvorm else
-             "Dit is geen samenwerkingsvorm, maar publieksdienstverlening of de uitvoering van een wettelijke taak.")
-    instrumenten = (f"<h3>Voorbeelden van middelen of instrumenten</h3><ul>"
-                    f"{''.join(f'<li>{tekst(i)}</li>' for i in vorm.instrumenten)}</ul>") if vorm.instrumenten else ""
-    kern = (
-        f'<section class="kvz-uitkomst" data-kompas-uitkomst="{vorm.id}" aria-labelledby="kompas-uitkomst">'
-        f'<h2 id="kompas-uitkomst" tabindex="-1">Het kompas wijst naar: {tekst(vorm.titel)}</h2>'
-        f'<p class="kvz-uitkomst__versie">Uitkomst van het Kompas voor zeggenschap, versie {tekst(data.kompas.versie)}. '
-        f"{soort}</p>"
-        f"<h3>Wat is het</h3><p>{tekst(vorm.wat_is_het)}</p>"
-        f"<h3>Mate van zeggenschap voor Utrechters</h3><p>{tekst(vorm.zeggenschap)}</p>"
-        f"{render_zeggenschap_schaal(vorm)}"
-        f"<h3>Eigenaar</h3><p>{tekst(vorm.eigenaar)}</p>"
-        f"<h3>Wanneer is dit een geschikte vorm</h3><p>{tekst(vorm.wanneer_geschikt)}</p>"
-        f"<h3>Inhoudelijke voorbeelden</h3><ul>{''.join(f'<li>{tekst(v)}</li>' for v in vorm.voorbeelden)}</ul>"
-        f"{instrumenten}"
-        f"<h3>Houding en gedrag</h3>{render_vorm_principes(vorm, data, links.url, links.site_attr)}"
-        f"<p>{links.site(vorm_pad(vorm.id), 'Alles over ' + tekst(vorm.titel))}</p>"
-        "</section>"
-    )
     antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {ANTWOORD_TEKST[s.antwoord]}"
                   for i, s in enumerate(toestand.stappen, start=1)]
-    feedback = render_feedback(
+    feedback = feedback_link(
         f"Klopt dit niet? Uitkomst {vorm.titel}",
         [f"Pagina: /{adressen.WIJZER_PAD}{toestand.pad}", f"Kompas voor zeggenschap, versie {data.kompas.versie}",
          "", "Mijn antwoorden:", *antwoorden, "", f"Uitkomst: {vorm.titel}"])
-    inhoud = (kern + _waarom(data, toestand, links) + _goed_om_te_weten(data)
-              + _verantwoording(data, toestand, vorm, links) + feedback + _acties(toestand, links))
-    return _wortel(data, toestand, links, inhoud) + "\n"
+    # The diagram is our own SVG, its texts escaped where it is drawn (uitvoer/diagram.py).
+    route_svg = Markup(diagram.kompas_svg(data, graaf.Pad(toestand.stappen, toestand.vorm)))
+    return maak("wijzer/uitkomst.html", **gegevens, vorm=vorm, feedback=feedback, route_svg=route_svg,
+                waarom=_waarom(data, toestand, gegevens["links"]))
 
 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    links = Links(toestand, url, embed)
-    vraag = data.vraag(toestand.open_vraag)
-    routes = toestanden.routes(data.kompas, vraag.id)
-    vormen = []
-    for vorm in (v for v in data.vormen if v.id in routes):
-        items = []
-        for route in routes[vorm.id]:
-            stappen = "".join(
-                f"<li>{tekst(data.vraag(s.vraag).tekst)} <strong>{ANTWOORD_TEKST[s.antwoord]}</strong></li>"
-                for s in route)
-            items.append(f"<li><ol>{stappen}</ol></li>")
-        aantal = len(routes[vorm.id])
-        vormen.append(
-            f'<li data-kompas-mogelijk="{vorm.id}"><h3>{links.site(vorm_pad(vorm.id), tekst(vorm.titel))}</h3>'
-            f"<p>{tekst(vorm.zeggenschap)} {tekst(vorm.wanneer_geschikt)}</p>"
-            f"<details><summary>Welke antwoorden leiden hierheen ({aantal} "
-            f"{'route' if aantal == 1 else 'routes'})</summary><ul>{''.join(items)}</ul></details></li>"
-        )
-    terug = links.toestand(toestand.antwoorden[:-1])
-    inhoud = (
-        f'<section data-kompas-open="{vraag.id}" aria-labelledby="kompas-open">'
-        f'<h2 id="kompas-open" tabindex="-1">U weet het antwoord op deze vraag (nog) niet</h2>'
-        f'<blockquote><p>{tekst(vraag.tekst)}</p></blockquote>'
-        f'<p class="kvz-uitkomst__versie">Kompas voor zeggenschap, versie {tekst(data.kompas.versie)}. '
-        f"Het kompas kan nog geen vorm kiezen. Met deze vraag zijn nog {len(vormen)} vormen mogelijk.</p>"
-        "<h2>Ons advies: zoek het eerst uit</h2>"
-        "<p>Zoek het antwoord op deze vraag uit voordat u een vorm kiest. Doe dat samen met "
-        "Utrechters. Team Samen stad maken helpt u graag: "
-        f'<a href="mailto:{CONTACT}">{CONTACT}</a>. '
-        f'Weet u het antwoord? <a href="{terug}">Ga terug naar de vraag</a>.</p>'
-        "<h2>Deze vormen zijn nog mogelijk</h2>"
-        f'<ul class="kvz-wijzer__mogelijk">{"".join(vormen)}</ul>'
-        "</section>"
-        + _goed_om_te_weten(data) + _acties(toestand, links) + _antwoorden_tot_nu(data, toestand, links)
-    )
-    return _wortel(data, toestand, links, inhoud) + "\n"
+    routes = toestanden.routes(data.kompas, toestand.open_vraag)
+    mogelijk = [(vorm, routes[vorm.id]) for vorm in data.vormen if vorm.id in routes]
+    return maak("wijzer/open.html", **_gegevens(data, toestand, url, embed), mogelijk=mogelijk)
 
 
 def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
@@ -290,10 +106,11 @@ def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool 
 def kop(data: KompasData, toestand: Toestand) -> Optional[str]:
     """The page heading (Markdown) of a state page; a question page takes its title from the
     front matter instead (see `titel_van_vraag`)."""
+    # Plain text from here on: the plugin joins it with more Markdown.
     if toestand.soort == "uitkomst":
-        return md_kop(1, f"Uitkomst: {data.vorm(toestand.vorm).titel}")
+        return str(markdown_kop(f"Uitkomst: {data.vorm(toestand.vorm).titel}", 1))
     if toestand.soort == "open":
-        return md_kop(1, "Nog geen vorm")
+        return str(markdown_kop("Nog geen vorm", 1))
     return None
 
 

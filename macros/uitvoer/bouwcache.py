@@ -21,7 +21,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 UIT = "uit"
 
 
-def map() -> Path | None:
+def cachemap() -> Path | None:
     waarde = os.environ.get("KOMPAS_CACHE", str(PROJECT / ".cache"))
     return None if waarde == UIT else Path(waarde)
 
@@ -43,7 +43,7 @@ def ophalen_of_maken(soort: str, sleutel_: str, maak: Callable[[], bytes],
             bruikbaar: Callable[[bytes], bool] = bool) -> bytes:
     """The cached bytes for `sleutel_`, or `maak()`'s result, stored for next time. An entry
     that `bruikbaar` rejects (damaged) is made again."""
-    basis = map()
+    basis = cachemap()
     if basis is None:
         return maak()
     bestand = basis / soort / sleutel_

@@ -24,27 +24,27 @@ class BouwInfo:
         return {"commit": self.commit, "datum": self.datum}
 
 
-def _git(map: Path, *args: str) -> Optional[str]:
+def _git(repo: Path, *args: str) -> Optional[str]:
     try:
-        uit = subprocess.run(["git", *args], cwd=map, capture_output=True, text=True, check=True)
+        uit = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     return uit.stdout.strip()
 
 
-def bron_epoch(map: Path) -> Optional[int]:
+def bron_epoch(repo: Path) -> Optional[int]:
     """SOURCE_DATE_EPOCH, or the time of the last commit."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    tijd = _git(map, "log", "-1", "--format=%ct")
+    tijd = _git(repo, "log", "-1", "--format=%ct")
     return int(tijd) if tijd else None
 
 
-def bouw_info(map: Path) -> BouwInfo:
-    commit = os.environ.get("KOMPAS_COMMIT") or _git(map, "rev-parse", "--short=12", "HEAD") or "onbekend"
+def bouw_info(repo: Path) -> BouwInfo:
+    commit = os.environ.get("KOMPAS_COMMIT") or _git(repo, "rev-parse", "--short=12", "HEAD") or "onbekend"
     if not os.environ.get("KOMPAS_COMMIT") and commit != "onbekend":
-        if _git(map, "status", "--porcelain", "--untracked-files=no"):
+        if _git(repo, "status", "--porcelain", "--untracked-files=no"):
             commit += "-gewijzigd"  # built from uncommitted changes: not reproducible from git
-    epoch = bron_epoch(map)
+    epoch = bron_epoch(repo)
     datum = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat() if epoch else None
     return BouwInfo(commit, datum)

@@ -2,7 +2,7 @@
 
 Layout by grandalf (a Sugiyama layout in pure Python, so `make serve` needs nothing but
 Python); the drawing itself is plain SVG with presentation attributes, no script and no
-external reference. `kompas_svg(data, pad)` can mark one path, for the wijzer's outcomes.
+external reference. `kompas_svg(data, route)` can mark one route, for the wijzer's outcomes.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from grandalf.routing import EdgeViewer, route_with_lines
 
 from ..data import graaf
 from ..data.model import KompasData
+from .kleuren import PALET
 
 REGEL = 15            # line height of node text, px
 VRAAG_BREEDTE = 230
 VORM_BREEDTE = 170
 MARGE = 24
-KLEUR_TEKST = "#1a1a1a"
-KLEUR_LIJN = "#4d4d4d"
-KLEUR_ROUTE = "#24578f"   # Utrecht link blue: the reader's own path
-KLEUR_VORM = "#f3f3f3"
+KLEUR_TEKST = PALET["tekst"]
+KLEUR_LIJN = PALET["lijn"]
+KLEUR_ROUTE = PALET["link"]   # the reader's own path
+KLEUR_VORM = PALET["vlak"]
+KLEUR_VLAK = PALET["wit"]
 ROUTE_ATTR = ' data-route="ja"'
 
 
@@ -42,7 +44,7 @@ def _regels(zin: str, breedte: int) -> list[str]:
 
 
 def _indeling(data: KompasData):
-    nummers = {v.id: i for i, v in enumerate(data.kompas.vragen, start=1)}
+    nummers = graaf.vraagnummers(data.kompas)
     knopen: dict[str, Vertex] = {}
     teksten: dict[str, list[str]] = {}
     for vraag in data.kompas.vragen:
@@ -77,20 +79,20 @@ def _indeling(data: KompasData):
 _cache: dict = {"data": None, "svg": {}}
 
 
-def kompas_svg(data: KompasData, pad: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
+def kompas_svg(data: KompasData, route: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
     # Cached per data set: every outcome page is built twice (site and embed view).
     if _cache["data"] is not data:
         _cache["data"], _cache["svg"] = data, {}
-    sleutel = (pad, titel_id)
+    sleutel = (route, titel_id)
     if sleutel not in _cache["svg"]:
-        _cache["svg"][sleutel] = _kompas_svg(data, pad, titel_id)
+        _cache["svg"][sleutel] = _kompas_svg(data, route, titel_id)
     return _cache["svg"][sleutel]
 
 
-def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> str:
+def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> str:
     knopen, teksten, lijnen = _indeling(data)
-    route_lijnen = {(s.vraag, s.antwoord) for s in pad.stappen} if pad else set()
-    route_knopen = ({f"vraag:{s.vraag}" for s in pad.stappen} | {f"vorm:{pad.vorm}"}) if pad else set()
+    route_lijnen = {(s.vraag, s.antwoord) for s in route.stappen} if route else set()
+    route_knopen = ({f"vraag:{s.vraag}" for s in route.stappen} | {f"vorm:{route.vorm}"}) if route else set()
 
     xs = [k.view.xy[0] - k.view.w / 2 for k in knopen.values()] + [k.view.xy[0] + k.view.w / 2 for k in knopen.values()]
     ys = [k.view.xy[1] - k.view.h / 2 for k in knopen.values()] + [k.view.xy[1] + k.view.h / 2 for k in knopen.values()]
@@ -116,14 +118,14 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
             f'<path d="{d}" fill="none" stroke="{kleur}" stroke-width="{dikte}" marker-end="url(#{titel_id}-{pijl})" '
             f'data-van="{vraag_id}" data-antwoord="{antwoord}"{ROUTE_ATTR if op_route else ""}/>'
             f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" font-size="11" font-weight="700" fill="{kleur}" '
-            f'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="4">{label}</text>'
+            f'text-anchor="middle" paint-order="stroke" stroke="{KLEUR_VLAK}" stroke-width="4">{label}</text>'
         )
     for naam, knoop in knopen.items():
         x, y, w, h = knoop.view.xy[0] + dx, knoop.view.xy[1] + dy, knoop.view.w, knoop.view.h
         soort, knoop_id = naam.split(":", 1)
         op_route = naam in route_knopen
         rand = KLEUR_ROUTE if op_route else KLEUR_TEKST
-        vulling = KLEUR_VORM if soort == "vorm" else "#ffffff"
+        vulling = KLEUR_VORM if soort == "vorm" else KLEUR_VLAK
         hoek = 18 if soort == "vorm" else 4
         regels = teksten[naam]
         eerste_y = y - (len(regels) - 1) * REGEL / 2 + 4
@@ -146,7 +148,7 @@ def _kompas_svg(data: KompasData, pad: Optional[graaf.Pad], titel_id: str) -> st
     )
     omschrijving = (f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
                     "voor ja en een voor nee, naar een volgende vraag of naar een vorm.")
-    if pad:
+    if route:
         omschrijving += " Uw route is blauw en dik getekend."
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '

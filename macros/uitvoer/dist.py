@@ -18,7 +18,6 @@ import hashlib
 import ipaddress
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -277,8 +276,3 @@ def maak_leesbaar(map: Path) -> None:
             os.chmod(os.path.join(wortel, naam), 0o755)
         for naam in bestanden:
             os.chmod(os.path.join(wortel, naam), 0o644)
-
-
-def leeg(map: Path) -> None:
-    if map.exists():
-        shutil.rmtree(map)

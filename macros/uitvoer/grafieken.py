@@ -19,22 +19,23 @@ import re
 import textwrap
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Optional
 
-from ..data.model import METING_NAMEN, Financien, Indicator, KompasData, Meting, Vorm
-from . import bouwcache
-from .opmaak import euro
+from ..data import adressen
+from ..data.model import METING_NAMEN, ZEGGENSCHAP, Financien, Indicator, KompasData, Meting, Vorm
+from . import bouwcache, kleuren, opmaak
+from .kleuren import JAAR_TINTEN, PALET, REEKSEN
+from .opmaak import bedragen_zin, euro, getal, opsomming
 
-MAP = "grafieken/"
-
-# Colours from utrecht.css; each has at least 3:1 contrast with white (WCAG 1.4.11), and the
-# series also differ in hatching, so they do not depend on colour alone (WCAG 1.4.1).
-KLEUR_TEKST = "#1a1a1a"
-KLEUR_ZACHT = "#4d4d4d"
-KLEUR_BLAUW = "#24578f"
-KLEUR_LIJN = "#767676"
-SERIES = [("#24578f", ""), ("#a34f00", "//"), ("#2e6b30", "\\\\"), ("#6b3d8f", ".."), ("#4d4d4d", "xx")]
-JAAR_TINTEN = ["#9cbde0", "#5f8fc4", "#24578f", "#12304f"]  # light to dark, one per year
+# The palette of the site (kleuren.py). The budget's series also differ in hatching, so they
+# do not depend on colour alone (WCAG 1.4.1).
+KLEUR_TEKST = PALET["tekst"]
+KLEUR_ZACHT = PALET["tekst-zacht"]
+KLEUR_BLAUW = PALET["link"]
+KLEUR_LIJN = PALET["lijn"]
+KLEUR_WIT = PALET["wit"]
+KLEUR_VLAK = PALET["vlak"]
 
 STIJL = {
     "svg.fonttype": "none",
@@ -53,7 +54,7 @@ STIJL = {
     "ytick.color": KLEUR_ZACHT,
     "xtick.labelcolor": KLEUR_TEKST,
     "ytick.labelcolor": KLEUR_TEKST,
-    "hatch.color": "#ffffff",
+    "hatch.color": KLEUR_WIT,
     "hatch.linewidth": 1.2,
     "legend.frameon": False,
 }
@@ -67,16 +68,12 @@ class Grafiek:
     svg: str
 
     @property
-    def pad(self) -> str:
-        return f"{MAP}{self.naam}.svg"
+    def adres(self) -> str:
+        """Where the site serves the chart."""
+        return f"{adressen.GRAFIEKEN_PAD}{self.naam}.svg"
 
 
 # --- Numbers --------------------------------------------------------------------------------
-
-def getal(waarde: str) -> float:
-    """ "54%" -> 54.0, "5,9" -> 5.9 (the loader only lets these shapes through)."""
-    return float(waarde.rstrip("%").replace(",", "."))
-
 
 def is_procent(ind: Indicator) -> bool:
     return any(m is not None and m.waarde and m.waarde.endswith("%") for m in ind.metingen)
@@ -93,22 +90,6 @@ def _regels(zin: str, breedte: int) -> str:
 
 def _euro_as(bedrag: float, _pos: object = None) -> str:
     return f"€ {euro(int(round(bedrag)))}"
-
-
-def opsomming(woorden: list[str]) -> str:
-    """ ["a", "b", "c"] -> "a, b en c" """
-    return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " en " + woorden[-1]
-
-
-def bedragen_zin(jaren: list[int], bedragen: list[int]) -> str:
-    """ "€ 90.000 in 2024, 2025 en 2026 en € 0 in 2027": equal amounts in a row grouped."""
-    groepen: list[tuple[int, list[int]]] = []
-    for jaar, bedrag in zip(jaren, bedragen):
-        if groepen and groepen[-1][0] == bedrag:
-            groepen[-1][1].append(jaar)
-        else:
-            groepen.append((bedrag, [jaar]))
-    return " en ".join(f"€ {euro(b)} in {opsomming([str(j) for j in js])}" for b, js in groepen)
 
 
 # --- Drawing --------------------------------------------------------------------------------
@@ -178,7 +159,7 @@ def indicator_grafiek(ind: Indicator) -> Grafiek:
                 continue
             waarde = getal(m.waarde)
             streef = i > 0
-            ax.bar(x, waarde, width=0.6, color="#ffffff" if streef else KLEUR_BLAUW,
+            ax.bar(x, waarde, width=0.6, color=KLEUR_WIT if streef else KLEUR_BLAUW,
                    edgecolor=KLEUR_BLAUW, linewidth=1.5, hatch="//" if streef else None,
                    hatchcolor=KLEUR_BLAUW, gid=f"{ind.id}-{x}")
             ax.text(x, waarde + hoogste * 0.02, m.waarde, ha="center", va="bottom", fontweight="bold")
@@ -212,18 +193,18 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
         links, rechts = jaren[0] - 0.5, jaren[-1] + 0.5
         for y, ind in enumerate(rijen):
             if ind.nieuw:
-                ax.barh(y, rechts - links - 0.2, left=links + 0.1, height=0.5, color="#f3f3f3",
-                        edgecolor=KLEUR_LIJN, linewidth=0.8, hatch="//", hatchcolor="#bfbfbf",
+                ax.barh(y, rechts - links - 0.2, left=links + 0.1, height=0.5, color=KLEUR_VLAK,
+                        edgecolor=KLEUR_LIJN, linewidth=0.8, hatch="//", hatchcolor=PALET["rand-sterk"],
                         gid=f"indicator-{ind.id}")
                 ax.text(links + 0.2, y, "nog niet gemeten", va="center", color=KLEUR_TEKST,
-                        fontstyle="italic", bbox={"facecolor": "#f3f3f3", "edgecolor": "none", "pad": 1})
+                        fontstyle="italic", bbox={"facecolor": KLEUR_VLAK, "edgecolor": "none", "pad": 1})
             else:
                 for i, m in enumerate(ind.metingen):
                     if m is None:
                         continue
                     bekend = m.waarde is not None
                     ax.plot([m.jaar], [y], marker="o", markersize=10, linestyle="none",
-                            markerfacecolor=KLEUR_BLAUW if i == 0 else "#ffffff",
+                            markerfacecolor=KLEUR_BLAUW if i == 0 else KLEUR_WIT,
                             markeredgecolor=KLEUR_BLAUW if bekend else KLEUR_LIJN, markeredgewidth=2,
                             gid=f"indicator-{ind.id}" if i == 0 else None)
                     if bekend:
@@ -241,16 +222,16 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
         ax.xaxis.tick_top()
         ax.spines["bottom"].set_visible(False)
         ax.spines["top"].set_visible(True)
-        ax.grid(axis="x", color="#d9d9d9", linewidth=0.8)
+        ax.grid(axis="x", color=PALET["rand"], linewidth=0.8)
         ax.set_axisbelow(True)
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
         fig.legend(handles=[
             Line2D([], [], marker="o", linestyle="none", markersize=10, color=KLEUR_BLAUW, label="gemeten (nulmeting)"),
-            Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor="#ffffff",
+            Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=KLEUR_WIT,
                    markeredgecolor=KLEUR_BLAUW, markeredgewidth=2, label="streefwaarde"),
             Line2D([], [], marker="D", linestyle="none", markersize=8, color=KLEUR_ZACHT, label="evaluatie"),
-            Patch(facecolor="#f3f3f3", edgecolor=KLEUR_LIJN, hatch="//", hatchcolor="#bfbfbf", label="nieuw: nog niet gemeten"),
+            Patch(facecolor=KLEUR_VLAK, edgecolor=KLEUR_LIJN, hatch="//", hatchcolor=PALET["rand-sterk"], label="nieuw: nog niet gemeten"),
         ], loc="outside lower left", ncols=2, fontsize=10)
         _titel(fig, titel)
         return fig
@@ -271,9 +252,9 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
         ax = fig.add_subplot()
         onder = [0] * len(fin.jaren)
         for n, post in enumerate(fin.posten):
-            kleur, arcering = SERIES[n % len(SERIES)]
+            kleur, arcering = REEKSEN[n % len(REEKSEN)]
             ax.bar([str(j) for j in fin.jaren], post.bedragen, bottom=onder, width=0.6, color=kleur,
-                   hatch=arcering or None, edgecolor="#ffffff", linewidth=1, label=_regels(post.omschrijving, 44),
+                   hatch=arcering or None, edgecolor=KLEUR_WIT, linewidth=1, label=_regels(post.omschrijving, 44),
                    gid=f"post-{post.id}")
             onder = [a + b for a, b in zip(onder, post.bedragen)]
         for j, totaal in enumerate(fin.totaal.bedragen):
@@ -324,6 +305,12 @@ def _vorm_titels(data: KompasData, ids: list[str]) -> str:
     return opsomming([data.vorm(i).titel for i in ids])
 
 
+def _schaal_label(schaal, n: int) -> str:
+    """The number under the axis; at the ends with its word ("0\ngeen")."""
+    woord = {schaal.laagste: schaal.laag, schaal.hoogste: schaal.hoog}.get(n)
+    return f"{n}\n{woord}" if woord else str(n)
+
+
 def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     """The seven vormen from most to least say for Utrechters, and the two directions the
     kompas steers in: away from one vorm, towards others."""
@@ -331,7 +318,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     koers = data.kompas.koers
     titel = "Zeggenschap voor Utrechters per vorm"
     alt = (f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
-           "met de zeggenschap voor Utrechters op een schaal van 0 (geen) tot 4 (volledig): "
+           f"met de zeggenschap voor Utrechters op een schaal van {ZEGGENSCHAP.uitleg}: "
            + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen) + ". "
            + f"Pijlen tonen hoe het kompas stuurt: minder vaak {data.vorm(koers.minder_vaak).titel}, "
            + " en ".join(f"meer {_vorm_titels(data, r.naar)} ({r.naam.lower()})" for r in koers.richtingen) + ".")
@@ -342,21 +329,23 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
         rij = {v.id: y for y, v in enumerate(vormen)}
         doelen = {vid for r in koers.richtingen for vid in r.naar}
         soorten = {"doel": ("het kompas stuurt hierheen", KLEUR_BLAUW),
-                   "samen": ("andere samenwerkingsvorm", "#7aa0c8"),
-                   "geen": ("geen samenwerking", "#a6a6a6")}
+                   "samen": ("andere samenwerkingsvorm", kleuren.VORM_SAMEN),
+                   "geen": ("geen samenwerking", kleuren.VORM_GEEN)}
         for y, v in enumerate(vormen):
             soort = "doel" if v.id in doelen else "samen" if v.samenwerkingsvorm else "geen"
             ax.barh(y, max(v.zeggenschap_schaal, 0.04), height=0.62, color=soorten[soort][1], gid=f"vorm-{v.id}")
         ax.set_yticks(range(len(vormen)), [v.titel for v in vormen], fontsize=12)
         ax.set_ylim(len(vormen) - 0.5, -0.5)
-        ax.set_xlim(0, 9.6)
-        ax.set_xticks(range(0, 5), ["0\ngeen", "1", "2", "3", "4\nvolledig"], fontsize=10)
-        ax.spines["bottom"].set_bounds(0, 4)
+        schaal = ZEGGENSCHAP
+        # Right of the scale: room for the kompas' directions.
+        ax.set_xlim(schaal.laagste, schaal.hoogste + 5.6)
+        ax.set_xticks(schaal.stappen, [_schaal_label(schaal, n) for n in schaal.stappen], fontsize=10)
+        ax.spines["bottom"].set_bounds(schaal.laagste, schaal.hoogste)
         ax.set_xlabel("Zeggenschap voor Utrechters", loc="left")
         # The two directions: curved arrows from the vorm used less often to each vorm the
         # kompas steers towards, in the free space right of the bars.
         van = rij[koers.minder_vaak]
-        x = 4.7
+        x = schaal.hoogste + 0.7
         ax.plot([x], [van], marker="o", markersize=9, color=KLEUR_TEKST)
         ax.text(x + 0.3, van, "minder vaak", va="center", fontsize=10, fontstyle="italic")
         for r in koers.richtingen:
@@ -399,7 +388,11 @@ def _json_lijst(inhoud: bytes) -> bool:
 
 def alle(data: KompasData) -> dict[str, Grafiek]:
     """Every chart by name, from the build cache when the data and the drawing code are the same."""
-    sleutel = bouwcache.sleutel(repr(data), bouwcache.code_en_versie(__file__, "matplotlib"))
+    # The scale, the colours and the Dutch notation are drawn too, and live outside the data
+    # and this module.
+    sleutel = bouwcache.sleutel(repr(data), repr(ZEGGENSCHAP), Path(kleuren.__file__).read_text(encoding="utf-8"),
+                                Path(opmaak.__file__).read_text(encoding="utf-8"),
+                                bouwcache.code_en_versie(__file__, "matplotlib"))
     inhoud = bouwcache.ophalen_of_maken(
         "grafieken", sleutel,
         lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),

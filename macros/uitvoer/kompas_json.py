@@ -1,10 +1,8 @@
 """The machine-readable kompas (`/kompas.json`) for other systems, such as the intern loket.
 
-Shape (documented on the site, page "Voor ontwikkelaars"):
-  bouw: {commit, datum}, versie, start,
-  vragen: [{id, tekst, ja, nee}] where ja/nee is {"vraag": id} or {"vorm": id},
-  vormen: [{id, titel, samenwerkingsvorm, wat_is_het, zeggenschap, zeggenschap_schaal,
-            eigenaar, wanneer_geschikt, voorbeelden, instrumenten}]
+Its fields are VELDEN: each but `bouw` is a field of the model, copied as it is (a vraag is
+a Vraag record, a vorm a Vorm record), so the page "Voor ontwikkelaars" documents them from
+the model's own explanations (site/dataformaat.py) and cannot drift from this file.
 """
 
 from __future__ import annotations
@@ -12,23 +10,28 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from ..data.model import Doel, KompasData
+from ..data import graaf
+from ..data.model import KompasData
 
-
-def _doel(doel: Doel) -> dict[str, str]:
-    return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
+# kompas.json's fields in order -> the record and field of the model each one copies
+# (`bouw` is the build's, not the model's; its explanation is in the page's template).
+BOUW = "bouw"
+VELDEN: dict[str, tuple[str, str] | None] = {
+    BOUW: None,
+    "versie": ("Kompas", "versie"),
+    "start": ("Kompas", "start"),
+    "vragen": ("Kompas", "vragen"),
+    "vormen": ("VormenBestand", "vormen"),
+}
 
 
 def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
     """`bouw` (commit and date of the build) says which advice was online when."""
     return {
-        **({"bouw": bouw} if bouw else {}),
+        **({BOUW: bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
-        "vragen": [
-            {"id": v.id, "tekst": v.tekst, "ja": _doel(v.ja), "nee": _doel(v.nee)}
-            for v in data.kompas.vragen
-        ],
+        "vragen": [graaf.vraag_als_dict(v) for v in data.kompas.vragen],
         "vormen": [dataclasses.asdict(v) for v in data.vormen],
     }
 

@@ -15,9 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import bouwcache
+from . import bouwcache, kleuren
 
 STIJL = Path(__file__).with_name("nota-pdf.css")
+
+
+def stijl() -> str:
+    """The PDF's stylesheet, with the palette it uses (kleuren.py) on top."""
+    return kleuren.css_variabelen() + STIJL.read_text(encoding="utf-8")
 
 
 class PdfFout(Exception):
@@ -26,7 +31,7 @@ class PdfFout(Exception):
 
 @dataclass(frozen=True)
 class Pdf:
-    pad: Path
+    bestand: Path
     paginas: int
     bytes: int
 
@@ -49,7 +54,7 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
             beelden.append((basis.parent / unquote(src)).read_bytes())
         except OSError:
             raise PdfFout(f"de pdf van de nota toont {src}, maar dat bestand is er niet") from None
-    sleutel = bouwcache.sleutel(html, STIJL.read_text(encoding="utf-8"), *beelden,
+    sleutel = bouwcache.sleutel(html, stijl(), *beelden,
                               bouwcache.code_en_versie(__file__, "weasyprint"))
     inhoud = bouwcache.ophalen_of_maken("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
     paginas, pdf = inhoud.split(b"\n", 1)
@@ -71,7 +76,7 @@ def _opmaken(html: str, basis: Path) -> bytes:
             "de pdf van de nota kan niet worden gemaakt: WeasyPrint vindt Pango niet "
             f"({fout}). Installeer het: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
             "fonts-dejavu-core (of: make pango)") from None
-    opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(filename=str(STIJL))])
+    opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(string=stijl())])
     # Same content, same identifier: two builds of one commit give the same bytes.
     kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     pdf = opgemaakt.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)

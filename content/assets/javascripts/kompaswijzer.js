@@ -2,7 +2,9 @@
  *
  * Every state of the wijzer is a real page that works without JavaScript. This script only
  * fetches the next state's page and swaps its content in (history.pushState), so it holds
- * no text of the kompas: questions, answers and outcomes always come from the pages.
+ * no text of the kompas: questions, answers and outcomes always come from the pages. Nor
+ * does it hold wording of its own: the buttons, messages and line prefixes it writes come
+ * from the page too (the JSON block [data-kompas-teksten], from the site's templates).
  * Nothing is sent or stored: answers and toelichtingen live in this page's memory only.
  */
 (function () {
@@ -29,6 +31,12 @@
     }
     melding.textContent = "";
     window.setTimeout(function () { melding.textContent = tekst; }, 50);
+  }
+
+  // The wording for this state, from the page (templates/wijzer/_teksten.html).
+  function teksten(wortel) {
+    var blok = wortel.querySelector("[data-kompas-teksten]");
+    return blok ? JSON.parse(blok.textContent) : {};
   }
 
   function startUrl(wortel) {
@@ -128,7 +136,8 @@
     });
     veld.appendChild(opties);
     formulier.appendChild(veld);
-    formulier.appendChild(maak("button", { type: "submit", class: "kvz-knop", "data-kompas-actie": "volgende" }, "Volgende"));
+    formulier.appendChild(maak("button", { type: "submit", class: "kvz-knop", "data-kompas-actie": "volgende" },
+      teksten(wortel).volgende));
     formulier.addEventListener("submit", function (gebeurtenis) {
       gebeurtenis.preventDefault();
       var gekozen = formulier.querySelector("input[name=antwoord]:checked");
@@ -143,16 +152,16 @@
   }
 
   function toonFout(wortel, veld) {
+    var tekst = teksten(wortel);
     var eerste = veld.querySelector("input[name=antwoord]");
-    var titel = document.title.replace(/^Fout: /, "");
-    document.title = "Fout: " + titel;
+    if (document.title.indexOf(tekst.fout_voor) !== 0) document.title = tekst.fout_voor + document.title;
     var samenvatting = wortel.querySelector("[data-kompas-fout]");
     if (!samenvatting) {
       samenvatting = maak("div", { class: "kvz-fout", "data-kompas-fout": "", role: "alert", tabindex: "-1",
         "aria-labelledby": "kompas-fout-kop" });
-      samenvatting.appendChild(maak("h2", { id: "kompas-fout-kop" }, "Er is een probleem"));
+      samenvatting.appendChild(maak("h2", { id: "kompas-fout-kop" }, tekst.fout_kop));
       var lijst = maak("ul");
-      var link = maak("a", { href: "#" + eerste.id }, "Kies een antwoord");
+      var link = maak("a", { href: "#" + eerste.id }, tekst.fout_kies);
       link.addEventListener("click", function (gebeurtenis) {
         gebeurtenis.preventDefault();
         eerste.focus();
@@ -161,8 +170,8 @@
       samenvatting.appendChild(lijst);
       wortel.insertBefore(samenvatting, wortel.firstChild);
       var bericht = maak("p", { class: "kvz-fout__bericht", id: "kompas-fout-bericht" });
-      bericht.appendChild(maak("span", { class: "kvz-sr" }, "Fout: "));
-      bericht.appendChild(document.createTextNode("Kies een antwoord"));
+      bericht.appendChild(maak("span", { class: "kvz-sr" }, tekst.fout_voor));
+      bericht.appendChild(document.createTextNode(tekst.fout_kies));
       veld.insertBefore(bericht, veld.querySelector(".kvz-wijzer__opties"));
       veld.setAttribute("aria-describedby", "kompas-fout-bericht");
       veld.classList.add("kvz-wijzer__veld--fout");
@@ -177,16 +186,17 @@
   }
 
   function versterkUitkomst(wortel) {
+    var tekst = teksten(wortel);
     Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-alleen-met-js]"), function (e) { e.hidden = false; });
     Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-zonder-js]"), function (e) { e.hidden = true; });
     var datum = regel(wortel, "datum");
     if (datum) {
-      datum.textContent = "Datum: " + new Date().toLocaleDateString("nl-NL",
+      datum.textContent = tekst.datum_voor + new Date().toLocaleDateString("nl-NL",
         { day: "numeric", month: "long", year: "numeric" }) + "\n";
     }
     var permalink = regel(wortel, "permalink");
     if (permalink) {
-      permalink.textContent = "Permalink: " + new URL(permalink.getAttribute("data-kompas-href"), window.location.href).href + "\n";
+      permalink.textContent = tekst.permalink_voor + new URL(permalink.getAttribute("data-kompas-href"), window.location.href).href + "\n";
     }
     Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
       var vraag = veld.getAttribute("data-kompas-toelichting");
@@ -194,21 +204,21 @@
       function werkBij() {
         toelichtingen[vraag] = veld.value;
         var schoon = veld.value.replace(/\s+/g, " ").trim();
-        if (doel) doel.textContent = schoon ? "   Toelichting: " + schoon + "\n" : "";
+        if (doel) doel.textContent = schoon ? tekst.toelichting_voor + schoon + "\n" : "";
       }
       veld.value = toelichtingen[vraag] || "";
       veld.addEventListener("input", werkBij);
       werkBij();
     });
     var knop = wortel.querySelector('[data-kompas-actie="kopieer"]');
-    var tekst = wortel.querySelector("[data-kompas-verantwoording]");
+    var verantwoording = wortel.querySelector("[data-kompas-verantwoording]");
     var status = wortel.querySelector("[data-kompas-kopieer-status]");
-    if (knop && tekst) {
+    if (knop && verantwoording) {
       knop.addEventListener("click", function () {
-        kopieer(tekst).then(function () {
-          status.textContent = "De tekst is gekopieerd.";
+        kopieer(verantwoording).then(function () {
+          status.textContent = tekst.gekopieerd;
         }, function () {
-          status.textContent = "Kopiëren lukte niet. Selecteer de tekst en kopieer hem zelf.";
+          status.textContent = tekst.niet_gekopieerd;
         });
       });
     }
@@ -290,7 +300,8 @@
         groep.hidden = Boolean(keuze.value) && groep.getAttribute("data-vorm") !== keuze.value;
         if (!groep.hidden) zichtbaar += groep.querySelectorAll("li").length;
       });
-      status.textContent = zichtbaar + " voorbeelden getoond";
+      // The wording is the page's: "{aantal} voorbeelden getoond".
+      status.textContent = status.getAttribute("data-kompas-filter-status").replace("{aantal}", zichtbaar);
     });
   }
 

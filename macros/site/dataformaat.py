@@ -1,0 +1,35 @@
+"""The data formats on the page "Voor ontwikkelaars", generated, so the documentation cannot
+drift from what the build accepts and publishes: every record of the YAML from the JSON
+Schema (which is generated from the model), and kompas.json from the model fields it copies
+(templates: data_velden.html, kompas_json_velden.html, _velden.html)."""
+
+from __future__ import annotations
+
+from ..uitvoer.kompas_json import VELDEN
+from .sjablonen import maak
+
+# JSON Schema's types in the words of the page.
+TYPE_NAMEN = {"string": "tekst", "integer": "geheel getal", "boolean": "true of false", "object": "object"}
+
+
+def _rijen(definitie: dict) -> list[tuple[str, dict, bool]]:
+    return [(veld, eigenschap, veld in definitie["required"]) for veld, eigenschap in definitie["properties"].items()]
+
+
+def render_data_velden(schema: dict) -> str:
+    # The records that are a whole file, with the file's name.
+    bestanden = {eigenschap["$ref"].rsplit("/", 1)[-1]: naam for naam, eigenschap in schema["properties"].items()}
+    definities = [(naam, definitie, _rijen(definitie)) for naam, definitie in schema["$defs"].items()]
+    return maak("data_velden.html", definities=definities, bestanden=bestanden, type_namen=TYPE_NAMEN)
+
+
+def render_kompas_json_velden(schema: dict) -> str:
+    rijen = []
+    for veld, bron in VELDEN.items():
+        if bron is None:  # the build's own field, in every published file
+            rijen.append((veld, {"type": "object"}, True))
+        else:
+            record, naam = bron
+            definitie = schema["$defs"][record]
+            rijen.append((veld, definitie["properties"][naam], naam in definitie["required"]))
+    return maak("kompas_json_velden.html", rijen=rijen, type_namen=TYPE_NAMEN)

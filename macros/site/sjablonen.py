@@ -1,0 +1,113 @@
+"""The templates of the pages (`templates/`) and the one Jinja2 environment that renders them.
+
+Autoescape is on for every template: mkdocs-macros and our plugin put the output into pages
+as it is, so any text from the YAML must reach the page escaped, and a template cannot
+forget it. Python prepares the data (the model records, or small values computed from them);
+the templates hold the markup and the site's own wording.
+
+Two kinds of template:
+
+- `*.html` is one block of HTML. A line break in the template, with the whitespace around
+  it, is left out of the output (see `RegelsAaneen`), so the templates can be laid out for
+  reading while the pages get the compact markup they always had. Running text stays on one
+  line; a line break between two words would glue them together, so that is an error.
+- `*.md` is Markdown around HTML blocks, for a whole page or a part with headings (the table
+  of contents and anchors come from Markdown headings). Its lines are kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Callable, Optional
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateSyntaxError
+from jinja2.ext import Extension
+from markupsafe import Markup, escape
+
+from ..data import adressen
+from ..data.graaf import Pad, vorm_titel
+from ..data.model import ZEGGENSCHAP
+from ..uitvoer.opmaak import datum, euro
+
+# Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page
+# (MkDocs does not rewrite links inside raw HTML, so every template link goes through it).
+Url = Callable[[str], str]
+
+# Line breaks (blank lines too) with the whitespace around them.
+_REGELOVERGANG = re.compile(r"[ \t]*(?:\n[ \t]*)+")
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+# What may stand on either side of a line break in an HTML template: markup, not text.
+_EINDE_MARKUP = (">", "}")
+_BEGIN_MARKUP = ("<", "{")
+# Characters that mean something in a Markdown heading's text.
+_MARKDOWN_TEKENS = "\\`*_[]{}()#+!|"
+
+
+class RegelsAaneen(Extension):
+    """Leaves line breaks (and the indentation around them) out of `.html` templates."""
+
+    def preprocess(self, source: str, name: Optional[str], filename: Optional[str] = None) -> str:
+        if not (name or "").endswith(".html"):
+            return source
+        # Inside a tag or a comment a line break is Jinja's business: it may separate words
+        # of an expression, and comments run over lines as prose.
+        jinja = [(t.start(), t.end()) for t in _JINJA.finditer(source)]
+        delen, vanaf = [], 0
+        for treffer in _REGELOVERGANG.finditer(source):
+            if any(begin <= treffer.start() < eind for begin, eind in jinja):
+                continue
+            voor, na = source[:treffer.start()], source[treffer.end():]
+            if voor and na and not (voor.endswith(_EINDE_MARKUP) and na.startswith(_BEGIN_MARKUP)):
+                regel = source.count("\n", 0, treffer.start()) + 1
+                raise TemplateSyntaxError(
+                    "een regelovergang in lopende tekst plakt de woorden aan elkaar; zet de tekst "
+                    "op één regel of breek alleen tussen tags", regel, name, filename)
+            delen.append(source[vanaf:treffer.start()])
+            vanaf = treffer.end()
+        return "".join(delen) + source[vanaf:]
+
+
+def markdown_kop(tekst: object, niveau: int) -> Markup:
+    """A Markdown heading whose text is escaped for HTML and for Markdown syntax, so text
+    from the data can make neither markup nor a link."""
+    # Markdown first: the HTML escapes that follow contain "#" and "&" of their own (&#39;),
+    # which must stay entities.
+    veilig = str(tekst)
+    for teken in _MARKDOWN_TEKENS:
+        veilig = veilig.replace(teken, "\\" + teken)
+    return Markup(f"{'#' * niveau} {escape(veilig)}")
+
+
+def route_adres(route: Pad) -> str:
+    """The kompaswijzer's page for the outcome of a route."""
+    return adressen.toestand_pad(tuple(stap.antwoord for stap in route.stappen))
+
+
+@cache
+def omgeving() -> Environment:
+    omgeving = Environment(
+        loader=PackageLoader("macros.site", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,  # a misspelt name fails the build instead of vanishing
+        extensions=[RegelsAaneen],
+        # In .md templates a line with only a {% tag %} leaves nothing behind, and the file's
+        # last newline stays: the Markdown comes out as the template shows it.
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    omgeving.filters.update(md_kop=markdown_kop, euro=euro, datum=datum)
+    # The site's addresses (data/adressen.py), for links through the page's `url`.
+    omgeving.globals.update(
+        kompas_adres=adressen.KOMPAS_PAD, principes_adres=adressen.PRINCIPES_PAD,
+        indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
+        principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
+        pdf_adres=adressen.PDF_NAAM,
+        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP)
+    return omgeving
+
+
+def maak(naam: str, **gegevens) -> str:
+    """Render the template `naam` from templates/ with these values."""
+    return omgeving().get_template(naam).render(**gegevens)
