@@ -18,8 +18,11 @@ RONDES = 5
 def eenpagina() -> Path:
     map = WERK / "eenpagina"
     (map / "docs").mkdir(parents=True, exist_ok=True)
-    (map / "mkdocs.yml").write_text("site_name: Een pagina\ntheme:\n  name: material\n  language: nl\n"
-                                    "  font: false\nplugins:\n  - search:\n      lang: nl\n", encoding="utf-8")
+    (map / "mkdocs.yml").write_text(
+        "site_name: Een pagina\ntheme:\n  name: material\n  language: nl\n"
+        "  font: false\nplugins:\n  - search:\n      lang: nl\n",
+        encoding="utf-8",
+    )
     (map / "docs" / "index.md").write_text("# Een pagina\n\nAlleen deze tekst.\n", encoding="utf-8")
     return map
 
@@ -43,8 +46,9 @@ PDF_REGEL = re.compile(r"pdf van de nota: (?P<wat>.+?), in (?P<s>[\d.]+) s")
 def tijd_en_pdf(opdracht: list[str], cache: str, **kwargs) -> tuple[float, float, str]:
     """The build's wall time, and the part of it the PDF took (the build logs it)."""
     begin = time.perf_counter()
-    uit = subprocess.run(opdracht, check=True, capture_output=True, text=True,
-                         env={**OMGEVING, "KOMPAS_CACHE": cache}, **kwargs)
+    uit = subprocess.run(
+        opdracht, check=True, capture_output=True, text=True, env={**OMGEVING, "KOMPAS_CACHE": cache}, **kwargs
+    )
     totaal = time.perf_counter() - begin
     pdf = PDF_REGEL.search(uit.stderr + uit.stdout)
     if pdf is None:
@@ -71,15 +75,27 @@ def meet() -> dict:
     veel_map = evenveel_paginas(paginas)
     veel = [tijd(mkdocs + ["--site-dir", str(WERK / "veel-bouw")], cwd=veel_map) for _ in range(RONDES)]
     zonder_pdf = [t - p for t, p in zip(site, pdf)]
-    return {"site": site, "pdf": pdf, "pdf_wat": pdf_wat, "zonder_pdf": zonder_pdf, "warm": warm,
-            "verhouding_warm": mediaan(warm) / mediaan(een), "een": een, "veel": veel,
-            "paginas": paginas, "verhouding": mediaan(site) / mediaan(een),
-            "verhouding_zonder_pdf": mediaan(zonder_pdf) / mediaan(een), "verhouding_veel": mediaan(veel) / mediaan(een)}
+    return {
+        "site": site,
+        "pdf": pdf,
+        "pdf_wat": pdf_wat,
+        "zonder_pdf": zonder_pdf,
+        "warm": warm,
+        "verhouding_warm": mediaan(warm) / mediaan(een),
+        "een": een,
+        "veel": veel,
+        "paginas": paginas,
+        "verhouding": mediaan(site) / mediaan(een),
+        "verhouding_zonder_pdf": mediaan(zonder_pdf) / mediaan(een),
+        "verhouding_veel": mediaan(veel) / mediaan(een),
+    }
 
 
 if __name__ == "__main__":
     r = meet()
-    print(f"site {mediaan(r['site']):.2f} s ({r['paginas']} pagina's), één pagina {mediaan(r['een']):.2f} s, "
-          f"verhouding {r['verhouding']:.2f} (zonder de pdf {r['verhouding_zonder_pdf']:.2f}, "
-          f"warm {r['verhouding_warm']:.2f}); "
-          f"{r['paginas']} kale pagina's {mediaan(r['veel']):.2f} s")
+    print(
+        f"site {mediaan(r['site']):.2f} s ({r['paginas']} pagina's), één pagina {mediaan(r['een']):.2f} s, "
+        f"verhouding {r['verhouding']:.2f} (zonder de pdf {r['verhouding_zonder_pdf']:.2f}, "
+        f"warm {r['verhouding_warm']:.2f}); "
+        f"{r['paginas']} kale pagina's {mediaan(r['veel']):.2f} s"
+    )

@@ -23,8 +23,10 @@ OMGEVING = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def machine() -> str:
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
     nginx = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
-    return (f"{platform.node()}: {platform.system()} {platform.release()} {platform.machine()}, "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}, {chromium}, {nginx}")
+    return (
+        f"{platform.node()}: {platform.system()} {platform.release()} {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {chromium}, {nginx}"
+    )
 
 
 def tijd(opdracht: list[str], **kwargs) -> float:
@@ -45,8 +47,13 @@ def map_grootte(map: Path) -> int:
 def nginx_dist(uit: Path):
     """Build `make dist` into `uit` and serve it with the production configuration."""
     poort = vrije_poort()
-    subprocess.run([sys.executable, "-m", "macros", "dist", "--uit", str(uit), "--listen", f"127.0.0.1:{poort}"],
-                   cwd=PROJECT, check=True, capture_output=True, env=OMGEVING)
+    subprocess.run(
+        [sys.executable, "-m", "macros", "dist", "--uit", str(uit), "--listen", f"127.0.0.1:{poort}"],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        env=OMGEVING,
+    )
     runmap = uit.parent / (uit.name + "-nginx")
     runmap.mkdir(exist_ok=True)
     server = Nginx(hoofdconfiguratie(runmap, uit / "deploy" / "kompas.conf"), f"http://127.0.0.1:{poort}/")

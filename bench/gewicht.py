@@ -25,12 +25,14 @@ def meet(url: str) -> dict:
             if antwoord is None:
                 continue
             maten = verzoek.sizes()
-            rijen.append({
-                "url": verzoek.url.removeprefix(url.split("/kompas/")[0]),
-                "onverpakt": len(antwoord.body()),
-                "draad": maten["responseBodySize"] + maten["responseHeadersSize"],
-                "codering": antwoord.all_headers().get("content-encoding", "-"),
-            })
+            rijen.append(
+                {
+                    "url": verzoek.url.removeprefix(url.split("/kompas/")[0]),
+                    "onverpakt": len(antwoord.body()),
+                    "draad": maten["responseBodySize"] + maten["responseHeadersSize"],
+                    "codering": antwoord.all_headers().get("content-encoding", "-"),
+                }
+            )
         browser.close()
     return {"rijen": rijen, "onverpakt": sum(r["onverpakt"] for r in rijen), "draad": sum(r["draad"] for r in rijen)}
 

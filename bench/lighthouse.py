@@ -18,8 +18,11 @@ CATEGORIEEN = ("performance", "accessibility", "best-practices", "seo")
 def installeer() -> str:
     binair = WERK / "node_modules" / ".bin" / "lighthouse"
     if not binair.exists():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", f"lighthouse@{VERSIE}"],
-                       cwd=WERK, check=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", f"lighthouse@{VERSIE}"],
+            cwd=WERK,
+            check=True,
+        )
     return str(binair)
 
 
@@ -29,17 +32,33 @@ def meet(basis: str) -> dict:
     for naam, pad in PAGINAS.items():
         rapport = WERK / f"lighthouse-{naam}.json"
         subprocess.run(
-            [lighthouse, basis + pad, "--output=json", f"--output-path={rapport}", "--quiet",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             "--disable-component-update --disable-sync --no-first-run"],
-            check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+            [
+                lighthouse,
+                basis + pad,
+                "--output=json",
+                f"--output-path={rapport}",
+                "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        )
         gegevens = json.loads(rapport.read_text(encoding="utf-8"))
         uitkomst[naam] = {c: gegevens["categories"][c]["score"] for c in CATEGORIEEN}
         uitkomst[naam]["onvoldoende"] = sorted(
-            f"{a['id']} ({a['score']})" for a in gegevens["audits"].values()
-            if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric")
-            and any(a["id"] == r["id"] for c in CATEGORIEEN for r in gegevens["categories"][c]["auditRefs"]
-                    if r.get("weight", 0) > 0))
+            f"{a['id']} ({a['score']})"
+            for a in gegevens["audits"].values()
+            if a.get("score") is not None
+            and a["score"] < 1
+            and a.get("scoreDisplayMode") in ("binary", "numeric")
+            and any(
+                a["id"] == r["id"]
+                for c in CATEGORIEEN
+                for r in gegevens["categories"][c]["auditRefs"]
+                if r.get("weight", 0) > 0
+            )
+        )
     return uitkomst
 
 

@@ -24,16 +24,24 @@ def ok(goed: bool) -> str:
 
 def main() -> None:
     WERK.mkdir(exist_ok=True)
-    regels = ["# Benchmarks", "",
-              f"Gemeten op {datetime.date.today().isoformat()} met `make bench`.", "",
-              f"Machine: {machine()}", ""]
+    regels = [
+        "# Benchmarks",
+        "",
+        f"Gemeten op {datetime.date.today().isoformat()} met `make bench`.",
+        "",
+        f"Machine: {machine()}",
+        "",
+    ]
 
     b = bouwtijd.meet()
     regels += [
-        "## Bouwtijd", "",
+        "## Bouwtijd",
+        "",
         f"De hele site ({b['paginas']} pagina's) tegenover een mkdocs-material-site van één pagina, "
-        f"zelfde gereedschap, om en om, {len(b['site'])} keer elk; de mediaan.", "",
-        "| | mediaan | alle metingen (s) |", "|---|---|---|",
+        f"zelfde gereedschap, om en om, {len(b['site'])} keer elk; de mediaan.",
+        "",
+        "| | mediaan | alle metingen (s) |",
+        "|---|---|---|",
         f"| deze site, koud (zonder bouwcache: nieuwe clone, CI) | {mediaan(b['site']):.2f} s | "
         f"{', '.join(f'{t:.2f}' for t in b['site'])} |",
         f"| waarvan de pdf van de nota | {mediaan(b['pdf']):.2f} s | {', '.join(f'{t:.2f}' for t in b['pdf'])} |",
@@ -43,47 +51,77 @@ def main() -> None:
         f"{', '.join(f'{t:.2f}' for t in b['warm'])} |",
         f"| één pagina | {mediaan(b['een']):.2f} s | {', '.join(f'{t:.2f}' for t in b['een'])} |",
         f"| {b['paginas']} kale pagina's (alleen het thema) | {mediaan(b['veel']):.2f} s | "
-        f"{', '.join(f'{t:.2f}' for t in b['veel'])} |", "",
+        f"{', '.join(f'{t:.2f}' for t in b['veel'])} |",
+        "",
         f"Verhouding koud: **{b['verhouding']:.2f}** (doel ≤ 2,5: {ok(b['verhouding'] <= 2.5)}); koud zonder de "
         f"pdf ({b['pdf_wat']}, met WeasyPrint) **{b['verhouding_zonder_pdf']:.2f}**; warm "
         f"**{b['verhouding_warm']:.2f}** ({ok(b['verhouding_warm'] <= 2.5)}). "
         f"Een site met evenveel pagina's met alleen een kop en een zin heeft al een verhouding van "
-        f"{b['verhouding_veel']:.2f}: de tijd gaat vooral naar het thema, per pagina.", "",
+        f"{b['verhouding_veel']:.2f}: de tijd gaat vooral naar het thema, per pagina.",
+        "",
     ]
 
-    regels += ["## Schaal: grotere kompassen", "",
-               "Synthetische kompassen als het echte: vragen in een keten, nee naar een vorm, en om de "
-               "zoveel vragen een sprong verder (samenvoegen, zoals bij 'verder onderzoeken'). Elke "
-               "toestand van de kompaswijzer is een pagina, plus dezelfde pagina zonder menu voor het "
-               "intern loket.", "",
-               "| vragen | samenvoegen om de | paden | toestanden | bouwtijd | site | uitkomst |",
-               "|---|---|---|---|---|---|---|"]
+    regels += [
+        "## Schaal: grotere kompassen",
+        "",
+        "Synthetische kompassen als het echte: vragen in een keten, nee naar een vorm, en om de "
+        "zoveel vragen een sprong verder (samenvoegen, zoals bij 'verder onderzoeken'). Elke "
+        "toestand van de kompaswijzer is een pagina, plus dezelfde pagina zonder menu voor het "
+        "intern loket.",
+        "",
+        "| vragen | samenvoegen om de | paden | toestanden | bouwtijd | site | uitkomst |",
+        "|---|---|---|---|---|---|---|",
+    ]
     metingen = [schaal.meet(n) for n in (10, 20, 30, 40, 80)] + [schaal.meet(40, samenvoegen_elke=2)]
     for m in metingen:
         uitkomst = "gebouwd" if m["gelukt"] else "gestopt: " + m["melding"].split("kompaswijzer: ")[-1].split(";")[0]
-        regels.append(f"| {m['vragen']} | {m['samenvoegen_elke']} | {m['paden']} | {m['toestanden'] or '> grens'} | "
-                      f"{m['bouwtijd']:.1f} s | {m['grootte'] / 1e6:.1f} MB | {uitkomst} |")
+        regels.append(
+            f"| {m['vragen']} | {m['samenvoegen_elke']} | {m['paden']} | {m['toestanden'] or '> grens'} | "
+            f"{m['bouwtijd']:.1f} s | {m['grootte'] / 1e6:.1f} MB | {uitkomst} |"
+        )
     from macros.data.toestanden import MAX_TOESTANDEN
-    regels += ["", f"De grens staat op {MAX_TOESTANDEN} toestanden (`MAX_TOESTANDEN` in `macros/data/toestanden.py`). "
-               "Daarboven stopt de bouw binnen een seconde met een melding die zegt wat er aan de hand is; "
-               "het aantal paden wordt geteld, niet opgesomd, dus ook een kompas met miljoenen paden "
-               "houdt de bouw niet op. Kompas 1.0 heeft 55 toestanden.", ""]
+
+    regels += [
+        "",
+        f"De grens staat op {MAX_TOESTANDEN} toestanden (`MAX_TOESTANDEN` in `macros/data/toestanden.py`). "
+        "Daarboven stopt de bouw binnen een seconde met een melding die zegt wat er aan de hand is; "
+        "het aantal paden wordt geteld, niet opgesomd, dus ook een kompas met miljoenen paden "
+        "houdt de bouw niet op. Kompas 1.0 heeft 55 toestanden.",
+        "",
+    ]
 
     with nginx_dist(WERK / "dist-bench") as basis:
         g = gewicht.meet(basis + "kompas/wijzer/")
-        regels += ["## Gewicht van de eerste vraag van de kompaswijzer", "",
-                   "Alles wat een browser laadt (zonder cache) via nginx met de productieconfiguratie.", "",
-                   "| bestand | onverpakt | over de draad | codering |", "|---|---|---|---|"]
+        regels += [
+            "## Gewicht van de eerste vraag van de kompaswijzer",
+            "",
+            "Alles wat een browser laadt (zonder cache) via nginx met de productieconfiguratie.",
+            "",
+            "| bestand | onverpakt | over de draad | codering |",
+            "|---|---|---|---|",
+        ]
         regels += [f"| `{r['url']}` | {kb(r['onverpakt'])} | {kb(r['draad'])} | {r['codering']} |" for r in g["rijen"]]
-        regels += ["", f"Samen: **{kb(g['onverpakt'])}** onverpakt (doel ≤ 450 KB: {ok(g['onverpakt'] <= 450 * 1024)}), "
-                   f"**{kb(g['draad'])}** over de draad (doel ≤ 130 KB: {ok(g['draad'] <= 130 * 1024)}).", ""]
+        regels += [
+            "",
+            f"Samen: **{kb(g['onverpakt'])}** onverpakt (doel ≤ 450 KB: {ok(g['onverpakt'] <= 450 * 1024)}), "
+            f"**{kb(g['draad'])}** over de draad (doel ≤ 130 KB: {ok(g['draad'] <= 130 * 1024)}).",
+            "",
+        ]
         lh = lighthouse.meet(basis)
-    regels += [f"## Lighthouse {lighthouse.VERSIE} (mobiel)", "",
-               "| pagina | performance | toegankelijkheid | best practices | SEO | niet vol |", "|---|---|---|---|---|---|"]
+    regels += [
+        f"## Lighthouse {lighthouse.VERSIE} (mobiel)",
+        "",
+        "| pagina | performance | toegankelijkheid | best practices | SEO | niet vol |",
+        "|---|---|---|---|---|---|",
+    ]
     for naam, s in lh.items():
-        regels.append(f"| {naam} | {s['performance']:.2f} | {s['accessibility']:.2f} | {s['best-practices']:.2f} | "
-                      f"{s['seo']:.2f} | {', '.join(s['onvoldoende']) or '-'} |")
-    gehaald = all(s["performance"] >= 0.95 and s["accessibility"] == s["best-practices"] == s["seo"] == 1 for s in lh.values())
+        regels.append(
+            f"| {naam} | {s['performance']:.2f} | {s['accessibility']:.2f} | {s['best-practices']:.2f} | "
+            f"{s['seo']:.2f} | {', '.join(s['onvoldoende']) or '-'} |"
+        )
+    gehaald = all(
+        s["performance"] >= 0.95 and s["accessibility"] == s["best-practices"] == s["seo"] == 1 for s in lh.values()
+    )
     regels += ["", f"Doelen (performance ≥ 0,95; de rest 1,00): {ok(gehaald)}.", ""]
     RESULTATEN.write_text("\n".join(regels), encoding="utf-8")
     print(RESULTATEN.read_text(encoding="utf-8"))

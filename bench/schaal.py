@@ -16,8 +16,15 @@ from gemeen import OMGEVING, PROJECT, WERK, map_grootte
 from macros.data import graaf, toestanden  # noqa: E402
 from macros.data.loader import laad_kompas_data  # noqa: E402
 
-VORMEN = ["utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "samen-aan-zet",
-          "burgerparticipatie", "peilen", "gemeente-aan-zet"]
+VORMEN = [
+    "utrechter-aan-zet",
+    "overheidsmiddelen",
+    "overheidsparticipatie",
+    "samen-aan-zet",
+    "burgerparticipatie",
+    "peilen",
+    "gemeente-aan-zet",
+]
 
 
 def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
@@ -36,9 +43,14 @@ def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
     for vorm, i in zip([v for v in VORMEN if v not in gebruikt], vrij):
         nee[i] = {"vorm": vorm}
     kompas = yaml.safe_load((PROJECT / "kompas_data" / "kompas.yaml").read_text(encoding="utf-8"))
-    kompas.update(versie="9.0", start="v1", vragen=[
-        {"id": f"v{i}", "tekst": f"Synthetische vraag nummer {i}?", "ja": ja[i], "nee": nee[i]}
-        for i in range(1, n + 1)])
+    kompas.update(
+        versie="9.0",
+        start="v1",
+        vragen=[
+            {"id": f"v{i}", "tekst": f"Synthetische vraag nummer {i}?", "ja": ja[i], "nee": nee[i]}
+            for i in range(1, n + 1)
+        ],
+    )
     return yaml.safe_dump(kompas, allow_unicode=True, sort_keys=False)
 
 
@@ -66,13 +78,25 @@ def meet(n: int, samenvoegen_elke: int = 5) -> dict:
         raise SystemExit(f"synthetisch kompas {n} ongeldig: {fout}") from None
     uit = WERK / f"site-{n}-{samenvoegen_elke}"
     begin = time.perf_counter()
-    resultaat = subprocess.run([sys.executable, "-m", "macros", "bouw", "--uit", str(uit)], cwd=PROJECT,
-                               capture_output=True, text=True, env={**OMGEVING, "KOMPAS_DATA": str(map)})
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "macros", "bouw", "--uit", str(uit)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**OMGEVING, "KOMPAS_DATA": str(map)},
+    )
     duur = time.perf_counter() - begin
     melding = next((r.strip() for r in resultaat.stderr.splitlines() if "toestanden" in r), "")
-    return {"vragen": n, "samenvoegen_elke": samenvoegen_elke, "paden": paden, "toestanden": aantal_toestanden,
-            "bouwtijd": duur, "gelukt": resultaat.returncode == 0,
-            "grootte": map_grootte(uit) if resultaat.returncode == 0 else 0, "melding": melding}
+    return {
+        "vragen": n,
+        "samenvoegen_elke": samenvoegen_elke,
+        "paden": paden,
+        "toestanden": aantal_toestanden,
+        "bouwtijd": duur,
+        "gelukt": resultaat.returncode == 0,
+        "grootte": map_grootte(uit) if resultaat.returncode == 0 else 0,
+        "melding": melding,
+    }
 
 
 if __name__ == "__main__":

@@ -1,18 +1,18 @@
 """Command line for the kompas data and the site build.
 
-    python -m macros controleer               check the data; every problem with what to do
-    python -m macros versie --wat "…" [--versie 1.1]
-                                              record a new version (make versie)
-    python -m macros gouden                   rewrite the golden files in tests/golden/
-    python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
-                                              what a change to kompas_data/ does to the outcomes
-    python -m macros ci [--uit BESTAND]       the check and the report, for CI (before the tests)
-    python -m macros bouw [--uit site] [--site-url URL]
-                                              strict build that replaces the site only on success
-    python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
-    python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
-                          [--site-url URL] [--contact ADRES]
-                                              site + precompressed copies + nginx configuration
+python -m macros controleer               check the data; every problem with what to do
+python -m macros versie --wat "…" [--versie 1.1]
+                                          record a new version (make versie)
+python -m macros gouden                   rewrite the golden files in tests/golden/
+python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
+                                          what a change to kompas_data/ does to the outcomes
+python -m macros ci [--uit BESTAND]       the check and the report, for CI (before the tests)
+python -m macros bouw [--uit site] [--site-url URL]
+                                          strict build that replaces the site only on success
+python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
+python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
+                      [--site-url URL] [--contact ADRES]
+                                          site + precompressed copies + nginx configuration
 """
 
 from __future__ import annotations
@@ -65,8 +65,18 @@ def bouw(args) -> int:
     uit = Path(args.uit).resolve()
     uit.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-bouw-", dir=uit.parent))
-    opdracht = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                "--config-file", str(args.config), "--site-dir", str(tijdelijk)]
+    opdracht = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(args.config),
+        "--site-dir",
+        str(tijdelijk),
+    ]
 
     omgeving = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Dates in the site (sitemap, footer) come from the last commit: reproducible builds.
@@ -95,12 +105,6 @@ def bouw(args) -> int:
     return 0
 
 
-
-
-
-
-
-
 def dist_opdracht(args) -> int:
     from .uitvoer import bouwinfo, dist
 
@@ -109,8 +113,13 @@ def dist_opdracht(args) -> int:
     try:
         # ROOT and CONFMAP default to this machine's folders, which must suit nginx as well.
         instellingen = dist.controleer_instellingen(
-            loket=args.loket, root=args.root or str(site), listen=args.listen,
-            confmap=args.confmap or str(uit / "deploy"), site_url=args.site_url, contact=args.contact)
+            loket=args.loket,
+            root=args.root or str(site),
+            listen=args.listen,
+            confmap=args.confmap or str(uit / "deploy"),
+            site_url=args.site_url,
+            contact=args.contact,
+        )
     except ValueError as fout:
         print(fout, file=sys.stderr)
         return 2
@@ -127,8 +136,9 @@ def dist_opdracht(args) -> int:
         return 1
     info = bouwinfo.bouw_info(PROJECT)
     data = laad_kompas_data(PROJECT / "kompas_data")
-    (uit / "BOUW").write_text(f"commit: {info.commit}\ndatum: {info.datum}\nkompas: {data.kompas.versie}\n",
-                              encoding="utf-8")
+    (uit / "BOUW").write_text(
+        f"commit: {info.commit}\ndatum: {info.datum}\nkompas: {data.kompas.versie}\n", encoding="utf-8"
+    )
     dist.maak_leesbaar(uit)
     print(f"dist klaar in {uit}: {aantal} bestanden gecomprimeerd (gzip en brotli), nginx-configuratie in deploy/")
     for melding in weggelaten:
@@ -137,8 +147,9 @@ def dist_opdracht(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="opdracht", required=True)
     review.voeg_toe(sub, PROJECT)
     p = sub.add_parser("dist", help="site, gecomprimeerde kopieën en nginx-configuratie")

@@ -40,8 +40,12 @@ VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags chromium tries to reach Google's hosts at every start.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -137,7 +141,10 @@ def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedPr
         omgeving["KOMPAS_DATA"] = str(data_map)
     return subprocess.run(
         [sys.executable, "-m", "macros", "bouw", "--uit", str(uit)],
-        cwd=PROJECT, env=omgeving, capture_output=True, text=True,
+        cwd=PROJECT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -205,10 +212,20 @@ def make_dist(uit: Path, instellingen: dict[str, str], **omgeving) -> subprocess
     """`make dist` with these settings into `uit`, as the web team runs it. With umask 077,
     so that only the build's own chmod can make the files readable for nginx's workers."""
     return subprocess.run(
-        ["make", "--no-print-directory", "dist", f"UIT={uit}", f"PY={sys.executable}",
-         *(f"{naam}={waarde}" for naam, waarde in instellingen.items())],
-        cwd=PROJECT, capture_output=True, text=True, umask=0o077,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **omgeving})
+        [
+            "make",
+            "--no-print-directory",
+            "dist",
+            f"UIT={uit}",
+            f"PY={sys.executable}",
+            *(f"{naam}={waarde}" for naam, waarde in instellingen.items()),
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        umask=0o077,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", **omgeving},
+    )
 
 
 @pytest.fixture(scope="session")
@@ -223,8 +240,11 @@ def dist():
     poort = vrije_poort()
     basis = Path(tempfile.mkdtemp(prefix="kompas-dist-"))
     basis.chmod(0o755)
-    instellingen = {"LOKET": "https://loket.example", "LISTEN": f"127.0.0.1:{poort}",
-                    "SITE_URL": "https://samenstadmaken.example"}
+    instellingen = {
+        "LOKET": "https://loket.example",
+        "LISTEN": f"127.0.0.1:{poort}",
+        "SITE_URL": "https://samenstadmaken.example",
+    }
     resultaat = make_dist(basis / "dist", instellingen)
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
     yield {"map": basis / "dist", "poort": poort, "instellingen": instellingen}

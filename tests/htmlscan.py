@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 @dataclass
 class Pagina:
     ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)        # <a href>
+    links: list[str] = field(default_factory=list)  # <a href>
     bronnen: list[tuple[str, str]] = field(default_factory=list)  # (tag, url) the browser loads
     h1: list[str] = field(default_factory=list)
     lang: str | None = None
     tekst: list[str] = field(default_factory=list)
-    scripts: list[str] = field(default_factory=list)      # inline script bodies
+    scripts: list[str] = field(default_factory=list)  # inline script bodies
 
 
 class _Scanner(HTMLParser):

@@ -26,7 +26,8 @@ def hoofdconfiguratie(map: Path, server_conf: Path) -> Path:
     conf = map / "nginx.conf"
     tijdelijk = map / "tmp"
     tijdelijk.mkdir(exist_ok=True)
-    conf.write_text(f"""
+    conf.write_text(
+        f"""
 user www-data;
 worker_processes 1;
 pid {map}/nginx.pid;
@@ -44,7 +45,9 @@ http {{
     scgi_temp_path {tijdelijk}/scgi;
     include {server_conf};
 }}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return conf
 
 
@@ -57,8 +60,9 @@ class Nginx:
         test = subprocess.run([NGINX, "-t", "-c", str(self.conf)], capture_output=True, text=True)
         if test.returncode != 0:
             raise RuntimeError(f"nginx -t faalt:\n{test.stderr}")
-        self.proces = subprocess.Popen([NGINX, "-c", str(self.conf), "-g", "daemon off;"],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proces = subprocess.Popen(
+            [NGINX, "-c", str(self.conf), "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         for _ in range(100):
             try:
                 urllib.request.urlopen(self.url, timeout=1)

@@ -15,8 +15,11 @@ from .conftest import PROJECT, VOORBEELDEN, bouw_site, maak_voorbeeld, met_nieuw
 
 
 def _vingerafdruk(map: Path) -> dict[str, str]:
-    return {str(p.relative_to(map)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(map.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(map)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(map.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +63,7 @@ def test_vijandige_tekst_in_grafieken_en_pdf_blijft_tekst(vijandige_site):
     assert "Meer <a href=//example.org>eigenaarschap</a>" in " ".join(alles.split())
 
     from pypdf import PdfReader
+
     pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(vijandige_site / "samen-stad-maken.pdf").pages)
     assert "Peilen <script>alert('titel')</script> & co" in pdf
     assert "Score <script>alert('grafiek')</script> sociale cohesie" in pdf
@@ -119,8 +123,13 @@ def test_geslaagde_bouw_vervangt_de_site_in_zijn_geheel(tmp_path):
 def test_tekst_die_naar_een_verdwenen_vorm_linkt_laat_de_bouw_falen(tmp_path):
     # content/ links to vorm pages by id; a data set without such a vorm must not leave a dead
     # link (the minimal example has none of the real vormen).
-    gelinkt = sorted({m for p in (PROJECT / "content").rglob("*.md")
-                      for m in re.findall(r"vormen/([a-z0-9-]+)\.md", p.read_text(encoding="utf-8"))})
+    gelinkt = sorted(
+        {
+            m
+            for p in (PROJECT / "content").rglob("*.md")
+            for m in re.findall(r"vormen/([a-z0-9-]+)\.md", p.read_text(encoding="utf-8"))
+        }
+    )
     if not gelinkt:
         return  # content/ links to no vorm page: nothing can break this way
     data = maak_voorbeeld(VOORBEELDEN / "geldig" / "minimaal", tmp_path / "data")

@@ -13,6 +13,7 @@ def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch)
         def f():
             gemaakt.append(waarde)
             return waarde
+
         return f
 
     a = bouwcache.sleutel("data a", "code")

@@ -20,9 +20,10 @@ def bezoek(browser, site_url, html_paginas):
     context.on("request", lambda verzoek: verzoeken.append(verzoek.url))
     # Anything for another host is refused, so a test can never leak a request off-machine.
     eigen_host = urlsplit(site_url).netloc
-    context.route(re.compile(r"^(?!" + re.escape(site_url) + ").*"),
-                  lambda route: route.abort() if urlsplit(route.request.url).netloc != eigen_host
-                  else route.continue_())
+    context.route(
+        re.compile(r"^(?!" + re.escape(site_url) + ").*"),
+        lambda route: route.abort() if urlsplit(route.request.url).netloc != eigen_host else route.continue_(),
+    )
     page = context.new_page()
     fouten: list[str] = []
     page.on("console", lambda m: fouten.append(f"{page.url}: {m.text}") if m.type == "error" else None)
@@ -38,8 +39,12 @@ def bezoek(browser, site_url, html_paginas):
     page.wait_for_load_state("networkidle")  # the search index, loaded in the background
     opslag = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
     uitkomst = {
-        "verzoeken": verzoeken, "axe": axe, "fouten": fouten,
-        "cookies": context.cookies(), "localStorage": opslag[0], "sessionStorage": opslag[1],
+        "verzoeken": verzoeken,
+        "axe": axe,
+        "fouten": fouten,
+        "cookies": context.cookies(),
+        "localStorage": opslag[0],
+        "sessionStorage": opslag[1],
         "privacy": page.goto(site_url + "over/privacy/") and page.inner_text("main"),
     }
     context.close()
@@ -48,8 +53,9 @@ def bezoek(browser, site_url, html_paginas):
 
 def test_geen_verzoek_naar_een_andere_host(bezoek, site_url):
     eigen = urlsplit(site_url).netloc
-    extern = sorted({u for u in bezoek["verzoeken"] if urlsplit(u).scheme in ("http", "https")
-                     and urlsplit(u).netloc != eigen})
+    extern = sorted(
+        {u for u in bezoek["verzoeken"] if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != eigen}
+    )
     assert not extern, extern
     assert len(bezoek["verzoeken"]) > 30
 
@@ -70,7 +76,8 @@ def test_links_in_lopende_tekst_zijn_onderstreept(browser, site_url):
     page.goto(site_url + "kompas/")
     lijnen = page.eval_on_selector_all(
         "article a:not(.headerlink):not(.md-content__button)",
-        "els => els.map(e => getComputedStyle(e).textDecorationLine)")
+        "els => els.map(e => getComputedStyle(e).textDecorationLine)",
+    )
     page.close()
     assert len(lijnen) > 10 and set(lijnen) == {"underline"}, set(lijnen)
 
@@ -98,7 +105,8 @@ def test_focus_is_zichtbaar_bij_toetsenbordgebruik(browser, site_url):
         page.keyboard.press("Tab")
         element, stijl, breedte, kleur = page.evaluate(
             "() => { const e = document.activeElement; const s = getComputedStyle(e);"
-            " return [e.tagName + '.' + e.className, s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }")
+            " return [e.tagName + '.' + e.className, s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+        )
         gezien.append(element)
         assert element != "BODY.", "de focus verdween van de pagina"
         assert stijl == "solid" and breedte >= 2 and kleur == "rgb(41, 100, 163)", (element, stijl, breedte, kleur)

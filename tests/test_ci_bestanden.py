@@ -11,14 +11,19 @@ import yaml
 
 from .conftest import PROJECT
 
-BESTANDEN = {"vendor.github-workflows": PROJECT / ".github" / "workflows" / "kompas.yml",
-             "vendor.gitlab-ci": PROJECT / ".gitlab-ci.yml"}
+BESTANDEN = {
+    "vendor.github-workflows": PROJECT / ".github" / "workflows" / "kompas.yml",
+    "vendor.gitlab-ci": PROJECT / ".gitlab-ci.yml",
+}
 
 
 @pytest.mark.parametrize("schema", BESTANDEN)
 def test_ci_bestand_past_in_het_schema_van_de_forge(schema):
-    resultaat = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
-                                str(BESTANDEN[schema])], capture_output=True, text=True)
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(BESTANDEN[schema])],
+        capture_output=True,
+        text=True,
+    )
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
 
 
@@ -26,8 +31,11 @@ def test_schemacontrole_keurt_een_fout_af(tmp_path):
     # The check above must be able to fail: steps that are no list do not make a workflow.
     kapot = tmp_path / "kapot.yml"
     kapot.write_text('on: push\njobs:\n  x:\n    runs-on: 5\n    steps: "geen lijst"\n', encoding="utf-8")
-    resultaat = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-                                "vendor.github-workflows", str(kapot)], capture_output=True, text=True)
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(kapot)],
+        capture_output=True,
+        text=True,
+    )
     assert resultaat.returncode != 0
 
 
@@ -37,7 +45,9 @@ def test_beide_forges_draaien_ci_run_en_tonen_het_rapport():
     runs = "\n".join(s.get("run", "") for s in stappen)
     assert ".ci/run" in runs and "GITHUB_STEP_SUMMARY" in runs
     assert any(s.get("uses", "").startswith("actions/github-script") for s in stappen)  # the PR comment
-    assert any(s.get("uses", "").startswith("actions/upload-artifact") and "site/" in s["with"]["path"] for s in stappen)
+    assert any(
+        s.get("uses", "").startswith("actions/upload-artifact") and "site/" in s["with"]["path"] for s in stappen
+    )
     assert stappen[0]["with"]["fetch-depth"] == 0  # history, so the base can be found
     gitlab = yaml.safe_load(BESTANDEN["vendor.gitlab-ci"].read_text(encoding="utf-8"))["kompas"]
     assert gitlab["script"] == [".ci/run"] and gitlab["variables"]["GIT_DEPTH"] == 0

@@ -35,16 +35,32 @@ def test_kompas_1_0_is_de_lezing_van_de_nota(kompas10):
     assert kompas10.kompas.versie == "1.0"
     assert len(kompas10.kompas.vragen) == 10
     assert [v.id for v in kompas10.vormen] == [
-        "utrechter-aan-zet", "overheidsmiddelen", "overheidsparticipatie", "samen-aan-zet",
-        "burgerparticipatie", "peilen", "gemeente-aan-zet",
+        "utrechter-aan-zet",
+        "overheidsmiddelen",
+        "overheidsparticipatie",
+        "samen-aan-zet",
+        "burgerparticipatie",
+        "peilen",
+        "gemeente-aan-zet",
     ]
     assert [p.id for p in kompas10.principes] == [
-        "open-en-eerlijk", "vertrouwen-geven", "lef-tonen", "inclusie-en-diversiteit",
-        "duurzame-relaties", "leren-en-verbeteren",
+        "open-en-eerlijk",
+        "vertrouwen-geven",
+        "lef-tonen",
+        "inclusie-en-diversiteit",
+        "duurzame-relaties",
+        "leren-en-verbeteren",
     ]
     schaal = {v.id: v.zeggenschap_schaal for v in kompas10.vormen}
-    assert schaal == {"utrechter-aan-zet": 4, "overheidsmiddelen": 3, "overheidsparticipatie": 3,
-                      "samen-aan-zet": 3, "burgerparticipatie": 2, "peilen": 1, "gemeente-aan-zet": 0}
+    assert schaal == {
+        "utrechter-aan-zet": 4,
+        "overheidsmiddelen": 3,
+        "overheidsparticipatie": 3,
+        "samen-aan-zet": 3,
+        "burgerparticipatie": 2,
+        "peilen": 1,
+        "gemeente-aan-zet": 0,
+    }
     niet_samen = {v.id for v in kompas10.vormen if not v.samenwerkingsvorm}
     assert niet_samen == {"utrechter-aan-zet", "gemeente-aan-zet"}
 

@@ -36,8 +36,10 @@ def test_diagram_laadt_niets_van_buiten(data):
 
 def test_een_ander_doel_geeft_een_ander_diagram(kompas10):
     voor = diagram.kompas_svg(kompas10)
-    vragen = [replace(v, ja=Doel(vraag="bestuurlijke-ruimte")) if v.id == "eerst-verhelderen" else v
-              for v in kompas10.kompas.vragen]
+    vragen = [
+        replace(v, ja=Doel(vraag="bestuurlijke-ruimte")) if v.id == "eerst-verhelderen" else v
+        for v in kompas10.kompas.vragen
+    ]
     na = diagram.kompas_svg(replace(kompas10, kompas=replace(kompas10.kompas, vragen=vragen)))
     assert voor != na
     assert diagram.kompas_svg(kompas10) == voor  # and the same data gives the same drawing
@@ -46,15 +48,18 @@ def test_een_ander_doel_geeft_een_ander_diagram(kompas10):
 def test_route_wordt_gemarkeerd(data):
     for pad in graaf.paden(data.kompas)[:5]:
         boom = ET.fromstring(diagram.kompas_svg(data, pad))
-        gemarkeerd = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path")
-                      if p.get("data-route")}
+        gemarkeerd = {
+            (p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path") if p.get("data-route")
+        }
         assert gemarkeerd == {(s.vraag, s.antwoord) for s in pad.stappen}
 
 
 def test_diagram_en_beslistabel_op_de_site(gebouwde_site, data, html_paginas):
     assert (gebouwde_site / "kompas" / "kompas.svg").read_text(encoding="utf-8") == diagram.kompas_svg(data)
     kompas = html_paginas["kompas/"]
-    bronnen = {urljoin("/kompas/", b) for b in re.findall(r'<img src="([^"]+)" alt="Het kompas als stroomschema', kompas)}
+    bronnen = {
+        urljoin("/kompas/", b) for b in re.findall(r'<img src="([^"]+)" alt="Het kompas als stroomschema', kompas)
+    }
     assert bronnen == {"/kompas/kompas.svg"}
     links = {urljoin("/kompas/", h) for h in re.findall(r'href="([^"]+)"', kompas)}
     for pad in graaf.paden(data.kompas):
@@ -65,7 +70,7 @@ def test_uitkomst_toont_de_eigen_route(data, html_paginas):
     pad = graaf.paden(data.kompas)[3]
     html = html_paginas[adressen.WIJZER_PAD + pad.antwoorden + "/"]
     begin = html.rindex("<svg", 0, html.index('aria-labelledby="kompas-diagram-titel'))
-    svg = html[begin: html.index("</svg>", begin) + 6]
+    svg = html[begin : html.index("</svg>", begin) + 6]
     boom = ET.fromstring(svg)
     gemarkeerd = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path") if p.get("data-route")}
     assert gemarkeerd == {(s.vraag, s.antwoord) for s in pad.stappen}

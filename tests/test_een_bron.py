@@ -20,8 +20,9 @@ from .conftest import kopieer_kompas10
 def _met_schaal(tmp_path, waarde: int):
     gegevensmap = kopieer_kompas10(tmp_path / "data")
     vormen = gegevensmap / "vormen.yaml"
-    tekst, n = re.subn(r"(?m)^(\s+zeggenschap_schaal:) \d+$", rf"\1 {waarde}", vormen.read_text(encoding="utf-8"),
-                       count=1)
+    tekst, n = re.subn(
+        r"(?m)^(\s+zeggenschap_schaal:) \d+$", rf"\1 {waarde}", vormen.read_text(encoding="utf-8"), count=1
+    )
     assert n == 1
     vormen.write_text(tekst, encoding="utf-8")
     return gegevensmap
@@ -34,7 +35,9 @@ def test_de_loader_neemt_elk_eind_van_de_schaal_aan(tmp_path, waarde):
 
 @pytest.mark.parametrize("waarde", [ZEGGENSCHAP.laagste - 1, ZEGGENSCHAP.hoogste + 1])
 def test_de_loader_weigert_wat_buiten_de_schaal_valt(tmp_path, waarde):
-    with pytest.raises(KompasDataError, match=re.escape(f"van {ZEGGENSCHAP.laagste} tot en met {ZEGGENSCHAP.hoogste} zijn")):
+    with pytest.raises(
+        KompasDataError, match=re.escape(f"van {ZEGGENSCHAP.laagste} tot en met {ZEGGENSCHAP.hoogste} zijn")
+    ):
         laad_kompas_data(_met_schaal(tmp_path, waarde))
 
 

@@ -1,4 +1,4 @@
-""""Klopt dit niet?" on every vorm page and every outcome: a mailto: link with the page, the
+""" "Klopt dit niet?" on every vorm page and every outcome: a mailto: link with the page, the
 kompas version and (on an outcome) the answers given. Nothing is sent by the site."""
 
 from __future__ import annotations

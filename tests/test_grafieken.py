@@ -128,26 +128,47 @@ def test_elke_grafiek_heeft_titel_en_beschrijving_en_laadt_niets(alle):
             for naam, waarde in element.attrib.items():
                 if naam.endswith("href"):
                     assert waarde.startswith("#"), (grafiek.naam, naam, waarde)
-        assert not re.search(r"<script|@import|url\((?!#)|https?://(?!www\.w3\.org/|purl\.org/|creativecommons)",
-                             grafiek.svg), grafiek.naam
+        assert not re.search(
+            r"<script|@import|url\((?!#)|https?://(?!www\.w3\.org/|purl\.org/|creativecommons)", grafiek.svg
+        ), grafiek.naam
 
 
 def test_grafieken_veranderen_met_de_yaml(tmp_path, kompas10, monkeypatch):
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     alle = grafieken.alle(kompas10)
     gegevensmap = kopieer_kompas10(tmp_path / "data")
-    pas_toe(gegevensmap, {"wijzigingen": [
-        {"bestand": "indicatoren.yaml", "vervang": "nulmeting: {waarde: 54%, jaar: 2023}",
-         "door": "nulmeting: {waarde: 61%, jaar: 2023}"},
-        {"bestand": "financien.yaml", "vervang": "bedragen: [70000, 70000, 70000, 70000]",
-         "door": "bedragen: [70000, 70000, 70000, 80000]"},
-        {"bestand": "financien.yaml", "vervang": "bedragen: [499060, 499060, 499060, 409060]",
-         "door": "bedragen: [499060, 499060, 499060, 419060]"},
-        {"bestand": "vormen.yaml", "vervang": "zeggenschap_schaal: 1", "door": "zeggenschap_schaal: 2"},
-    ]}, "grafieken-veranderen")
+    pas_toe(
+        gegevensmap,
+        {
+            "wijzigingen": [
+                {
+                    "bestand": "indicatoren.yaml",
+                    "vervang": "nulmeting: {waarde: 54%, jaar: 2023}",
+                    "door": "nulmeting: {waarde: 61%, jaar: 2023}",
+                },
+                {
+                    "bestand": "financien.yaml",
+                    "vervang": "bedragen: [70000, 70000, 70000, 70000]",
+                    "door": "bedragen: [70000, 70000, 70000, 80000]",
+                },
+                {
+                    "bestand": "financien.yaml",
+                    "vervang": "bedragen: [499060, 499060, 499060, 409060]",
+                    "door": "bedragen: [499060, 499060, 499060, 419060]",
+                },
+                {"bestand": "vormen.yaml", "vervang": "zeggenschap_schaal: 1", "door": "zeggenschap_schaal: 2"},
+            ]
+        },
+        "grafieken-veranderen",
+    )
     nieuw = grafieken.alle(laad_kompas_data(gegevensmap))
-    for naam in ("indicatoren", "indicator-betrokken-in-buurt", "financien-per-jaar", "financien-per-post",
-                 "zeggenschap"):
+    for naam in (
+        "indicatoren",
+        "indicator-betrokken-in-buurt",
+        "financien-per-jaar",
+        "financien-per-post",
+        "zeggenschap",
+    ):
         assert nieuw[naam].svg != alle[naam].svg, naam
     assert "61%" in teksten(svg_boom(nieuw["indicator-betrokken-in-buurt"].svg))
     assert "€ 419.060" in teksten(svg_boom(nieuw["financien-per-jaar"].svg))
@@ -223,7 +244,10 @@ def test_tabel_naast_de_zeggenschapsschaal_heeft_elke_vorm_en_richting(data, htm
     html = html_paginas["kompas/"]
     tabel = html.split('aria-label="Zeggenschap per vorm"', 1)[1].split("</table>", 1)[0]
     for vorm in data.vormen:
-        assert f">{escape(vorm.titel)}</a></th><td>{escape(vorm.zeggenschap)}</td><td>{vorm.zeggenschap_schaal}</td>" in tabel
+        assert (
+            f">{escape(vorm.titel)}</a></th><td>{escape(vorm.zeggenschap)}</td><td>{vorm.zeggenschap_schaal}</td>"
+            in tabel
+        )
     assert tabel.count("<td>Minder vaak inzetten</td>") == 1
     for richting in data.kompas.koers.richtingen:
         assert tabel.count(f"<td>{escape(richting.naam)}</td>") == len(richting.naar)
@@ -241,5 +265,6 @@ def test_grafieken_zichtbaar_zonder_script_en_zonder_andere_host(browser, site_u
             breedte = img.evaluate("i => i.complete && i.naturalWidth")
             assert breedte and breedte > 200, (pad, img.get_attribute("src"))
     context.close()
-    assert verzoeken and all(v.startswith(site_url) for v in verzoeken), [v for v in verzoeken
-                                                                          if not v.startswith(site_url)]
+    assert verzoeken and all(v.startswith(site_url) for v in verzoeken), [
+        v for v in verzoeken if not v.startswith(site_url)
+    ]

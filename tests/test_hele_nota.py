@@ -19,14 +19,17 @@ NOTA = adressen.NOTA_PAD
 # --- Assembling: one page's HTML in its place in the whole ----------------------------------
 
 VOORBEELD = Deel(
-    "kompas/index.md", "kompas/", "Kompas", 1,
+    "kompas/index.md",
+    "kompas/",
+    "Kompas",
+    1,
     '<h1 id="kompas">Kompas</h1><h2 id="vragen">Vragen</h2>'
     '<p><a href="#vragen">hier</a> <a href="vormen/peilen/#wat-is-het">Peilen</a> '
     '<a href="wijzer/">de wijzer</a> <a href="https://www.utrecht.nl/">Utrecht</a> '
     '<a href="../">home</a></p>'
     '<aside data-alleen-site><p>Klopt dit niet?<br><img src="x.png" alt=""></p></aside>'
     '<section aria-labelledby="vragen"><img src="../grafieken/a.svg" alt="A"></section>'
-    '<table><tr><th>Route</th><th data-alleen-site>Wijzer</th></tr></table>'
+    "<table><tr><th>Route</th><th data-alleen-site>Wijzer</th></tr></table>"
     '<a class="headerlink" href="#kompas">¶</a><p>a &amp; b &#8217;</p>'
     '<div role="region" aria-labelledby="vragen kompas"></div>',
 )
@@ -72,6 +75,7 @@ def test_een_niet_gesloten_weggelaten_element_is_een_fout():
 
 # --- The page on the site -------------------------------------------------------------------
 
+
 def leesvolgorde(html_paginas) -> list[str]:
     """The note's pages as a reader meets them: from the voorwoord, following each page's
     "Volgende" link (mkdocs-material's footer), skipping the site's own pages."""
@@ -110,9 +114,11 @@ def test_elke_kop_van_elke_pagina_staat_erin_in_volgorde(html_paginas, nota):
 def koppen(html: str) -> list[str]:
     """The headings of a page's article, as HTML text."""
     artikel = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    return [re.sub(r"<[^>]+>", "", inhoud)
-            for kenmerken, inhoud in re.findall(r"<h[1-6]([^>]*)>(.*?)</h[1-6]>", artikel, re.S)
-            if "data-alleen-site" not in kenmerken]
+    return [
+        re.sub(r"<[^>]+>", "", inhoud)
+        for kenmerken, inhoud in re.findall(r"<h[1-6]([^>]*)>(.*?)</h[1-6]>", artikel, re.S)
+        if "data-alleen-site" not in kenmerken
+    ]
 
 
 def test_ids_uniek_en_elk_anker_bestaat(nota):
@@ -131,8 +137,11 @@ def test_niets_wat_alleen_voor_de_site_is(nota):
 def test_de_beginpagina_biedt_de_nota_en_de_pdf_aan(html_paginas, gebouwde_site):
     home = html_paginas[""]
     assert 'href="nota/"' in home
-    link = re.search(r'<a href="(samen-stad-maken\.pdf)" download>Download de hele beleidsnota</a> '
-                     r"\(<span>pdf, (\d+) pagina's, ([\d,]+ [kM]B)</span>\)", home)
+    link = re.search(
+        r'<a href="(samen-stad-maken\.pdf)" download>Download de hele beleidsnota</a> '
+        r"\(<span>pdf, (\d+) pagina's, ([\d,]+ [kM]B)</span>\)",
+        home,
+    )
     assert link, "de downloadlink met grootte staat niet op de beginpagina"
     assert (gebouwde_site / link.group(1)).is_file()
     assert int(link.group(2)) == len(pdf_lezer(gebouwde_site).pages)
@@ -141,8 +150,10 @@ def test_de_beginpagina_biedt_de_nota_en_de_pdf_aan(html_paginas, gebouwde_site)
 
 # --- The PDF --------------------------------------------------------------------------------
 
+
 def pdf_lezer(gebouwde_site):
     from pypdf import PdfReader
+
     return PdfReader(gebouwde_site / adressen.PDF_NAAM)
 
 
@@ -184,12 +195,14 @@ def test_pdf_heeft_elke_kop_in_volgorde(pdf_tekst, html_paginas):
 
 def bladwijzers(pdf) -> list[tuple[str, int]]:
     """Every bookmark as (title, page number counted from 1), in order."""
+
     def loop(items):
         for item in items:
             if isinstance(item, list):
                 yield from loop(item)
             else:
                 yield item.title, pdf.get_destination_page_number(item) + 1
+
     return list(loop(pdf.outline))
 
 

@@ -6,8 +6,16 @@ import importlib
 
 from macros.site import herladen
 
-MODULES = ["macros.data.model", "macros.data.lezer", "macros.data.loader", "macros.data.graaf",
-           "macros.uitvoer.diagram", "macros.site.sjablonen", "macros.site.wijzer", "macros.site.paginas"]
+MODULES = [
+    "macros.data.model",
+    "macros.data.lezer",
+    "macros.data.loader",
+    "macros.data.graaf",
+    "macros.uitvoer.diagram",
+    "macros.site.sjablonen",
+    "macros.site.wijzer",
+    "macros.site.paginas",
+]
 
 
 def test_elke_module_na_wat_zij_importeert():
@@ -15,7 +23,9 @@ def test_elke_module_na_wat_zij_importeert():
     volgorde = herladen.volgorde(modules)
     assert sorted(volgorde) == sorted(MODULES)
     voor = volgorde.index
-    assert voor("macros.data.model") < voor("macros.data.loader") and voor("macros.data.lezer") < voor("macros.data.loader")
+    assert voor("macros.data.model") < voor("macros.data.loader") and voor("macros.data.lezer") < voor(
+        "macros.data.loader"
+    )
     assert voor("macros.data.graaf") < voor("macros.data.loader")
     assert voor("macros.uitvoer.diagram") < voor("macros.site.wijzer")
     assert voor("macros.site.sjablonen") < voor("macros.site.wijzer") < voor("macros.site.paginas")

@@ -12,8 +12,11 @@ from macros.uitvoer import diagram, grafieken, kleuren, pdf
 from macros.uitvoer.kleuren import PALET
 
 PROJECT = Path(__file__).resolve().parent.parent
-ONZE_CSS = [PROJECT / "content/assets/stylesheets/utrecht.css", PROJECT / "content/assets/stylesheets/kompaswijzer.css",
-            pdf.STIJL]
+ONZE_CSS = [
+    PROJECT / "content/assets/stylesheets/utrecht.css",
+    PROJECT / "content/assets/stylesheets/kompaswijzer.css",
+    pdf.STIJL,
+]
 KLEUR_LETTERLIJK = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\(|\bhsla?\(")
 
 

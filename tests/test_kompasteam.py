@@ -16,69 +16,131 @@ from .conftest import PROJECT, kopieer_kompas10, pas_toe
 
 WIJZIGINGEN = {
     "vraag-herformuleren": {
-        "wijzigingen": [{"bestand": "kompas.yaml", "vervang": "      Is het nodig het vraagstuk eerst te verhelderen?",
-                         "door": "      Moet het vraagstuk eerst samen verhelderd worden?"}],
+        "wijzigingen": [
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "      Is het nodig het vraagstuk eerst te verhelderen?",
+                "door": "      Moet het vraagstuk eerst samen verhelderd worden?",
+            }
+        ],
         "rapport": ["**Anders geformuleerd:** `eerst-verhelderen`", "Versie van het kompas: 1.0 → **1.1**"],
     },
     "route-naar-andere-vorm": {
         "wijzigingen": [
-            {"bestand": "kompas.yaml", "vervang": "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
-             "door": "    ja: {vorm: burgerparticipatie}\n    nee: {vraag: bestuurlijke-ruimte}"},
-            {"bestand": "scenarios.yaml", "vervang": "      eerst-verhelderen: ja\n    verwacht: peilen\n",
-             "door": "      eerst-verhelderen: ja\n    verwacht: burgerparticipatie\n"}],
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
+                "door": "    ja: {vorm: burgerparticipatie}\n    nee: {vraag: bestuurlijke-ruimte}",
+            },
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      eerst-verhelderen: ja\n    verwacht: peilen\n",
+                "door": "      eerst-verhelderen: ja\n    verwacht: burgerparticipatie\n",
+            },
+        ],
         "rapport": ["| `ja/ja/ja` | Peilen | **Burgerparticipatie** |", "Versie van het kompas: 1.0 → **1.1**"],
     },
     "vraag-in-het-midden": {
         "wijzigingen": [
-            {"bestand": "kompas.yaml", "vervang": "    ja: {vorm: overheidsmiddelen}\n",
-             "door": "    ja: {vraag: passende-regeling}\n"},
-            {"bestand": "kompas.yaml", "vervang": "  - id: eigenaarschap-laten-groeien\n",
-             "door": "  - id: passende-regeling\n    tekst: Is er een passende regeling?\n    ja: {vorm: overheidsmiddelen}\n"
-                     "    nee: {vorm: samen-aan-zet}\n\n  - id: eigenaarschap-laten-groeien\n"},
-            {"bestand": "scenarios.yaml", "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
-             "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n"},
-            {"bestand": "scenarios.yaml", "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
-             "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n"}],
-        "rapport": ["**Nieuw, vraag 5** (`passende-regeling`)", "**Ander nummer:** `verder-onderzoeken`: vraag 7 → vraag 8",
-                    "Versie van het kompas: 1.0 → **2.0**"],
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "    ja: {vorm: overheidsmiddelen}\n",
+                "door": "    ja: {vraag: passende-regeling}\n",
+            },
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "  - id: eigenaarschap-laten-groeien\n",
+                "door": "  - id: passende-regeling\n    tekst: Is er een passende regeling?\n    ja: {vorm: overheidsmiddelen}\n"
+                "    nee: {vorm: samen-aan-zet}\n\n  - id: eigenaarschap-laten-groeien\n",
+            },
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
+                "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n",
+            },
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
+                "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n",
+            },
+        ],
+        "rapport": [
+            "**Nieuw, vraag 5** (`passende-regeling`)",
+            "**Ander nummer:** `verder-onderzoeken`: vraag 7 → vraag 8",
+            "Versie van het kompas: 1.0 → **2.0**",
+        ],
     },
     "achtste-vorm": {
         "wijzigingen": [
-            {"bestand": "kompas.yaml", "vervang": "    ja: {vorm: burgerparticipatie}\n    nee: {vorm: peilen}\n",
-             "door": "    ja: {vorm: burgerparticipatie}\n    nee: {vorm: samen-verkennen}\n"},
-            {"bestand": "vormen.yaml", "vervang": "  - id: gemeente-aan-zet\n",
-             "door": "  - id: samen-verkennen\n    titel: Samen verkennen\n    samenwerkingsvorm: true\n"
-                     "    wat_is_het: De gemeente en Utrechters verkennen samen de vraag.\n"
-                     "    zeggenschap: Beperkt.\n    zeggenschap_schaal: 1\n    eigenaar: Gemeente\n"
-                     "    wanneer_geschikt: Als er geen representatieve groep is.\n    voorbeelden: [Buurtgesprek]\n"
-                     "    instrumenten: []\n    principes: []\n"
-                     "    in_het_kort: De gemeente en Utrechters kijken samen naar de vraag.\n\n"
-                     "  - id: gemeente-aan-zet\n"}],
-        "rapport": ["| `ja/ja/nee/ja/nee` | Peilen | **Samen verkennen** |", "Versie van het kompas: 1.0 → **2.0**",
-                    "`vormen[id=samen-verkennen]`: **erbij**"],
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "    ja: {vorm: burgerparticipatie}\n    nee: {vorm: peilen}\n",
+                "door": "    ja: {vorm: burgerparticipatie}\n    nee: {vorm: samen-verkennen}\n",
+            },
+            {
+                "bestand": "vormen.yaml",
+                "vervang": "  - id: gemeente-aan-zet\n",
+                "door": "  - id: samen-verkennen\n    titel: Samen verkennen\n    samenwerkingsvorm: true\n"
+                "    wat_is_het: De gemeente en Utrechters verkennen samen de vraag.\n"
+                "    zeggenschap: Beperkt.\n    zeggenschap_schaal: 1\n    eigenaar: Gemeente\n"
+                "    wanneer_geschikt: Als er geen representatieve groep is.\n    voorbeelden: [Buurtgesprek]\n"
+                "    instrumenten: []\n    principes: []\n"
+                "    in_het_kort: De gemeente en Utrechters kijken samen naar de vraag.\n\n"
+                "  - id: gemeente-aan-zet\n",
+            },
+        ],
+        "rapport": [
+            "| `ja/ja/nee/ja/nee` | Peilen | **Samen verkennen** |",
+            "Versie van het kompas: 1.0 → **2.0**",
+            "`vormen[id=samen-verkennen]`: **erbij**",
+        ],
     },
     "vorm-eraf": {
         "wijzigingen": [
-            {"bestand": "kompas.yaml", "vervang": "    ja: {vorm: overheidsmiddelen}\n",
-             "door": "    ja: {vorm: overheidsparticipatie}\n"},
-            {"bestand": "scenarios.yaml", "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
-             "door": "      ondersteuning-nodig: ja\n    verwacht: overheidsparticipatie\n"},
-            {"bestand": "scenarios.yaml", "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
-             "door": "      ondersteuning-nodig: ja\n    verwacht: overheidsparticipatie\n"}],
-        "knip": [{"bestand": "vormen.yaml", "van": "  - id: overheidsmiddelen\n", "tot": "  - id: overheidsparticipatie\n"}],
-        "rapport": ["| `nee/ja/ja/ja` | Overheidsmiddelen | **Overheidsparticipatie** |", "Versie van het kompas: 1.0 → **2.0**"],
+            {
+                "bestand": "kompas.yaml",
+                "vervang": "    ja: {vorm: overheidsmiddelen}\n",
+                "door": "    ja: {vorm: overheidsparticipatie}\n",
+            },
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
+                "door": "      ondersteuning-nodig: ja\n    verwacht: overheidsparticipatie\n",
+            },
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
+                "door": "      ondersteuning-nodig: ja\n    verwacht: overheidsparticipatie\n",
+            },
+        ],
+        "knip": [
+            {"bestand": "vormen.yaml", "van": "  - id: overheidsmiddelen\n", "tot": "  - id: overheidsparticipatie\n"}
+        ],
+        "rapport": [
+            "| `nee/ja/ja/ja` | Overheidsmiddelen | **Overheidsparticipatie** |",
+            "Versie van het kompas: 1.0 → **2.0**",
+        ],
     },
     "bedrag-met-totaal": {
         "wijzigingen": [
-            {"bestand": "financien.yaml", "vervang": "bedragen: [70000, 70000, 70000, 70000]",
-             "door": "bedragen: [70000, 70000, 70000, 80000]"},
-            {"bestand": "financien.yaml", "vervang": "bedragen: [499060, 499060, 499060, 409060]",
-             "door": "bedragen: [499060, 499060, 499060, 419060]"}],
+            {
+                "bestand": "financien.yaml",
+                "vervang": "bedragen: [70000, 70000, 70000, 70000]",
+                "door": "bedragen: [70000, 70000, 70000, 80000]",
+            },
+            {
+                "bestand": "financien.yaml",
+                "vervang": "bedragen: [499060, 499060, 499060, 409060]",
+                "door": "bedragen: [499060, 499060, 499060, 419060]",
+            },
+        ],
         "rapport": ["`totaal.bedragen[3]`: 409.060 → **419.060**", "Versie van het kompas: 1.0 (ongewijzigd)"],
         "geen_versie": True,
     },
     "voorbeeld-erbij": {
-        "wijzigingen": [{"bestand": "vormen.yaml", "vervang": "      - U-festival", "door": "      - U-festival\n      - Moestuin"}],
+        "wijzigingen": [
+            {"bestand": "vormen.yaml", "vervang": "      - U-festival", "door": "      - U-festival\n      - Moestuin"}
+        ],
         "rapport": ["**erbij**: Moestuin", "Versie van het kompas: 1.0 (ongewijzigd)"],
         "geen_versie": True,
     },
@@ -86,16 +148,33 @@ WIJZIGINGEN = {
 
 
 def git(map: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=map, check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "kompasteam", "GIT_AUTHOR_EMAIL": "k@t", "GIT_COMMITTER_NAME": "k",
-                               "GIT_COMMITTER_EMAIL": "k@t", "PATH": "/usr/bin:/bin", "HOME": str(map)}).stdout
+    return subprocess.run(
+        ["git", *args],
+        cwd=map,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "kompasteam",
+            "GIT_AUTHOR_EMAIL": "k@t",
+            "GIT_COMMITTER_NAME": "k",
+            "GIT_COMMITTER_EMAIL": "k@t",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(map),
+        },
+    ).stdout
 
 
 def macros(map: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m macros …` as the Makefile runs it, on the project in `map`."""
     plekken = ["--repo", str(map), "--map", str(map / "kompas_data"), "--golden", str(map / "tests" / "golden")]
-    return subprocess.run([sys.executable, "-m", "macros", args[0], *plekken, *args[1:]], cwd=PROJECT,
-                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT)})
+    return subprocess.run(
+        [sys.executable, "-m", "macros", args[0], *plekken, *args[1:]],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT)},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +235,10 @@ def test_gepubliceerde_vingerafdruk_overschrijven_valt_op_tegen_main(kloon):
 
     data = laad_kompas_data(kloon / "kompas_data")
     wijzigingen = kloon / "kompas_data" / "wijzigingen.yaml"
-    wijzigingen.write_text(wijzigingen.read_text(encoding="utf-8").replace(
-        data.versies[0].vingerafdruk, betekenis.vingerafdruk(data)), encoding="utf-8")
+    wijzigingen.write_text(
+        wijzigingen.read_text(encoding="utf-8").replace(data.versies[0].vingerafdruk, betekenis.vingerafdruk(data)),
+        encoding="utf-8",
+    )
     shutil.rmtree(kloon / "tests")  # the golden files would tell too; this test is about the fingerprint
     git(kloon, "commit", "-q", "-am", "vingerafdruk overschreven")
     ci = macros(kloon, "ci")

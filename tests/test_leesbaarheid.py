@@ -11,8 +11,10 @@ from macros.review import leesbaarheid
 
 
 def test_samenvattingen_zijn_makkelijk_te_lezen(data):
-    scores = {naam: (leesbaarheid.douma(kort), leesbaarheid.douma(nota))
-              for naam, (kort, nota) in leesbaarheid.samenvattingen(data).items()}
+    scores = {
+        naam: (leesbaarheid.douma(kort), leesbaarheid.douma(nota))
+        for naam, (kort, nota) in leesbaarheid.samenvattingen(data).items()
+    }
     rapport = "\n".join(f"{naam:40} samenvatting {k:6.1f}   nota {n:6.1f}" for naam, (k, n) in scores.items())
     print("\nFlesch-Douma (hoger is makkelijker; drempel %.0f)\n%s" % (leesbaarheid.DREMPEL, rapport))
     te_moeilijk = {naam: k for naam, (k, _) in scores.items() if k < leesbaarheid.DREMPEL}
@@ -23,8 +25,10 @@ def test_samenvattingen_zijn_makkelijk_te_lezen(data):
 
 def test_douma_onderscheidt_makkelijk_van_moeilijk():
     makkelijk = "De gemeente luistert naar u. U mag meepraten. Dat is fijn."
-    moeilijk = ("Het faciliteren van organisatiebrede implementatietrajecten vereist een integrale "
-                "heroverweging van de bestuurlijke verantwoordelijkheidsverdeling.")
+    moeilijk = (
+        "Het faciliteren van organisatiebrede implementatietrajecten vereist een integrale "
+        "heroverweging van de bestuurlijke verantwoordelijkheidsverdeling."
+    )
     assert leesbaarheid.douma(makkelijk) > 80 > 20 > leesbaarheid.douma(moeilijk)
 
 

@@ -18,7 +18,10 @@ from .conftest import DATA
 
 KOMPAS = laad_kompas_data(DATA).kompas
 BEVEILIGING = {
-    "content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy",
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "permissions-policy",
 }
 CSP_LUISTERAAR = """
 window.__csp = [];
@@ -77,7 +80,11 @@ def bezoek_via_nginx(browser, nginx_url, dist):
     eigen = urlsplit(nginx_url).netloc
     headers = [(a.url, a.all_headers()) for a in antwoorden if urlsplit(a.url).netloc == eigen]
     uitkomst = {
-        "paden": paden, "grafieken": grafieken, "headers": headers, "fouten": fouten, "schendingen": schendingen,
+        "paden": paden,
+        "grafieken": grafieken,
+        "headers": headers,
+        "fouten": fouten,
+        "schendingen": schendingen,
         "cookies": context.cookies(),
         "opslag": page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]"),
     }
@@ -118,9 +125,14 @@ def test_de_csp_is_streng(nginx_url, pad):
 def test_alleen_de_embed_mag_in_het_intern_loket(nginx_url, dist):
     loket = dist["instellingen"]["LOKET"]
     for pad in ("/", "/kompas/", "/" + adressen.WIJZER_PAD, "/samen-stad-maken.pdf", "/bestaat/niet/"):
-        assert _richtlijnen(vraag(nginx_url, pad).getheader("Content-Security-Policy"))["frame-ancestors"] == "'self'", pad
+        assert (
+            _richtlijnen(vraag(nginx_url, pad).getheader("Content-Security-Policy"))["frame-ancestors"] == "'self'"
+        ), pad
     for pad in ("/" + adressen.EMBED_PAD, "/" + adressen.EMBED_PAD + "nee/"):
-        assert _richtlijnen(vraag(nginx_url, pad).getheader("Content-Security-Policy"))["frame-ancestors"] == f"'self' {loket}"
+        assert (
+            _richtlijnen(vraag(nginx_url, pad).getheader("Content-Security-Policy"))["frame-ancestors"]
+            == f"'self' {loket}"
+        )
 
 
 def test_een_grafiek_op_zichzelf_mag_alleen_eigen_stijl(nginx_url):
@@ -146,8 +158,17 @@ def test_overige_headers(nginx_url):
     assert "nginx/" not in (antwoord.getheader("Server") or "")
 
 
-@pytest.mark.parametrize("pad", ["/", "/kompas/", "/kompas.json", "/assets/stylesheets/utrecht.css",
-                                 "/assets/javascripts/kompaswijzer.js", "/kompas/kompas.svg"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/",
+        "/kompas/",
+        "/kompas.json",
+        "/assets/stylesheets/utrecht.css",
+        "/assets/javascripts/kompaswijzer.js",
+        "/kompas/kompas.svg",
+    ],
+)
 def test_gecomprimeerde_varianten(nginx_url, pad):
     gewoon = vraag(nginx_url, pad)
     assert gewoon.status == 200 and gewoon.getheader("Content-Encoding") is None
@@ -171,13 +192,15 @@ def test_eigen_404_en_onbekende_wijzerstap(nginx_url):
     antwoord = vraag(nginx_url, "/bestaat/niet/")
     assert antwoord.status == 404 and "Deze pagina bestaat niet" in antwoord.inhoud.decode()
     assert antwoord.getheader("Content-Security-Policy")
-    for pad, doel in (("/kompas/wijzer/misschien/", "/kompas/wijzer/"),
-                      ("/kompas/wijzer/ja/%3Cscript%3E/", "/kompas/wijzer/"),
-                      ("/kompas/wijzer-embed/nee/onzin/", "/kompas/wijzer-embed/"),
-                      ("/kompas/wijzer/%00/", "/kompas/wijzer/"),
-                      ("/kompas/wijzer-embed/%00/", "/kompas/wijzer-embed/"),
-                      ("/%00", "/"),
-                      ("/kompas", "/kompas/")):
+    for pad, doel in (
+        ("/kompas/wijzer/misschien/", "/kompas/wijzer/"),
+        ("/kompas/wijzer/ja/%3Cscript%3E/", "/kompas/wijzer/"),
+        ("/kompas/wijzer-embed/nee/onzin/", "/kompas/wijzer-embed/"),
+        ("/kompas/wijzer/%00/", "/kompas/wijzer/"),
+        ("/kompas/wijzer-embed/%00/", "/kompas/wijzer-embed/"),
+        ("/%00", "/"),
+        ("/kompas", "/kompas/"),
+    ):
         antwoord = vraag(nginx_url, pad)
         assert antwoord.status in (301, 302) and antwoord.getheader("Location") == doel, pad
         assert vraag(nginx_url, doel).status == 200, doel
@@ -209,13 +232,24 @@ def _volg(url: str, status: int, headers: list[tuple[str, str]], inhoud: bytes) 
     assert vraag(url, locaties[0]).status == 200, locaties[0]
 
 
-ONGELDIG = ["/kompas/wijzer/%00/", "/%00", "/kompas/wijzer-embed/%00/", "/kompas/wijzer/nee/onbekend/",
-            "/kompas/wijzer-embed/misschien/", "/kompas", "/kompas/wijzer", "/bestaat/niet/"]
+ONGELDIG = [
+    "/kompas/wijzer/%00/",
+    "/%00",
+    "/kompas/wijzer-embed/%00/",
+    "/kompas/wijzer/nee/onbekend/",
+    "/kompas/wijzer-embed/misschien/",
+    "/kompas",
+    "/kompas/wijzer",
+    "/bestaat/niet/",
+]
 
 
 @pytest.mark.parametrize("pad", ONGELDIG)
-@pytest.mark.parametrize("verzoek", ["GET {pad} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-                                     "GET {pad} HTTP/1.0\r\n\r\n"], ids=["host-evil", "zonder-host"])
+@pytest.mark.parametrize(
+    "verzoek",
+    ["GET {pad} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n", "GET {pad} HTTP/1.0\r\n\r\n"],
+    ids=["host-evil", "zonder-host"],
+)
 def test_omleidingen_zijn_relatief_en_blijven_op_de_site(nginx_url, pad, verzoek):
     status, headers, inhoud = ruw(nginx_url, verzoek.format(pad=pad).encode())
     assert not any("evil.example" in w for _, w in headers), headers
@@ -253,8 +287,9 @@ def test_geen_bestanden_met_een_punt_behalve_well_known(nginx_url, dist):
 
 def test_een_map_zonder_pagina_geeft_de_eigen_404(nginx_url, dist):
     site = dist["map"] / "site"
-    mappen = sorted(p for p in site.rglob("*") if p.is_dir() and not (p / "index.html").exists()
-                    and not p.name.startswith("."))
+    mappen = sorted(
+        p for p in site.rglob("*") if p.is_dir() and not (p / "index.html").exists() and not p.name.startswith(".")
+    )
     assert any(p.name == "schema" for p in mappen)
     for map in mappen:
         antwoord = vraag(nginx_url, "/" + map.relative_to(site).as_posix() + "/")
@@ -285,12 +320,16 @@ def test_geen_cookies_en_geen_opslag(bezoek_via_nginx):
     assert bezoek_via_nginx["opslag"] == [[], []]
 
 
-@pytest.mark.parametrize("ouder, pad, toegestaan", [
-    ("loket", adressen.EMBED_PAD, True),
-    ("loket", "", False),
-    ("loket", adressen.WIJZER_PAD, False),
-    ("https://andere.example", adressen.EMBED_PAD, False),
-], ids=["loket-embed", "loket-home", "loket-wijzer", "andere-site-embed"])
+@pytest.mark.parametrize(
+    "ouder, pad, toegestaan",
+    [
+        ("loket", adressen.EMBED_PAD, True),
+        ("loket", "", False),
+        ("loket", adressen.WIJZER_PAD, False),
+        ("https://andere.example", adressen.EMBED_PAD, False),
+    ],
+    ids=["loket-embed", "loket-home", "loket-wijzer", "andere-site-embed"],
+)
 def test_in_een_iframe_alleen_de_embed_en_alleen_in_het_intern_loket(browser, nginx_url, dist, ouder, pad, toegestaan):
     """A page of the intern loket (or of another site) with the site in an <iframe>. The
     browser serves it at the loket's https origin; the frame comes from the real nginx."""
@@ -299,10 +338,15 @@ def test_in_een_iframe_alleen_de_embed_en_alleen_in_het_intern_loket(browser, ng
     # Chromium blocks a public page from framing a loopback address unless allowed; the
     # site and the loket are on different networks only in this test.
     context.grant_permissions(["local-network-access"], origin=ouder)
-    context.route(ouder + "/", lambda route: route.fulfill(
-        status=200, content_type="text/html; charset=utf-8",
-        body=f'<!doctype html><html lang="nl"><title>Intern loket</title>'
-             f'<iframe src="{nginx_url + pad}" title="Kompaswijzer" width="800" height="600"></iframe></html>'))
+    context.route(
+        ouder + "/",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html; charset=utf-8",
+            body=f'<!doctype html><html lang="nl"><title>Intern loket</title>'
+            f'<iframe src="{nginx_url + pad}" title="Kompaswijzer" width="800" height="600"></iframe></html>',
+        ),
+    )
     page = context.new_page()
     try:
         if toegestaan:

@@ -15,8 +15,10 @@ from .conftest import GOUDEN
 def test_gouden_bestanden_passen_bij_de_data(data):
     afwijkend = gouden.afwijkingen(data, GOUDEN)
     assert not afwijkend, (
-        "De gouden bestanden in tests/golden/ passen niet bij kompas_data/: " + "; ".join(afwijkend[:5])
-        + ". Is het kompas inhoudelijk gewijzigd? Draai `make versie WAT=\"…\"`; anders `make gouden`.")
+        "De gouden bestanden in tests/golden/ passen niet bij kompas_data/: "
+        + "; ".join(afwijkend[:5])
+        + '. Is het kompas inhoudelijk gewijzigd? Draai `make versie WAT="…"`; anders `make gouden`.'
+    )
 
 
 def test_elk_pad_volgt_de_antwoorden_in_de_data(data):
@@ -39,6 +41,7 @@ def test_vorm_van_het_kompas_als_graaf(data):
 
 
 # --- The engine, on kompas 1.0 ------------------------------------------------------------
+
 
 def test_kompas_1_0_heeft_de_paden_van_de_lezing(kompas10):
     paden = {p.antwoorden: p.vorm for p in graaf.paden(kompas10.kompas)}
@@ -70,8 +73,10 @@ def test_aantal_toestanden_van_de_wijzer(kompas10):
 
 
 def test_cyclus_wordt_gevonden(kompas10):
-    vragen = [replace(v, nee=Doel(vraag="besluit-nodig")) if v.id == "representatieve-groep" else v
-              for v in kompas10.kompas.vragen]
+    vragen = [
+        replace(v, nee=Doel(vraag="besluit-nodig")) if v.id == "representatieve-groep" else v
+        for v in kompas10.kompas.vragen
+    ]
     cyclus = graaf.vind_cyclus(replace(kompas10.kompas, vragen=vragen))
     assert cyclus is not None and cyclus[0] == cyclus[-1]
 
@@ -94,6 +99,10 @@ def test_gouden_bestanden_schrijven_en_afwijkingen_vinden(kompas10, tmp_path):
     (tmp_path / "uitkomsten" / "ja-ja-ja.md").write_text("met de hand bewerkt", encoding="utf-8")
     (tmp_path / "uitkomsten" / "ja-ja-ja-ja-ja-ja-ja.md").write_text("een pad dat er niet is", encoding="utf-8")
     assert gouden.afwijkingen(kompas10, tmp_path) == [
-        "uitkomsten/ja-ja-ja.md wijkt af", "uitkomsten/ja-ja-ja-ja-ja-ja-ja.md hoort bij een pad dat niet meer bestaat"]
-    assert sorted(gouden.schrijf(kompas10, tmp_path)) == sorted(["uitkomsten/ja-ja-ja.md", "uitkomsten/ja-ja-ja-ja-ja-ja-ja.md"])
+        "uitkomsten/ja-ja-ja.md wijkt af",
+        "uitkomsten/ja-ja-ja-ja-ja-ja-ja.md hoort bij een pad dat niet meer bestaat",
+    ]
+    assert sorted(gouden.schrijf(kompas10, tmp_path)) == sorted(
+        ["uitkomsten/ja-ja-ja.md", "uitkomsten/ja-ja-ja-ja-ja-ja-ja.md"]
+    )
     assert not (tmp_path / "uitkomsten" / "ja-ja-ja-ja-ja-ja-ja.md").exists()

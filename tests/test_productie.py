@@ -22,40 +22,47 @@ from .conftest import PROJECT
 
 # --- Settings ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("instellingen", [
-    {"loket": "https://loket.utrecht.nl"},
-    {"loket": "https://loket.utrecht.nl:8443/"},
-    {"loket": "http://127.0.0.1:9000"},
-    {"loket": "http://localhost:9000"},
-    {"listen": "8080"},
-    {"listen": "127.0.0.1:8080"},
-    {"listen": "[::1]:8080"},
-    {"root": "/var/www/samenstadmaken"},
-    {"site_url": "https://samenstadmaken.utrecht.nl"},
-    {"contact": "security@utrecht.nl"},
-    {"contact": "https://www.utrecht.nl/kwetsbaarheid-melden/"},
-])
+
+@pytest.mark.parametrize(
+    "instellingen",
+    [
+        {"loket": "https://loket.utrecht.nl"},
+        {"loket": "https://loket.utrecht.nl:8443/"},
+        {"loket": "http://127.0.0.1:9000"},
+        {"loket": "http://localhost:9000"},
+        {"listen": "8080"},
+        {"listen": "127.0.0.1:8080"},
+        {"listen": "[::1]:8080"},
+        {"root": "/var/www/samenstadmaken"},
+        {"site_url": "https://samenstadmaken.utrecht.nl"},
+        {"contact": "security@utrecht.nl"},
+        {"contact": "https://www.utrecht.nl/kwetsbaarheid-melden/"},
+    ],
+)
 def test_goede_instellingen(instellingen):
     dist_module.controleer_instellingen(**instellingen)
 
 
-@pytest.mark.parametrize("instellingen, naam", [
-    ({"loket": "http://loket.utrecht.nl"}, "LOKET"),
-    ({"loket": "https://loket.utrecht.nl/pad"}, "LOKET"),
-    ({"loket": "https://loket.utrecht.nl; script-src *"}, "LOKET"),
-    ({"loket": "loket.utrecht.nl"}, "LOKET"),
-    ({"listen": "tachtig"}, "LISTEN"),
-    ({"listen": "70000"}, "LISTEN"),
-    ({"listen": "80; include /etc/passwd"}, "LISTEN"),
-    ({"listen": "::1:8080"}, "LISTEN"),
-    ({"root": "dist/site"}, "ROOT"),
-    ({"root": "/var/www/mijn site"}, "ROOT"),
-    ({"root": "/var/www/$host"}, "ROOT"),
-    ({"site_url": "http://samenstadmaken.utrecht.nl"}, "SITE_URL"),
-    ({"site_url": "https://www.utrecht.nl/samenstadmaken/"}, "SITE_URL"),
-    ({"contact": "niemand"}, "CONTACT"),
-    ({"contact": "http://www.utrecht.nl/melden"}, "CONTACT"),
-])
+@pytest.mark.parametrize(
+    "instellingen, naam",
+    [
+        ({"loket": "http://loket.utrecht.nl"}, "LOKET"),
+        ({"loket": "https://loket.utrecht.nl/pad"}, "LOKET"),
+        ({"loket": "https://loket.utrecht.nl; script-src *"}, "LOKET"),
+        ({"loket": "loket.utrecht.nl"}, "LOKET"),
+        ({"listen": "tachtig"}, "LISTEN"),
+        ({"listen": "70000"}, "LISTEN"),
+        ({"listen": "80; include /etc/passwd"}, "LISTEN"),
+        ({"listen": "::1:8080"}, "LISTEN"),
+        ({"root": "dist/site"}, "ROOT"),
+        ({"root": "/var/www/mijn site"}, "ROOT"),
+        ({"root": "/var/www/$host"}, "ROOT"),
+        ({"site_url": "http://samenstadmaken.utrecht.nl"}, "SITE_URL"),
+        ({"site_url": "https://www.utrecht.nl/samenstadmaken/"}, "SITE_URL"),
+        ({"contact": "niemand"}, "CONTACT"),
+        ({"contact": "http://www.utrecht.nl/melden"}, "CONTACT"),
+    ],
+)
 def test_foute_instelling_zegt_welke_en_hoe_het_wel_moet(instellingen, naam):
     with pytest.raises(ValueError) as fout:
         dist_module.controleer_instellingen(**instellingen)
@@ -67,10 +74,24 @@ def test_foute_instelling_zegt_welke_en_hoe_het_wel_moet(instellingen, naam):
 def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
     uit = tmp_path / "dist"
     resultaat = subprocess.run(
-        ["make", "--no-print-directory", "dist", f"UIT={uit}", f"PY={sys.executable}",
-         "LOKET=http://loket.example", "LISTEN=80x", "ROOT=site", "CONFMAP=/etc/nginx/mijn map",
-         "SITE_URL=http://kompas.example", "CONTACT=niemand"],
-        cwd=PROJECT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+        [
+            "make",
+            "--no-print-directory",
+            "dist",
+            f"UIT={uit}",
+            f"PY={sys.executable}",
+            "LOKET=http://loket.example",
+            "LISTEN=80x",
+            "ROOT=site",
+            "CONFMAP=/etc/nginx/mijn map",
+            "SITE_URL=http://kompas.example",
+            "CONTACT=niemand",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
     assert resultaat.returncode != 0
     for naam in ("LOKET", "LISTEN", "ROOT", "CONFMAP", "SITE_URL", "CONTACT"):
         assert f"- {naam} " in resultaat.stderr, resultaat.stderr
@@ -78,6 +99,7 @@ def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
 
 
 # --- Modes -------------------------------------------------------------------------------------
+
 
 def _niet_leesbaar(map: Path) -> list[str]:
     fout = [] if stat.S_IMODE(map.stat().st_mode) == 0o755 else [f"{map}: {oct(map.stat().st_mode)}"]
@@ -99,6 +121,7 @@ def test_site_is_leesbaar_voor_de_webserver(gebouwde_site):
 
 # --- Files for crawlers and security researchers -----------------------------------------------
 
+
 def _velden(security_txt: str) -> dict[str, str]:
     return dict(r.split(": ", 1) for r in security_txt.splitlines() if r and not r.startswith("#"))
 
@@ -110,8 +133,9 @@ def test_security_txt_volgens_rfc_9116(dist):
     assert velden["Canonical"] == dist["instellingen"]["SITE_URL"].rstrip("/") + "/.well-known/security.txt"
     # Expires follows from the commit, not from the day of the build, and is less than a
     # year ahead of it (RFC 9116 2.5.5).
-    commit = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT,
-                                capture_output=True, text=True).stdout)
+    commit = int(
+        subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True).stdout
+    )
     verloopt = datetime.datetime.strptime(velden["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
     gebouwd = datetime.datetime.fromtimestamp(commit, datetime.timezone.utc)
     assert datetime.timedelta(days=180) < verloopt - gebouwd < datetime.timedelta(days=365)
@@ -145,6 +169,7 @@ def test_make_dist_zonder_site_url_zegt_wat_ontbreekt(gebouwde_site, tmp_path, m
 
 
 # --- OWMS ---------------------------------------------------------------------------------------
+
 
 class _Kop(HTMLParser):
     def __init__(self):

@@ -18,10 +18,34 @@ from macros.uitvoer.kompas_json import kompas_dict
 VIJANDIG = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
 # Fields that hold text for readers (not ids, references, versions or numbers).
 TEKSTVELDEN = {
-    "titel", "tekst", "wat_is_het", "zeggenschap", "eigenaar", "wanneer_geschikt", "voorbeelden", "instrumenten",
-    "in_het_kort", "toelichting", "motto", "kanttekeningen", "alineas", "kop", "spreker", "omschrijving",
-    "maatregelen", "indicator", "thema", "bron", "samenvatting", "wijzigingen", "naam", "disclaimer",
-    "voorwaarden", "soort", "onderdelen", "toelichting_nieuw",
+    "titel",
+    "tekst",
+    "wat_is_het",
+    "zeggenschap",
+    "eigenaar",
+    "wanneer_geschikt",
+    "voorbeelden",
+    "instrumenten",
+    "in_het_kort",
+    "toelichting",
+    "motto",
+    "kanttekeningen",
+    "alineas",
+    "kop",
+    "spreker",
+    "omschrijving",
+    "maatregelen",
+    "indicator",
+    "thema",
+    "bron",
+    "samenvatting",
+    "wijzigingen",
+    "naam",
+    "disclaimer",
+    "voorwaarden",
+    "soort",
+    "onderdelen",
+    "toelichting_nieuw",
 }
 
 
@@ -103,7 +127,7 @@ def test_een_kop_met_aanhalingstekens_blijft_tekst_in_markdown():
     import markdown
 
     # The HTML escapes of quotes contain "#" and "&"; they must reach the page as entities.
-    html = markdown.markdown(markdown_kop('Zeg "ja" & \'nee\' <b> *x* #1', 2))
+    html = markdown.markdown(markdown_kop("Zeg \"ja\" & 'nee' <b> *x* #1", 2))
     assert html == "<h2>Zeg &#34;ja&#34; &amp; &#39;nee&#39; &lt;b&gt; *x* #1</h2>"
 
 
@@ -118,7 +142,9 @@ def _omgeving(sjablonen_tekst: dict[str, str]) -> Environment:
 
 
 def test_regelovergangen_tussen_tags_vallen_weg_in_html_sjablonen():
-    omgeving = _omgeving({"a.html": "<ul>\n  <li>{{ x }}</li>\n\n  <li>b</li>\n</ul>\n", "a.md": "# {{ x }}\n\n<p>b</p>\n"})
+    omgeving = _omgeving(
+        {"a.html": "<ul>\n  <li>{{ x }}</li>\n\n  <li>b</li>\n</ul>\n", "a.md": "# {{ x }}\n\n<p>b</p>\n"}
+    )
     assert omgeving.get_template("a.html").render(x="a") == "<ul><li>a</li><li>b</li></ul>"
     assert omgeving.get_template("a.md").render(x="a") == "# a\n\n<p>b</p>"
 
@@ -151,8 +177,9 @@ def test_elk_sjabloon_gaat_mee_in_het_pakket():
     pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
     patronen = pyproject["tool"]["setuptools"]["package-data"]["macros.site"]
     for naam in sjablonen.omgeving().list_templates():
-        assert any(fnmatch.fnmatch(f"templates/{naam}", p) and naam.count("/") == p.count("/") - 1
-                   for p in patronen), naam
+        assert any(fnmatch.fnmatch(f"templates/{naam}", p) and naam.count("/") == p.count("/") - 1 for p in patronen), (
+            naam
+        )
 
 
 def test_relatieve_url():

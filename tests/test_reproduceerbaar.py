@@ -13,9 +13,14 @@ from .conftest import PROJECT, make_dist
 def _inhoud(map: Path) -> dict[str, tuple[int, bytes]]:
     # The generated nginx files name the folder they were built in; that is the only
     # difference two builds in different folders may have. Modes count too.
-    return {str(p.relative_to(map)): (p.stat().st_mode,
-                                      hashlib.sha256(p.read_bytes().replace(str(map).encode(), b"<dist>")).digest())
-            for p in sorted(map.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(map)): (
+            p.stat().st_mode,
+            hashlib.sha256(p.read_bytes().replace(str(map).encode(), b"<dist>")).digest(),
+        )
+        for p in sorted(map.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_twee_bouwen_zijn_gelijk(dist, tmp_path):
@@ -31,11 +36,14 @@ def test_twee_bouwen_zijn_gelijk(dist, tmp_path):
 
 
 def test_bouw_noemt_commit_en_kompasversie(dist, data):
-    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=PROJECT,
-                            capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=12", "HEAD"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
     bouw = (dist["map"] / "BOUW").read_text(encoding="utf-8")
     assert f"commit: {commit}" in bouw and f"kompas: {data.kompas.versie}" in bouw
     kompas = json.loads((dist["map"] / "site" / "kompas.json").read_text(encoding="utf-8"))
     assert kompas["bouw"]["commit"].startswith(commit)
-    datum = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
+    datum = subprocess.run(
+        ["git", "log", "-1", "--format=%cs"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
     assert kompas["bouw"]["datum"] == datum

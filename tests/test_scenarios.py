@@ -19,8 +19,12 @@ def test_scenarios_lopen_per_vraag_id(kompas10):
     assert all(u.klopt for u in uitkomsten.values())
     buurtfeest = uitkomsten["Buurtfeest"]
     assert buurtfeest.vorm == "utrechter-aan-zet"
-    assert [s.vraag for s in buurtfeest.stappen] == ["besluit-nodig", "eigenaarschap-utrechters",
-                                                     "inhoud-overlaten", "ondersteuning-nodig"]
+    assert [s.vraag for s in buurtfeest.stappen] == [
+        "besluit-nodig",
+        "eigenaarschap-utrechters",
+        "inhoud-overlaten",
+        "ondersteuning-nodig",
+    ]
 
 
 def _met_vragen(data, vragen):
@@ -28,21 +32,29 @@ def _met_vragen(data, vragen):
 
 
 def test_een_andere_uitkomst_noemt_het_scenario_en_wat_het_nu_geeft(kompas10):
-    vragen = [replace(v, ja=Doel(vorm="burgerparticipatie")) if v.id == "eerst-verhelderen" else v
-              for v in kompas10.kompas.vragen]
+    vragen = [
+        replace(v, ja=Doel(vorm="burgerparticipatie")) if v.id == "eerst-verhelderen" else v
+        for v in kompas10.kompas.vragen
+    ]
     data = _met_vragen(kompas10, vragen)
     (fout,) = [u for u in scenarios.uitkomsten(data) if not u.klopt]
     melding = scenarios.melding(data, fout)
-    assert melding.startswith("Scenario 'Warmteoplossing in een buurt': verwacht Peilen, maar het kompas geeft nu "
-                              "Burgerparticipatie (route: vraag 1 ja, vraag 7 ja, vraag 8 ja)")
+    assert melding.startswith(
+        "Scenario 'Warmteoplossing in een buurt': verwacht Peilen, maar het kompas geeft nu "
+        "Burgerparticipatie (route: vraag 1 ja, vraag 7 ja, vraag 8 ja)"
+    )
     assert "onderzoek meest geschikte warmteoplossing" in melding  # the note's passage
 
 
 def test_een_vraag_die_het_scenario_niet_beantwoordt(kompas10):
-    vragen = [replace(v, nee=Doel(vraag="bestuurlijke-ruimte")) if v.id == "verder-onderzoeken" else v
-              for v in kompas10.kompas.vragen]
+    vragen = [
+        replace(v, nee=Doel(vraag="bestuurlijke-ruimte")) if v.id == "verder-onderzoeken" else v
+        for v in kompas10.kompas.vragen
+    ]
     data = _met_vragen(kompas10, vragen)
     fout = {u.scenario.naam: u for u in scenarios.uitkomsten(data) if not u.klopt}
     assert set(fout) == {"Uitgifte paspoorten", "Handhaving"}
     melding = scenarios.melding(data, fout["Handhaving"])
-    assert "het kompas vraagt nu vraag 9 (bestuurlijke-ruimte), maar het scenario geeft daar geen antwoord op" in melding
+    assert (
+        "het kompas vraagt nu vraag 9 (bestuurlijke-ruimte), maar het scenario geeft daar geen antwoord op" in melding
+    )

@@ -21,8 +21,11 @@ VALIDATOR = jsonschema.Draft202012Validator(json_schema.dataset_schema())
 
 def als_dataset(map: Path) -> dict:
     """A data folder as one object, file name -> content (what the dataset schema describes)."""
-    return {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
-            for p in sorted(map.iterdir()) if p.suffix in (".yaml", ".yml")}
+    return {
+        p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted(map.iterdir())
+        if p.suffix in (".yaml", ".yml")
+    }
 
 
 def fouten(map: Path) -> list[str]:
@@ -67,7 +70,8 @@ def test_schema_map_is_bij(tmp_path):
     for naam, inhoud in json_schema.schema_bestanden().items():
         bestand = PROJECT / "schema" / naam
         assert bestand.is_file() and bestand.read_text(encoding="utf-8") == inhoud, (
-            f"schema/{naam} loopt achter op macros/model.py; maak het opnieuw met `make schema`")
+            f"schema/{naam} loopt achter op macros/model.py; maak het opnieuw met `make schema`"
+        )
     assert sorted(p.name for p in (PROJECT / "schema").glob("*.json")) == sorted(json_schema.schema_bestanden())
 
 

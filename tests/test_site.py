@@ -15,10 +15,23 @@ from macros.uitvoer.opmaak import euro
 from .htmlscan import scan
 
 SECTIES = [
-    "", "voorwoord/", "inleiding/", "inleiding/doelstellingen/", "principes/", "kompas/",
-    "implementatie/", "monitoring/", "monitoring/indicatoren/", "monitoring/risicos/",
-    "monitoring/financien/", "monitoring/sturingsmodel/", "bijlage/wijkplatforms/",
-    "over/", "over/toegankelijkheid/", "over/privacy/", "over/ontwikkelaars/",
+    "",
+    "voorwoord/",
+    "inleiding/",
+    "inleiding/doelstellingen/",
+    "principes/",
+    "kompas/",
+    "implementatie/",
+    "monitoring/",
+    "monitoring/indicatoren/",
+    "monitoring/risicos/",
+    "monitoring/financien/",
+    "monitoring/sturingsmodel/",
+    "bijlage/wijkplatforms/",
+    "over/",
+    "over/toegankelijkheid/",
+    "over/privacy/",
+    "over/ontwikkelaars/",
 ]
 BASIS = "http://site.test/"
 
@@ -85,8 +98,12 @@ def test_geen_kapotte_interne_links_of_ankers(gebouwde_site, scans):
 
 
 def test_geen_bronnen_van_een_andere_host(gebouwde_site, scans):
-    extern = [f"{pad}: <{tag}> {url}" for pad, pagina in scans.items() for tag, url in pagina.bronnen
-              if _doel(pad, url) is None]
+    extern = [
+        f"{pad}: <{tag}> {url}"
+        for pad, pagina in scans.items()
+        for tag, url in pagina.bronnen
+        if _doel(pad, url) is None
+    ]
     assert not extern, "\n".join(extern)
     for css in gebouwde_site.rglob("*.css"):
         urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8"))
@@ -110,7 +127,9 @@ def test_elke_pagina_linkt_naar_colofon_toegankelijkheid_en_privacy(scans):
 def test_kompas_json_komt_overeen_met_de_yaml(gebouwde_site, data):
     gepubliceerd = json.loads((gebouwde_site / "kompas.json").read_text(encoding="utf-8"))
     bouw = gepubliceerd["bouw"]
-    assert re.fullmatch(r"[0-9a-f]{12}(-gewijzigd)?", bouw["commit"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", bouw["datum"])
+    assert re.fullmatch(r"[0-9a-f]{12}(-gewijzigd)?", bouw["commit"]) and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", bouw["datum"]
+    )
     assert gepubliceerd == kompas_dict(data, bouw)
     assert gepubliceerd["versie"] == data.kompas.versie
     assert [v["id"] for v in gepubliceerd["vormen"]] == [v.id for v in data.vormen]
@@ -127,8 +146,14 @@ def test_voettekst_noemt_versie_en_bouw(gebouwde_site, data, scans):
 def test_vormpagina_toont_alle_velden_uit_de_data(data, html_paginas):
     for vorm in data.vormen:
         html = html_paginas[f"kompas/vormen/{vorm.id}/"]
-        for waarde in [vorm.wat_is_het, vorm.zeggenschap, vorm.eigenaar, vorm.wanneer_geschikt,
-                       *vorm.voorbeelden, *vorm.instrumenten]:
+        for waarde in [
+            vorm.wat_is_het,
+            vorm.zeggenschap,
+            vorm.eigenaar,
+            vorm.wanneer_geschikt,
+            *vorm.voorbeelden,
+            *vorm.instrumenten,
+        ]:
             assert escape(waarde) in html, f"{vorm.id}: {waarde!r}"
 
 

@@ -23,8 +23,9 @@ PAREN = sorted((Path(__file__).resolve().parent / "verschillen").glob("*.yaml"))
 
 def verschil(*args: str, cwd: Path = PROJECT, env: dict | None = None) -> subprocess.CompletedProcess:
     omgeving = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "macros", "verschil", *args], cwd=cwd,
-                          capture_output=True, text=True, env=omgeving)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "verschil", *args], cwd=cwd, capture_output=True, text=True, env=omgeving
+    )
 
 
 def maak_paar(beschrijving: dict, map: Path, naam: str) -> Path:
@@ -68,10 +69,23 @@ def test_verschil_op_een_paar_voorbeelden(paar, tmp_path):
 
 # --- Against git: the base is found, or the command says it cannot compare ------------------
 
+
 def git(map: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=map, check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin", "HOME": str(map)}).stdout
+    return subprocess.run(
+        ["git", *args],
+        cwd=map,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@t",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@t",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(map),
+        },
+    ).stdout
 
 
 @pytest.fixture
@@ -148,6 +162,7 @@ def test_basis_uit_de_forge(repo):
     resultaat = _rapport(kloon, env={"GITHUB_BASE_REF": "main"})
     assert resultaat.returncode == 0 and "origin/main" in resultaat.stdout
     sha = git(bron, "rev-parse", "HEAD").strip()
-    resultaat = _rapport(kloon, env={"CI_MERGE_REQUEST_DIFF_BASE_SHA": sha,
-                                     "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    resultaat = _rapport(
+        kloon, env={"CI_MERGE_REQUEST_DIFF_BASE_SHA": sha, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    )
     assert resultaat.returncode == 0 and f"de basis van de merge request ({sha[:10]})" in resultaat.stdout

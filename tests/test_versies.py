@@ -27,8 +27,11 @@ def _gewijzigd(tmp_path, *wijzigingen):
     return map
 
 
-HERROUTEER = ("kompas.yaml", "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
-              "    ja: {vorm: burgerparticipatie}\n    nee: {vraag: bestuurlijke-ruimte}")
+HERROUTEER = (
+    "kompas.yaml",
+    "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
+    "    ja: {vorm: burgerparticipatie}\n    nee: {vraag: bestuurlijke-ruimte}",
+)
 
 
 def test_andere_route_zonder_nieuwe_versie_faalt(tmp_path):
@@ -37,11 +40,23 @@ def test_andere_route_zonder_nieuwe_versie_faalt(tmp_path):
     assert "make versie" in fouten[0].bericht
 
 
-@pytest.mark.parametrize("wijziging", [
-    ("vormen.yaml", "zeggenschap: Beperkt.", "zeggenschap: Gemiddeld."),
-    ("kompas.yaml", "Start bij elke\n    nieuwe fase/situatie het kompas dus opnieuw.", "Start het kompas opnieuw."),
-    ("kompas.yaml", "motto: Eigenaarschap is verantwoordelijkheid voelen en nemen", "motto: Eigenaarschap is nemen"),
-], ids=["betekenis-van-een-vorm", "kanttekening", "motto"])
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        ("vormen.yaml", "zeggenschap: Beperkt.", "zeggenschap: Gemiddeld."),
+        (
+            "kompas.yaml",
+            "Start bij elke\n    nieuwe fase/situatie het kompas dus opnieuw.",
+            "Start het kompas opnieuw.",
+        ),
+        (
+            "kompas.yaml",
+            "motto: Eigenaarschap is verantwoordelijkheid voelen en nemen",
+            "motto: Eigenaarschap is nemen",
+        ),
+    ],
+    ids=["betekenis-van-een-vorm", "kanttekening", "motto"],
+)
 def test_wat_elke_uitkomst_toont_hoort_bij_de_betekenis(tmp_path, wijziging):
     assert betekenis.versie_fouten(laad_kompas_data(_gewijzigd(tmp_path, wijziging)))
 
@@ -63,8 +78,10 @@ def test_versie_legt_route_datum_paden_en_archief_vast(tmp_path):
     assert (top.datum, top.samenvatting) == ("2027-03-01", "Verhelderen leidt naar burgerparticipatie.")
     assert top.wijzigingen == ["Antwoord ja op vraag 8 leidt nu naar Burgerparticipatie (was: Peilen)."]
     assert {(p.antwoorden, p.van, p.naar) for p in top.paden} == {
-        ("ja/ja/ja", "peilen", "burgerparticipatie"), ("nee/ja/nee/nee/ja/ja", "peilen", "burgerparticipatie"),
-        ("nee/nee/ja/ja", "peilen", "burgerparticipatie")}
+        ("ja/ja/ja", "peilen", "burgerparticipatie"),
+        ("nee/ja/nee/nee/ja/ja", "peilen", "burgerparticipatie"),
+        ("nee/nee/ja/ja", "peilen", "burgerparticipatie"),
+    }
     assert [a.versie for a in nu.archief] == ["1.0"]
     assert betekenis.als_dict(nu.archief[0]) == betekenis.als_dict(betekenis.betekenis(vorige))
     assert betekenis.versie_fouten(nu) == []
@@ -82,27 +99,38 @@ def test_versie_nog_een_keer_vervangt_de_eigen_versie(tmp_path):
     assert [v.versie for v in nu.versies] == ["1.1", "1.0"]
     assert nu.versies[0].samenvatting == "Tweede poging."
     # Undo the change: the version goes again.
-    pas_toe(map, {"wijzigingen": [{"bestand": HERROUTEER[0], "vervang": HERROUTEER[2], "door": HERROUTEER[1]}]}, "terug")
+    pas_toe(
+        map, {"wijzigingen": [{"bestand": HERROUTEER[0], "vervang": HERROUTEER[2], "door": HERROUTEER[1]}]}, "terug"
+    )
     versie.leg_vast(map, vorige, "Terug.", datum=DATUM)
     nu = laad_kompas_data(map)
     assert [v.versie for v in nu.versies] == ["1.0"] and nu.archief == [] and nu.kompas.versie == "1.0"
 
 
-@pytest.mark.parametrize("gevraagd, melding", [
-    ("1.0", "is niet hoger dan de vorige versie 1.0"),
-    ("0.9", "is niet hoger"),
-    ("1,1", "is geen versie"),
-])
+@pytest.mark.parametrize(
+    "gevraagd, melding",
+    [
+        ("1.0", "is niet hoger dan de vorige versie 1.0"),
+        ("0.9", "is niet hoger"),
+        ("1,1", "is geen versie"),
+    ],
+)
 def test_versie_weigert_een_versie_die_niet_hoger_is(tmp_path, gevraagd, melding):
     with pytest.raises(versie.VersieWeigering, match=melding):
         versie.leg_vast(_gewijzigd(tmp_path, HERROUTEER), laad_kompas_data(KOMPAS_10), "x", gevraagd, datum=DATUM)
 
 
 def test_een_vraag_erbij_is_een_hoofdversie(tmp_path):
-    map = _gewijzigd(tmp_path, ("kompas.yaml", "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
-                                "    ja: {vraag: nieuwe-vraag}\n    nee: {vraag: bestuurlijke-ruimte}\n\n"
-                                "  - id: nieuwe-vraag\n    tekst: Is dit een nieuwe vraag?\n"
-                                "    ja: {vorm: peilen}\n    nee: {vorm: burgerparticipatie}"))
+    map = _gewijzigd(
+        tmp_path,
+        (
+            "kompas.yaml",
+            "    ja: {vorm: peilen}\n    nee: {vraag: bestuurlijke-ruimte}",
+            "    ja: {vraag: nieuwe-vraag}\n    nee: {vraag: bestuurlijke-ruimte}\n\n"
+            "  - id: nieuwe-vraag\n    tekst: Is dit een nieuwe vraag?\n"
+            "    ja: {vorm: peilen}\n    nee: {vorm: burgerparticipatie}",
+        ),
+    )
     vorige = laad_kompas_data(KOMPAS_10)
     with pytest.raises(versie.VersieWeigering, match="nieuwe hoofdversie.*VERSIE=2.0"):
         versie.leg_vast(map, vorige, "Een vraag erbij.", "1.1", datum=DATUM)
@@ -113,11 +141,16 @@ def test_met_de_hand_bewerkt_archief_of_pad_valt_op(tmp_path):
     map = _gewijzigd(tmp_path, HERROUTEER)
     versie.leg_vast(map, laad_kompas_data(KOMPAS_10), "Herroutering.", datum=DATUM)
     archief = map / "archief" / "1.0.yaml"
-    archief.write_text(archief.read_text(encoding="utf-8").replace('motto: "Eigenaarschap', 'motto: "Zeggenschap'),
-                       encoding="utf-8")
+    archief.write_text(
+        archief.read_text(encoding="utf-8").replace('motto: "Eigenaarschap', 'motto: "Zeggenschap'), encoding="utf-8"
+    )
     wijzigingen = map / "wijzigingen.yaml"
-    wijzigingen.write_text(wijzigingen.read_text(encoding="utf-8").replace(
-        '      - {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}\n', ""), encoding="utf-8")
+    wijzigingen.write_text(
+        wijzigingen.read_text(encoding="utf-8").replace(
+            '      - {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}\n', ""
+        ),
+        encoding="utf-8",
+    )
     fouten = betekenis.versie_fouten(laad_kompas_data(map))
     assert sorted(f.soort for f in fouten) == ["archief", "paden"]
     paden = next(f for f in fouten if f.soort == "paden")

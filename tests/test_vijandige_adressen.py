@@ -22,14 +22,31 @@ segment = st.one_of(
     st.sampled_from([*toestanden.KEUZES, "Ja", "JA", "nee ", "weet", "%2e%2e", "", "index.html"]),
     # Dot segments are resolved by the browser before any request: not input to the walker.
     st.text(min_size=1, max_size=12).filter(lambda t: t not in (".", "..")),
-    st.sampled_from([
-        f'<img id="{MARKERING}" src=x onerror=alert(1)>', f"<script id={MARKERING}>alert(1)</script>",
-        f'"><svg id="{MARKERING}" onload=alert(1)>', "javascript:alert(1)", "{{7*7}}", "%00", "\\u2028",
-    ]),
+    st.sampled_from(
+        [
+            f'<img id="{MARKERING}" src=x onerror=alert(1)>',
+            f"<script id={MARKERING}>alert(1)</script>",
+            f'"><svg id="{MARKERING}" onload=alert(1)>',
+            "javascript:alert(1)",
+            "{{7*7}}",
+            "%00",
+            "\\u2028",
+        ]
+    ),
 )
-fragment = st.one_of(st.just(""), st.sampled_from([
-    f"#<img id={MARKERING} src=x onerror=alert(1)>", "#kompas-vraag", "#%3Cscript%3Ealert(1)%3C/script%3E",
-    "#javascript:alert(1)", "#" + "x" * 3000]), st.text(max_size=20).map(lambda t: "#" + t))
+fragment = st.one_of(
+    st.just(""),
+    st.sampled_from(
+        [
+            f"#<img id={MARKERING} src=x onerror=alert(1)>",
+            "#kompas-vraag",
+            "#%3Cscript%3Ealert(1)%3C/script%3E",
+            "#javascript:alert(1)",
+            "#" + "x" * 3000,
+        ]
+    ),
+    st.text(max_size=20).map(lambda t: "#" + t),
+)
 adres = st.tuples(st.lists(segment, max_size=12), fragment, st.booleans())
 
 
@@ -51,8 +68,13 @@ def nieuwe_pagina(context):
     return page
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(adres)
 def test_vijandig_adres(context, nginx_url, gegenereerd):
     segmenten, hash_deel, lang = gegenereerd

@@ -98,6 +98,7 @@ def antwoord_met_js(page, antwoord: str, volgende_url: str) -> None:
 
 # --- Every path, both ways ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("pad", PADEN, ids=_id)
 def test_elk_pad_zonder_javascript(zonder_js, site_url, pad):
     page = zonder_js.new_page()
@@ -125,6 +126,7 @@ def test_elk_pad_met_javascript(pagina, site_url, pad):
 
 
 # --- Navigation ---------------------------------------------------------------------------
+
 
 def test_terug_vooruit_herladen_en_permalink(pagina, browser, site_url):
     pad = PADEN[len(PADEN) // 2]
@@ -239,11 +241,17 @@ def test_wandeling_met_alleen_het_toetsenbord(pagina, site_url):
     assert pagina.locator(f'[data-kompas-uitkomst="{pad.vorm}"]').is_visible()
 
 
-@pytest.mark.parametrize("onzin", [
-    "misschien/", "ja/ja/ja/ja/ja/ja/ja/ja/ja/", "%3Cscript%3Ealert(1)%3C%2Fscript%3E/",
-    "nee/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/", "#<img src=x onerror=alert(1)>",
-    "ja/#%3Cscript%3Ealert(1)%3C/script%3E",
-])
+@pytest.mark.parametrize(
+    "onzin",
+    [
+        "misschien/",
+        "ja/ja/ja/ja/ja/ja/ja/ja/ja/",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E/",
+        "nee/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/",
+        "#<img src=x onerror=alert(1)>",
+        "ja/#%3Cscript%3Ealert(1)%3C/script%3E",
+    ],
+)
 def test_ongeldig_adres_komt_uit_bij_de_eerste_vraag(pagina, site_url, onzin, console_fouten):
     pagina.goto(wijzer_url(site_url) + onzin)
     pagina.wait_for_url(re.compile(r".*/kompas/wijzer/(ja/)?(#.*)?$"))
@@ -264,6 +272,7 @@ def test_ongeldig_adres_zonder_javascript_wijst_de_weg(zonder_js, site_url):
 
 
 # --- The outcome page ---------------------------------------------------------------------
+
 
 def test_verantwoording_met_toelichting_kopieren(browser, site_url):
     pad = PADEN[0]
@@ -296,14 +305,17 @@ def test_afdrukken_toont_alleen_de_verantwoording(pagina, site_url):
 def test_embed_meldt_zijn_hoogte_aan_de_pagina_eromheen(pagina, site_url):
     embed = site_url + adressen.EMBED_PAD
     pagina.goto(site_url + "404.html")  # any page of the site as host; the frame is the point
-    pagina.evaluate("""url => new Promise(klaar => {
+    pagina.evaluate(
+        """url => new Promise(klaar => {
         window.__berichten = [];
         window.addEventListener('message', e => window.__berichten.push({origin: e.origin, data: e.data}));
         const frame = document.createElement('iframe');
         frame.src = url; frame.title = 'Kompaswijzer';
         frame.onload = klaar;
         document.body.appendChild(frame);
-    })""", embed)
+    })""",
+        embed,
+    )
     pagina.wait_for_function("window.__berichten.length > 0")
     bericht = pagina.evaluate("window.__berichten[0]")
     assert bericht["data"]["type"] == "kompaswijzer:hoogte"
@@ -317,9 +329,12 @@ def test_embed_meldt_zijn_hoogte_aan_de_pagina_eromheen(pagina, site_url):
 
 # --- Accessibility, privacy and weight ----------------------------------------------------
 
+
 def _axe(page) -> list[str]:
     resultaat = AXE.run(page)
-    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in resultaat.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in resultaat.response["violations"]
+    ]
 
 
 def test_axe_op_elke_toestand_van_de_wijzer(pagina, site_url):
@@ -356,6 +371,8 @@ def test_niets_naar_andere_hosts_en_niets_bewaard(verzoeken, met_js, site_url):
 
 
 def test_eigen_js_en_css_van_de_wijzer_zijn_klein(gebouwde_site):
-    bestanden = [gebouwde_site / "assets" / "javascripts" / "kompaswijzer.js",
-                 gebouwde_site / "assets" / "stylesheets" / "kompaswijzer.css"]
+    bestanden = [
+        gebouwde_site / "assets" / "javascripts" / "kompaswijzer.js",
+        gebouwde_site / "assets" / "stylesheets" / "kompaswijzer.css",
+    ]
     assert sum(b.stat().st_size for b in bestanden) < 30 * 1024

@@ -54,9 +54,16 @@ def test_uitkomstpagina_volgt_de_data(data, html_paginas):
         vorm = data.vorm(pad.vorm)
         assert f'data-kompas-uitkomst="{vorm.id}"' in html
         assert f"versie {data.kompas.versie}" in html
-        for waarde in (vorm.wat_is_het, vorm.zeggenschap, vorm.eigenaar, vorm.wanneer_geschikt,
-                       *vorm.voorbeelden, *vorm.instrumenten, data.kompas.toelichting,
-                       *data.kompas.kanttekeningen):
+        for waarde in (
+            vorm.wat_is_het,
+            vorm.zeggenschap,
+            vorm.eigenaar,
+            vorm.wanneer_geschikt,
+            *vorm.voorbeelden,
+            *vorm.instrumenten,
+            data.kompas.toelichting,
+            *data.kompas.kanttekeningen,
+        ):
             assert escape(waarde) in html, (pad.antwoorden, waarde)
         for principe in vorm.principes:
             assert f"principes/{principe}/" in html
@@ -115,8 +122,9 @@ def test_toestandspaginas_staan_niet_in_de_zoekindex(gebouwde_site):
     index = json.loads((gebouwde_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locaties = {d["location"].split("#")[0] for d in index["docs"]}
     assert "kompas/wijzer/" in locaties
-    assert not any(plek.startswith(("kompas/wijzer/", "kompas/wijzer-embed/")) and plek != "kompas/wijzer/"
-                   for plek in locaties)
+    assert not any(
+        plek.startswith(("kompas/wijzer/", "kompas/wijzer-embed/")) and plek != "kompas/wijzer/" for plek in locaties
+    )
 
 
 def test_zoek_toestand_weigert_ongeldige_antwoorden(kompas10):
@@ -138,10 +146,15 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(kompas10):
     # A chain of questions where every nee jumps two ahead: the number of paths doubles
     # with every few questions, like a DAG with many merges.
     n = 40
-    vragen = [Vraag(id=f"v{i}", tekst=f"Vraag {i}?",
-                    ja=Doel(vraag=f"v{i + 1}") if i < n else Doel(vorm="peilen"),
-                    nee=Doel(vraag=f"v{i + 2}") if i + 2 <= n else Doel(vorm="peilen"))
-              for i in range(1, n + 1)]
+    vragen = [
+        Vraag(
+            id=f"v{i}",
+            tekst=f"Vraag {i}?",
+            ja=Doel(vraag=f"v{i + 1}") if i < n else Doel(vorm="peilen"),
+            nee=Doel(vraag=f"v{i + 2}") if i + 2 <= n else Doel(vorm="peilen"),
+        )
+        for i in range(1, n + 1)
+    ]
     kompas = replace(data.kompas, start="v1", vragen=vragen)
     assert graaf.aantal_paden(kompas) > 10**6  # counted, not listed
     try:

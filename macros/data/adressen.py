@@ -16,8 +16,8 @@ EMBED_PAD = "kompas/wijzer-embed/"
 KOMPAS_PAD = "kompas/"
 PRINCIPES_PAD = "principes/"
 INDICATOREN_PAD = "monitoring/indicatoren/"
-NOTA_PAD = "nota/"                    # the whole note on one page
-PDF_NAAM = "samen-stad-maken.pdf"     # the whole note as a PDF, at the site's root
+NOTA_PAD = "nota/"  # the whole note on one page
+PDF_NAAM = "samen-stad-maken.pdf"  # the whole note as a PDF, at the site's root
 DIAGRAM_PAD = "kompas/kompas.svg"
 GRAFIEKEN_PAD = "grafieken/"
 

@@ -31,10 +31,14 @@ def betekenis(data: KompasData) -> ArchiefVersie:
     """The meaning of the data's current version."""
     k = data.kompas
     return ArchiefVersie(
-        versie=k.versie, start=k.start,
+        versie=k.versie,
+        start=k.start,
         vragen=[ArchiefVraag(v.id, v.tekst, v.ja, v.nee) for v in k.vragen],
         vormen=[ArchiefVorm(**{veld: getattr(v, veld) for veld in VORM_VELDEN}) for v in data.vormen],
-        toelichting=k.toelichting, motto=k.motto, kanttekeningen=list(k.kanttekeningen))
+        toelichting=k.toelichting,
+        motto=k.motto,
+        kanttekeningen=list(k.kanttekeningen),
+    )
 
 
 def als_dict(versie: ArchiefVersie) -> dict:
@@ -104,18 +108,26 @@ def versie_fouten(data: KompasData) -> list[VersieFout]:
     huidig = data.versies[0]
     afdruk = vingerafdruk(data)
     if huidig.vingerafdruk != afdruk:
-        fouten.append(VersieFout(
-            "huidig", f"Het kompas is inhoudelijk gewijzigd sinds versie {huidig.versie} (een vraag, een route, de "
-            f"betekenis van een vorm of een tekst bij elke uitkomst), maar er is geen nieuwe versie vastgelegd. "
-            f"Draai `make versie WAT=\"wat er verandert, in één zin\"`; die zet de nieuwe versie in "
-            f"wijzigingen.yaml en kompas.yaml."))
+        fouten.append(
+            VersieFout(
+                "huidig",
+                f"Het kompas is inhoudelijk gewijzigd sinds versie {huidig.versie} (een vraag, een route, de "
+                f"betekenis van een vorm of een tekst bij elke uitkomst), maar er is geen nieuwe versie vastgelegd. "
+                f'Draai `make versie WAT="wat er verandert, in één zin"`; die zet de nieuwe versie in '
+                f"wijzigingen.yaml en kompas.yaml.",
+            )
+        )
     for archief in data.archief:
         vastgelegd = next(v for v in data.versies if v.versie == archief.versie)
         if vingerafdruk(archief) != vastgelegd.vingerafdruk:
-            fouten.append(VersieFout(
-                "archief", f"archief/{archief.versie}.yaml past niet meer bij de vingerafdruk van versie {archief.versie} in "
-                f"wijzigingen.yaml: het archief of de vingerafdruk is met de hand veranderd. Zet beide terug "
-                f"(git checkout main -- kompas_data/archief/{archief.versie}.yaml kompas_data/wijzigingen.yaml)."))
+            fouten.append(
+                VersieFout(
+                    "archief",
+                    f"archief/{archief.versie}.yaml past niet meer bij de vingerafdruk van versie {archief.versie} in "
+                    f"wijzigingen.yaml: het archief of de vingerafdruk is met de hand veranderd. Zet beide terug "
+                    f"(git checkout main -- kompas_data/archief/{archief.versie}.yaml kompas_data/wijzigingen.yaml).",
+                )
+            )
     for versie in data.versies:
         vorige = vorige_betekenis(data, versie.versie)
         nu = betekenis(data) if versie is huidig else next((a for a in data.archief if a.versie == versie.versie), None)
@@ -123,10 +135,14 @@ def versie_fouten(data: KompasData) -> list[VersieFout]:
             continue
         echt = sorted(gewijzigde_paden(vorige, nu), key=lambda p: p.antwoorden)
         if sorted(versie.paden, key=lambda p: p.antwoorden) != echt:
-            fouten.append(VersieFout(
-                "paden", f"De paden bij versie {versie.versie} in wijzigingen.yaml kloppen niet met wat er echt veranderde "
-                f"tegenover versie {vorige.versie}. Zet dit eronder (in plaats van de huidige paden):",
-                paden_yaml(echt)))
+            fouten.append(
+                VersieFout(
+                    "paden",
+                    f"De paden bij versie {versie.versie} in wijzigingen.yaml kloppen niet met wat er echt veranderde "
+                    f"tegenover versie {vorige.versie}. Zet dit eronder (in plaats van de huidige paden):",
+                    paden_yaml(echt),
+                )
+            )
     return fouten
 
 
@@ -145,9 +161,10 @@ def versie_yaml(versie: KompasVersie) -> str:
     """A version entry as it stands at the top of wijzigingen.yaml. JSON strings are valid
     YAML double-quoted strings, so any text (quotes, #, colons) stays exactly what it is."""
     wijzigingen = "".join(f"      - {json.dumps(w, ensure_ascii=False)}\n" for w in versie.wijzigingen)
-    return (f'  - versie: "{versie.versie}"\n'
-            f'    datum: "{versie.datum}"\n'
-            f"    samenvatting: {json.dumps(versie.samenvatting, ensure_ascii=False)}\n"
-            f"    wijzigingen:\n{wijzigingen}"
-            f'    vingerafdruk: "{versie.vingerafdruk}"\n'
-            + paden_yaml(versie.paden))
+    return (
+        f'  - versie: "{versie.versie}"\n'
+        f'    datum: "{versie.datum}"\n'
+        f"    samenvatting: {json.dumps(versie.samenvatting, ensure_ascii=False)}\n"
+        f"    wijzigingen:\n{wijzigingen}"
+        f'    vingerafdruk: "{versie.vingerafdruk}"\n' + paden_yaml(versie.paden)
+    )

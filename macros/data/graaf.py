@@ -48,7 +48,7 @@ def vraagnummers(kompas: Kompas) -> dict[str, int]:
 
 
 def doel_als_dict(doel: Doel) -> dict[str, str]:
-    """ {"vraag": id} or {"vorm": id}: where an answer leads, as kompas.json and the
+    """{"vraag": id} or {"vorm": id}: where an answer leads, as kompas.json and the
     fingerprint write it."""
     return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
 
@@ -93,7 +93,8 @@ def aantal_paden(kompas: Kompas) -> int:
         if vraag_id not in geteld:
             geteld[vraag_id] = sum(
                 1 if doel(vragen[vraag_id], a).vorm is not None else tel(doel(vragen[vraag_id], a).vraag)
-                for a in ANTWOORDEN)
+                for a in ANTWOORDEN
+            )
         return geteld[vraag_id]
 
     return tel(kompas.start)
@@ -106,7 +107,7 @@ def vind_cyclus(kompas: Kompas) -> Optional[list[str]]:
 
     def bezoek(vraag_id: str, stapel: list[str]) -> Optional[list[str]]:
         if vraag_id in stapel:
-            return stapel[stapel.index(vraag_id):] + [vraag_id]
+            return stapel[stapel.index(vraag_id) :] + [vraag_id]
         if vraag_id in klaar or vraag_id not in vragen:
             return None
         stapel.append(vraag_id)

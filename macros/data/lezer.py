@@ -91,8 +91,15 @@ def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         regel = inhoud[: e.start].count(b"\n") + 1
-        fouten.append(Fout(naam, "", regel, f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel} "
-                                            "kan niet gelezen worden); sla het bestand op als UTF-8"))
+        fouten.append(
+            Fout(
+                naam,
+                "",
+                regel,
+                f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel} "
+                "kan niet gelezen worden); sla het bestand op als UTF-8",
+            )
+        )
         return None
     return tekst.removeprefix("\ufeff")  # a byte order mark, as some Windows editors write
 
@@ -161,31 +168,47 @@ class _Bouwer:
         if node.tag != _STR:
             gelezen = _GELEZEN_ALS.get(node.tag, node.tag)
             return self.fout(
-                pad, node,
+                pad,
+                node,
                 f"verwacht tekst, maar YAML leest {node.value!r} als {gelezen}; "
-                f"zet de waarde tussen aanhalingstekens: \"{node.value}\"",
+                f'zet de waarde tussen aanhalingstekens: "{node.value}"',
             )
         waarde = node.value
         if (fout := self._commentaar_na_tekst(node)) is not None:
             return self.fout(pad, node, fout)
         if richting := sorted(RICHTINGSTEKENS & set(waarde)):
             tekens = ", ".join(f"U+{ord(t):04X}" for t in richting)
-            return self.fout(pad, node, f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({tekens}); "
-                                        "zo'n teken kan laten zien wat er niet staat. Typ de tekst opnieuw, zonder kopiëren")
+            return self.fout(
+                pad,
+                node,
+                f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({tekens}); "
+                "zo'n teken kan laten zien wat er niet staat. Typ de tekst opnieuw, zonder kopiëren",
+            )
         if not waarde.strip():
             return self.fout(pad, node, "tekst mag niet leeg zijn")
         if not any(unicodedata.category(t)[0] in "LNPS" for t in waarde):
-            return self.fout(pad, node, "de tekst bestaat alleen uit onzichtbare tekens (zoals spaties zonder breedte); "
-                                        "typ de tekst opnieuw")
+            return self.fout(
+                pad,
+                node,
+                "de tekst bestaat alleen uit onzichtbare tekens (zoals spaties zonder breedte); typ de tekst opnieuw",
+            )
         if soort is not None:
             # A form first: "'ruim de helft' is geen geldige meetwaarde" says more than its length.
             if not soort.past(waarde):
-                return self.fout(pad, node, f"{waarde!r} is geen geldig{'' if soort.het else 'e'} {soort.naam}: gebruik "
-                                            f"{soort.vorm}, zoals {soort.voorbeeld}")
+                return self.fout(
+                    pad,
+                    node,
+                    f"{waarde!r} is geen geldig{'' if soort.het else 'e'} {soort.naam}: gebruik "
+                    f"{soort.vorm}, zoals {soort.voorbeeld}",
+                )
             if len(waarde) > soort.maximum:
-                return self.fout(pad, node, f"een {soort.naam} mag hoogstens {soort.maximum} tekens hebben; deze heeft "
-                                            f"er {len(waarde)}. Staat hier per ongeluk meer tekst, of hoort dit in "
-                                            "meer velden?")
+                return self.fout(
+                    pad,
+                    node,
+                    f"een {soort.naam} mag hoogstens {soort.maximum} tekens hebben; deze heeft "
+                    f"er {len(waarde)}. Staat hier per ongeluk meer tekst, of hoort dit in "
+                    "meer velden?",
+                )
         return waarde
 
     def _commentaar_na_tekst(self, node: yaml.ScalarNode) -> Optional[str]:
@@ -196,18 +219,25 @@ class _Bouwer:
         eind = node.end_mark
         if eind.line >= len(self.regels):
             return None
-        rest = self.regels[eind.line][eind.column:]
+        rest = self.regels[eind.line][eind.column :]
         if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
-            return (f"na {node.value!r} staat ' #': YAML leest alles vanaf het # als commentaar, dus de tekst stopt "
-                    f"bij {node.value!r}. Hoort het # bij de tekst? Zet de tekst dan tussen aanhalingstekens, "
-                    f"zoals: \"{node.value} {rest.strip()}\". Is het een opmerking? Zet die dan op een eigen regel")
+            return (
+                f"na {node.value!r} staat ' #': YAML leest alles vanaf het # als commentaar, dus de tekst stopt "
+                f"bij {node.value!r}. Hoort het # bij de tekst? Zet de tekst dan tussen aanhalingstekens, "
+                f'zoals: "{node.value} {rest.strip()}". Is het een opmerking? Zet die dan op een eigen regel'
+            )
         return None
 
     def _binnen_bereik(self, waarde: int, node: yaml.Node, pad: str, regels: dict) -> Any:
         laag, hoog = regels.get("minimum"), regels.get("maximum")
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
-            bereik = (f"van {laag} tot en met {hoog}" if laag is not None and hoog is not None
-                      else f"minstens {laag}" if laag is not None else f"hoogstens {hoog}")
+            bereik = (
+                f"van {laag} tot en met {hoog}"
+                if laag is not None and hoog is not None
+                else f"minstens {laag}"
+                if laag is not None
+                else f"hoogstens {hoog}"
+            )
             return self.fout(pad, node, f"{waarde} ligt buiten het bereik: de waarde moet {bereik} zijn")
         return waarde
 
@@ -232,8 +262,11 @@ class _Bouwer:
         for sleutel_node, waarde_node in node.value:
             sleutel = sleutel_node.value if isinstance(sleutel_node, yaml.ScalarNode) else None
             if not isinstance(sleutel, str) or sleutel in uit:
-                self.fout(f"{pad}.{sleutel}", sleutel_node, f"de sleutel '{sleutel}' staat er twee keer"
-                          if sleutel in uit else "verwacht een naam als sleutel")
+                self.fout(
+                    f"{pad}.{sleutel}",
+                    sleutel_node,
+                    f"de sleutel '{sleutel}' staat er twee keer" if sleutel in uit else "verwacht een naam als sleutel",
+                )
                 ok = False
                 continue
             uit[sleutel] = self.bouw(soort, waarde_node, f"{pad}.{sleutel}", regels)

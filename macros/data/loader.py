@@ -44,8 +44,10 @@ def laad_kompas_data(map: Path | str) -> KompasData:
             fouten.append(Fout(naam, "", None, "dit bestand ontbreekt"))
             continue
         records[naam] = lees_bestand(pad, naam, soort, fouten)
-    archief = [lees_bestand(pad, f"{ARCHIEF_MAP}/{pad.name}", ArchiefVersie, fouten)
-               for pad in sorted((map / ARCHIEF_MAP).glob("*.yaml"))]
+    archief = [
+        lees_bestand(pad, f"{ARCHIEF_MAP}/{pad.name}", ArchiefVersie, fouten)
+        for pad in sorted((map / ARCHIEF_MAP).glob("*.yaml"))
+    ]
     if fouten or any(r is ONGELDIG for r in [*records.values(), *archief]):
         raise KompasDataError(map, fouten)
 
@@ -104,8 +106,9 @@ def _ids(records: list, wat: str) -> Iterable[Fout]:
     for record in records:
         if record.id in gezien:
             eerder = locatie(gezien[record.id])
-            yield _fout(record, "id", f"de id {record.id!r} komt twee keer voor in {wat} "
-                        f"(eerder op regel {eerder.regel})")
+            yield _fout(
+                record, "id", f"de id {record.id!r} komt twee keer voor in {wat} (eerder op regel {eerder.regel})"
+            )
         gezien[record.id] = record
 
 
@@ -122,16 +125,28 @@ def _kompas(kompas, vorm_ids: set[str]) -> Iterable[Fout]:
             doel = graaf.doel(vraag, antwoord)
             if (doel.vraag is None) == (doel.vorm is None):
                 verwijzingen_ok = False
-                yield _fout(doel, None, f"antwoord '{antwoord}' van vraag {vraag.id!r} moet naar precies "
-                            "één plek wijzen: {vraag: <id>} of {vorm: <id>}")
+                yield _fout(
+                    doel,
+                    None,
+                    f"antwoord '{antwoord}' van vraag {vraag.id!r} moet naar precies "
+                    "één plek wijzen: {vraag: <id>} of {vorm: <id>}",
+                )
             elif doel.vraag is not None and doel.vraag not in vraag_ids:
                 verwijzingen_ok = False
-                yield _fout(doel, "vraag", f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vraag "
-                            f"{doel.vraag!r}, maar die bestaat niet")
+                yield _fout(
+                    doel,
+                    "vraag",
+                    f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vraag "
+                    f"{doel.vraag!r}, maar die bestaat niet",
+                )
             elif doel.vorm is not None and doel.vorm not in vorm_ids:
                 verwijzingen_ok = False
-                yield _fout(doel, "vorm", f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vorm "
-                            f"{doel.vorm!r}, maar die bestaat niet in vormen.yaml")
+                yield _fout(
+                    doel,
+                    "vorm",
+                    f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vorm "
+                    f"{doel.vorm!r}, maar die bestaat niet in vormen.yaml",
+                )
     if not verwijzingen_ok or kompas.start not in vraag_ids:
         return
     if cyclus := graaf.vind_cyclus(kompas):
@@ -142,8 +157,12 @@ def _kompas(kompas, vorm_ids: set[str]) -> Iterable[Fout]:
         if vraag.id not in vragen_bereikt:
             yield _fout(vraag, "id", f"vraag {vraag.id!r} is vanaf de start {kompas.start!r} niet te bereiken")
     for vorm_id in sorted(vorm_ids - vormen_bereikt):
-        yield Fout(bestand, "vormen", None,
-                   f"vorm {vorm_id!r} is vanaf de start {kompas.start!r} met geen enkel antwoord te bereiken")
+        yield Fout(
+            bestand,
+            "vormen",
+            None,
+            f"vorm {vorm_id!r} is vanaf de start {kompas.start!r} met geen enkel antwoord te bereiken",
+        )
 
 
 def _vormen(data: KompasData) -> Iterable[Fout]:
@@ -151,8 +170,12 @@ def _vormen(data: KompasData) -> Iterable[Fout]:
     for vorm in data.vormen:
         for i, principe in enumerate(vorm.principes):
             if principe not in principe_ids:
-                yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt principe {principe!r} "
-                            f"(principes[{i}]), maar dat bestaat niet in principes.yaml")
+                yield _fout(
+                    vorm,
+                    "principes",
+                    f"vorm {vorm.id!r} noemt principe {principe!r} "
+                    f"(principes[{i}]), maar dat bestaat niet in principes.yaml",
+                )
         if len(set(vorm.principes)) != len(vorm.principes):
             yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
         if not vorm.voorbeelden:
@@ -170,8 +193,11 @@ def _koers(data: KompasData) -> Iterable[Fout]:
             yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar geen enkele vorm")
         for vorm_id in richting.naar:
             if vorm_id not in vorm_ids:
-                yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar vorm {vorm_id!r}, "
-                            "maar die bestaat niet in vormen.yaml")
+                yield _fout(
+                    richting,
+                    "naar",
+                    f"richting {richting.id!r} wijst naar vorm {vorm_id!r}, maar die bestaat niet in vormen.yaml",
+                )
 
 
 def _indicatoren(data: KompasData) -> Iterable[Fout]:
@@ -180,26 +206,42 @@ def _indicatoren(data: KompasData) -> Iterable[Fout]:
     for groep in data.indicatoren.groepen:
         for ind in groep.indicatoren:
             if ind.principe is not None and ind.principe not in principe_ids:
-                yield _fout(ind, "principe", f"indicator {ind.id!r} verwijst naar principe "
-                            f"{ind.principe!r}, maar dat bestaat niet in principes.yaml")
+                yield _fout(
+                    ind,
+                    "principe",
+                    f"indicator {ind.id!r} verwijst naar principe "
+                    f"{ind.principe!r}, maar dat bestaat niet in principes.yaml",
+                )
             metingen = [m for m in ind.metingen if m is not None]
             if ind.nieuw and metingen:
-                yield _fout(ind, "nieuw", f"indicator {ind.id!r} is nieuw en heeft dus nog geen metingen; "
-                            "haal de metingen weg of zet nieuw op false")
+                yield _fout(
+                    ind,
+                    "nieuw",
+                    f"indicator {ind.id!r} is nieuw en heeft dus nog geen metingen; "
+                    "haal de metingen weg of zet nieuw op false",
+                )
             if not ind.nieuw and (ind.nulmeting is None or ind.nulmeting.waarde is None):
-                yield _fout(ind, "nieuw", f"indicator {ind.id!r} is niet nieuw, dus hoort er een nulmeting "
-                            "met waarde bij")
+                yield _fout(
+                    ind, "nieuw", f"indicator {ind.id!r} is niet nieuw, dus hoort er een nulmeting met waarde bij"
+                )
             jaren = [m.jaar for m in metingen]
             if jaren != sorted(set(jaren)):
-                yield _fout(ind, "nulmeting", f"de metingen van indicator {ind.id!r} moeten in oplopende "
-                            f"jaren staan, maar staan in {jaren}")
+                yield _fout(
+                    ind,
+                    "nulmeting",
+                    f"de metingen van indicator {ind.id!r} moeten in oplopende jaren staan, maar staan in {jaren}",
+                )
             for meting in metingen:
                 if meting.voetnoot is not None and meting.voetnoot not in voetnoot_ids:
                     yield _fout(meting, "voetnoot", f"voetnoot {meting.voetnoot!r} bestaat niet in voetnoten")
             eenheden = {m.waarde.endswith("%") for m in metingen if m.waarde is not None}
             if len(eenheden) > 1:
-                yield _fout(ind, "nulmeting", f"de metingen van indicator {ind.id!r} zijn deels percentages "
-                            "en deels niet; één grafiek kan ze niet samen tonen")
+                yield _fout(
+                    ind,
+                    "nulmeting",
+                    f"de metingen van indicator {ind.id!r} zijn deels percentages "
+                    "en deels niet; één grafiek kan ze niet samen tonen",
+                )
 
 
 def _financien(data: KompasData) -> Iterable[Fout]:
@@ -209,15 +251,22 @@ def _financien(data: KompasData) -> Iterable[Fout]:
     rijen = [*fin.posten, fin.totaal]
     for rij in rijen:
         if len(rij.bedragen) != len(fin.jaren):
-            yield _fout(rij, "bedragen", f"{len(rij.bedragen)} bedragen voor {len(fin.jaren)} jaren "
-                        f"({', '.join(map(str, fin.jaren))}); geef één bedrag per jaar")
+            yield _fout(
+                rij,
+                "bedragen",
+                f"{len(rij.bedragen)} bedragen voor {len(fin.jaren)} jaren "
+                f"({', '.join(map(str, fin.jaren))}); geef één bedrag per jaar",
+            )
     if any(len(r.bedragen) != len(fin.jaren) for r in rijen):
         return
     for i, jaar in enumerate(fin.jaren):
         som = sum(p.bedragen[i] for p in fin.posten)
         if fin.totaal.bedragen[i] != som:
-            yield _fout(fin.totaal, "bedragen", f"het totaal voor {jaar} is {fin.totaal.bedragen[i]}, "
-                        f"maar de posten tellen op tot {som}")
+            yield _fout(
+                fin.totaal,
+                "bedragen",
+                f"het totaal voor {jaar} is {fin.totaal.bedragen[i]}, maar de posten tellen op tot {som}",
+            )
 
 
 def _wijkplatforms(data: KompasData) -> Iterable[Fout]:
@@ -241,7 +290,9 @@ def _versies(data: KompasData) -> Iterable[Fout]:
         try:
             datetime.date.fromisoformat(versie.datum)
         except ValueError:
-            yield _fout(versie, "datum", f"datum {versie.datum!r} bestaat niet; gebruik jaar-maand-dag, zoals \"2027-03-01\"")
+            yield _fout(
+                versie, "datum", f'datum {versie.datum!r} bestaat niet; gebruik jaar-maand-dag, zoals "2027-03-01"'
+            )
         for pad in versie.paden:
             for veld in ("van", "naar"):
                 vorm_id = getattr(pad, veld)
@@ -252,8 +303,12 @@ def _versies(data: KompasData) -> Iterable[Fout]:
     if volgorde != sorted(volgorde, key=versie_sleutel, reverse=True):
         yield _fout(data.versies[0], None, "zet de versies van nieuw naar oud: de nieuwste bovenaan")
     if not data.versies or data.versies[0].versie != data.kompas.versie:
-        yield _fout(data.kompas, "versie", f"versie {data.kompas.versie} heeft geen regel bovenaan "
-                    "wijzigingen.yaml; beschrijf daar wat er in deze versie veranderde (`make versie` doet dat)")
+        yield _fout(
+            data.kompas,
+            "versie",
+            f"versie {data.kompas.versie} heeft geen regel bovenaan "
+            "wijzigingen.yaml; beschrijf daar wat er in deze versie veranderde (`make versie` doet dat)",
+        )
     yield from _archief(data)
 
 
@@ -271,8 +326,12 @@ def _archief(data: KompasData) -> Iterable[Fout]:
             yield _fout(versie, "versie", f"versie {versie.versie} staat niet in wijzigingen.yaml")
     for versie in data.versies[1:]:
         if versie.versie not in gearchiveerd:
-            yield _fout(versie, "versie", f"van versie {versie.versie} ontbreekt {ARCHIEF_MAP}/{versie.versie}.yaml; "
-                        "`make versie` maakt dat bestand bij een nieuwe versie. Haal het terug uit git")
+            yield _fout(
+                versie,
+                "versie",
+                f"van versie {versie.versie} ontbreekt {ARCHIEF_MAP}/{versie.versie}.yaml; "
+                "`make versie` maakt dat bestand bij een nieuwe versie. Haal het terug uit git",
+            )
 
 
 def _scenarios(data: KompasData) -> Iterable[Fout]:
@@ -285,8 +344,14 @@ def _scenarios(data: KompasData) -> Iterable[Fout]:
         namen.add(scenario.naam)
         for vraag_id in scenario.antwoorden:
             if vraag_id not in vraag_ids:
-                yield _fout(scenario, "antwoorden", f"scenario {scenario.naam!r} beantwoordt vraag {vraag_id!r}, "
-                            "maar die bestaat niet in kompas.yaml")
+                yield _fout(
+                    scenario,
+                    "antwoorden",
+                    f"scenario {scenario.naam!r} beantwoordt vraag {vraag_id!r}, maar die bestaat niet in kompas.yaml",
+                )
         if scenario.verwacht not in vorm_ids:
-            yield _fout(scenario, "verwacht", f"scenario {scenario.naam!r} verwacht vorm {scenario.verwacht!r}, "
-                        "maar die bestaat niet in vormen.yaml")
+            yield _fout(
+                scenario,
+                "verwacht",
+                f"scenario {scenario.naam!r} verwacht vorm {scenario.verwacht!r}, maar die bestaat niet in vormen.yaml",
+            )

@@ -35,8 +35,9 @@ from .model_tabellen import (  # noqa: F401
 from .velden import ALINEA, DATUM, ID, SAMENVATTING, TITEL, VERSIE, VINGERAFDRUK, VRAAG, ZIN, Tekstsoort, id_veld, veld
 
 # The answers of a route as in the kompaswijzer's address: "nee/ja/ja".
-ANTWOORDEN = Tekstsoort("antwoorden", 400, r"(ja|nee)(/(ja|nee))*", '"nee/ja/ja"', "ja en nee met / ertussen",
-                        vrije_tekst=False)
+ANTWOORDEN = Tekstsoort(
+    "antwoorden", 400, r"(ja|nee)(/(ja|nee))*", '"nee/ja/ja"', "ja en nee met / ertussen", vrije_tekst=False
+)
 ANTWOORD = Tekstsoort("antwoord", 3, r"ja|nee", "ja", "ja of nee", vrije_tekst=False, het=True)
 
 
@@ -82,10 +83,14 @@ class Kompas:
     versie: str = veld('De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.', VERSIE)
     start: str = veld("De id van de eerste vraag.", ID)
     vragen: list[Vraag] = veld("Alle vragen van het kompas.")
-    toelichting: str = veld("De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.", ALINEA)
+    toelichting: str = veld(
+        "De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.", ALINEA
+    )
     motto: str = veld("De zin over eigenaarschap naast het kompas.", ZIN)
     kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.", ALINEA)
-    in_het_kort: str = veld("Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.", SAMENVATTING)
+    in_het_kort: str = veld(
+        "Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.", SAMENVATTING
+    )
     koers: Koers = veld("De twee richtingen waarin het kompas stuurt; getekend in de schaal van zeggenschap.")
 
 
@@ -95,10 +100,10 @@ class Schaal:
 
     laagste: int
     hoogste: int
-    laag: str          # the word for the lowest step
-    hoog: str          # the word for the highest step
-    laag_einde: str    # who has the say at the lowest end
-    hoog_einde: str    # who has the say at the highest end
+    laag: str  # the word for the lowest step
+    hoog: str  # the word for the highest step
+    laag_einde: str  # who has the say at the lowest end
+    hoog_einde: str  # who has the say at the highest end
 
     @property
     def stappen(self) -> range:
@@ -125,14 +130,21 @@ class Vorm:
     samenwerkingsvorm: bool = veld("false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.")
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
-    zeggenschap_schaal: int = veld(f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
-                                   minimum=ZEGGENSCHAP.laagste, maximum=ZEGGENSCHAP.hoogste)
+    zeggenschap_schaal: int = veld(
+        f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
+        minimum=ZEGGENSCHAP.laagste,
+        maximum=ZEGGENSCHAP.hoogste,
+    )
     eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
     voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.", ZIN)
     instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).", ZIN)
-    principes: list[str] = veld("De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).", ID)
-    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING)
+    principes: list[str] = veld(
+        "De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).", ID
+    )
+    in_het_kort: str = veld(
+        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
+    )
 
 
 @dataclass(frozen=True)
@@ -166,7 +178,9 @@ class Principe:
     titel: str = veld("De titel, zoals 'We tonen lef'.", TITEL)
     alineas: list[str] = veld("De alinea's van het principe, in volgorde.", ALINEA)
     citaten: list[Citaat] = veld("De citaten bij het principe (mag leeg zijn).")
-    in_het_kort: str = veld("Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING)
+    in_het_kort: str = veld(
+        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
+    )
     onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
 
 
@@ -194,9 +208,10 @@ class KompasVersie:
     datum: str = veld('De dag waarop de versie is vastgelegd, als "2027-03-01".', DATUM)
     samenvatting: str = veld("Wat deze versie is, in een paar zinnen.", ALINEA)
     wijzigingen: list[str] = veld("Wat er veranderde, in gewone woorden.", ZIN)
-    vingerafdruk: str = veld("De afdruk van de betekenis van het kompas; `make check` zegt de juiste waarde.", VINGERAFDRUK)
-    paden: list[PadWijziging] = veld("De paden die een andere uitkomst kregen (`make verschil`).",
-                                     default_factory=list)
+    vingerafdruk: str = veld(
+        "De afdruk van de betekenis van het kompas; `make check` zegt de juiste waarde.", VINGERAFDRUK
+    )
+    paden: list[PadWijziging] = veld("De paden die een andere uitkomst kregen (`make verschil`).", default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -230,6 +245,7 @@ class ScenariosBestand:
 # means, and the texts every outcome shows. Its fingerprint is recorded per version; earlier
 # versions are kept in kompas_data/archief/ so their advice stays verifiable.
 
+
 @dataclass(frozen=True)
 class ArchiefVraag:
     """Een vraag zoals die in een versie gold."""
@@ -249,8 +265,11 @@ class ArchiefVorm:
     samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.")
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
-    zeggenschap_schaal: int = veld(f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
-                                   minimum=ZEGGENSCHAP.laagste, maximum=ZEGGENSCHAP.hoogste)
+    zeggenschap_schaal: int = veld(
+        f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
+        minimum=ZEGGENSCHAP.laagste,
+        maximum=ZEGGENSCHAP.hoogste,
+    )
     eigenaar: str = veld("Wie eigenaar is.", ZIN)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
 

@@ -12,10 +12,12 @@ from typing import Optional
 from .velden import ALINEA, ID, TITEL, ZIN, Tekstsoort, id_veld, veld
 
 # A measured value as the note writes it: the charts draw it as a number.
-MEETWAARDE = Tekstsoort("meetwaarde", 10, r"\d+(?:,\d+)?%?", '"54%" of "5,9"', "een getal, met een komma en een %",
-                        vrije_tekst=False)
-JAARTAL = Tekstsoort("jaartal", 4, r"\d{4}", '"2026"', "vier cijfers, tussen aanhalingstekens", vrije_tekst=False,
-                    het=True)
+MEETWAARDE = Tekstsoort(
+    "meetwaarde", 10, r"\d+(?:,\d+)?%?", '"54%" of "5,9"', "een getal, met een komma en een %", vrije_tekst=False
+)
+JAARTAL = Tekstsoort(
+    "jaartal", 4, r"\d{4}", '"2026"', "vier cijfers, tussen aanhalingstekens", vrije_tekst=False, het=True
+)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .model import KompasData, Scenario
 class Uitkomst:
     scenario: Scenario
     stappen: tuple[graaf.Stap, ...]
-    vorm: Optional[str]                 # where the kompas ends, or None
+    vorm: Optional[str]  # where the kompas ends, or None
     onbeantwoord: Optional[str] = None  # the question the scenario gives no answer to
 
     @property
@@ -54,10 +54,14 @@ def melding(data: KompasData, uitkomst: Uitkomst) -> str:
     titel = {v.id: v.titel for v in data.vormen}
     verwacht = titel.get(s.verwacht, s.verwacht)
     if uitkomst.onbeantwoord is not None:
-        return (f"Scenario '{s.naam}': het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} "
-                f"({uitkomst.onbeantwoord}), maar het scenario geeft daar geen antwoord op. Zet in scenarios.yaml "
-                f"bij '{s.naam}' onder antwoorden: '{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht}).")
+        return (
+            f"Scenario '{s.naam}': het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} "
+            f"({uitkomst.onbeantwoord}), maar het scenario geeft daar geen antwoord op. Zet in scenarios.yaml "
+            f"bij '{s.naam}' onder antwoorden: '{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht})."
+        )
     route = ", ".join(f"vraag {nummers[st.vraag]} {st.antwoord}" for st in uitkomst.stappen)
-    return (f"Scenario '{s.naam}': verwacht {verwacht}, maar het kompas geeft nu {titel[uitkomst.vorm]} "
-            f"(route: {route}). Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de "
-            f"pull request waarom; de nota zegt: \"{s.bron}\"")
+    return (
+        f"Scenario '{s.naam}': verwacht {verwacht}, maar het kompas geeft nu {titel[uitkomst.vorm]} "
+        f"(route: {route}). Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de "
+        f'pull request waarom; de nota zegt: "{s.bron}"'
+    )

@@ -27,9 +27,9 @@ MAX_TOESTANDEN = 1000
 @dataclass(frozen=True)
 class Toestand:
     antwoorden: tuple[str, ...]
-    stappen: tuple[graaf.Stap, ...]   # the questions answered with ja/nee, in order
-    vraag: Optional[str] = None       # question state: the question asked now
-    vorm: Optional[str] = None        # outcome: the vorm the answers lead to
+    stappen: tuple[graaf.Stap, ...]  # the questions answered with ja/nee, in order
+    vraag: Optional[str] = None  # question state: the question asked now
+    vorm: Optional[str] = None  # outcome: the vorm the answers lead to
     open_vraag: Optional[str] = None  # open outcome: the question answered "weet ik (nog) niet"
 
     @property
@@ -74,7 +74,8 @@ def toestanden(kompas: Kompas) -> list[Toestand]:
             raise TeVeelToestanden(
                 f"het kompas heeft meer dan {MAX_TOESTANDEN} toestanden in de kompaswijzer (één pagina "
                 "per combinatie van antwoorden); dat wordt een te grote site. Maak het kompas kleiner, "
-                "of verhoog MAX_TOESTANDEN in macros/data/toestanden.py na een meting (bench/)")
+                "of verhoog MAX_TOESTANDEN in macros/data/toestanden.py na een meting (bench/)"
+            )
     return uitkomst
 
 

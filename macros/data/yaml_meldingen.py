@@ -14,8 +14,10 @@ from typing import Optional
 
 import yaml
 
-INSPRINGEN = ("klopt de inspringing niet: de regel staat verder of minder ver in dan de regels eromheen. "
-              "Gebruik spaties (geen tabs), steeds twee per niveau, en zet een sleutel recht onder de sleutel ervoor")
+INSPRINGEN = (
+    "klopt de inspringing niet: de regel staat verder of minder ver in dan de regels eromheen. "
+    "Gebruik spaties (geen tabs), steeds twee per niveau, en zet een sleutel recht onder de sleutel ervoor"
+)
 
 
 def _regel(mark) -> Optional[int]:
@@ -37,30 +39,47 @@ def vertaal(fout: yaml.MarkedYAMLError, tekst: str) -> tuple[Optional[int], str]
         return regel, f"op regel {regel} staat een tab; YAML springt in met spaties. Vervang de tab door spaties"
     if "quoted scalar" in context and begin is not None:
         regel = _regel(begin)
-        return regel, (f"de aanhalingstekens die op regel {regel} openen, worden nergens gesloten; zet aan het eind "
-                       "van de tekst hetzelfde teken (\" of ')")
+        return regel, (
+            f"de aanhalingstekens die op regel {regel} openen, worden nergens gesloten; zet aan het eind "
+            "van de tekst hetzelfde teken (\" of ')"
+        )
     if "could not find expected ':'" in probleem and begin is not None:
         regel = _regel(begin)
-        return regel, (f"op regel {regel} ontbreekt een dubbele punt na de sleutel, zoals in 'titel: Peilen' "
-                       "(of de regel hoort bij de tekst erboven en springt niet ver genoeg in)")
+        return regel, (
+            f"op regel {regel} ontbreekt een dubbele punt na de sleutel, zoals in 'titel: Peilen' "
+            "(of de regel hoort bij de tekst erboven en springt niet ver genoeg in)"
+        )
     if "mapping values are not allowed" in probleem:
         regel = _regel(plek)
         if re.match(r"^\s*-?\s*[\w-]+: [^\"'].*: ", regel_tekst(plek)):
-            return regel, (f"op regel {regel} staat een dubbele punt midden in de tekst; YAML leest die als een nieuwe "
-                           "sleutel. Zet de tekst tussen aanhalingstekens: titel: \"Tekst: met dubbele punt\"")
+            return regel, (
+                f"op regel {regel} staat een dubbele punt midden in de tekst; YAML leest die als een nieuwe "
+                'sleutel. Zet de tekst tussen aanhalingstekens: titel: "Tekst: met dubbele punt"'
+            )
         return regel, f"op regel {regel} {INSPRINGEN}"
-    if any(t in probleem for t in ("expected '-' indicator", "did not find expected key", "expected <block end>",
-                                  "did not find expected node content")):
+    if any(
+        t in probleem
+        for t in (
+            "expected '-' indicator",
+            "did not find expected key",
+            "expected <block end>",
+            "did not find expected node content",
+        )
+    ):
         regel = _regel(plek)
         return regel, f"op regel {regel} {INSPRINGEN}"
     if "flow sequence" in context or "flow mapping" in context:
         regel = _regel(begin or plek)
-        return regel, (f"de lijst of het rijtje tussen [ ] of {{ }} op regel {regel} wordt niet goed gesloten; "
-                       "controleer de komma's en het sluitteken")
+        return regel, (
+            f"de lijst of het rijtje tussen [ ] of {{ }} op regel {regel} wordt niet goed gesloten; "
+            "controleer de komma's en het sluitteken"
+        )
     if "found character that cannot start any token" in probleem:
         regel = _regel(plek)
-        teken = regel_tekst(plek)[plek.column: plek.column + 1] if plek is not None else ""
-        return regel, (f"op regel {regel} staat een teken waar YAML niet mee kan beginnen ({teken!r}); zet de tekst "
-                       "tussen aanhalingstekens")
+        teken = regel_tekst(plek)[plek.column : plek.column + 1] if plek is not None else ""
+        return regel, (
+            f"op regel {regel} staat een teken waar YAML niet mee kan beginnen ({teken!r}); zet de tekst "
+            "tussen aanhalingstekens"
+        )
     regel = _regel(plek or begin)
     return regel, f"geen geldige YAML op regel {regel}: {probleem or context}"

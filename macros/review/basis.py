@@ -30,7 +30,7 @@ class GeenBasis(Exception):
 
 @dataclass(frozen=True)
 class Basis:
-    revisie: str       # a commit id
+    revisie: str  # a commit id
     beschrijving: str  # for the report: "origin/main (merge-base 1a2b3c4d5e)"
 
 
@@ -94,8 +94,10 @@ def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[d
         if (basis := _merge_base(repo, ref)) is not None:
             return Basis(basis, f"{ref} (gemeenschappelijk punt {basis[:10]})")
         pogingen.append(f"{ref} heeft geen gemeenschappelijke geschiedenis met HEAD")
-    raise GeenBasis("er is geen basis om mee te vergelijken: " + "; ".join(pogingen) + ". Haal main op "
-                    "(git fetch origin main) of noem een basis met KOMPAS_BASIS=<commit>.")
+    raise GeenBasis(
+        "er is geen basis om mee te vergelijken: " + "; ".join(pogingen) + ". Haal main op "
+        "(git fetch origin main) of noem een basis met KOMPAS_BASIS=<commit>."
+    )
 
 
 def data_op(repo: Path, revisie: str, doel: Path) -> Path:
@@ -103,8 +105,9 @@ def data_op(repo: Path, revisie: str, doel: Path) -> Path:
     revision has no kompas_data/."""
     uit = subprocess.run(["git", "archive", "--format=tar", revisie, "kompas_data"], cwd=repo, capture_output=True)
     if uit.returncode != 0:
-        raise GeenBasis(f"kompas_data/ is niet te lezen op {revisie[:10]}: "
-                        f"{uit.stderr.decode(errors='replace').strip()}")
+        raise GeenBasis(
+            f"kompas_data/ is niet te lezen op {revisie[:10]}: {uit.stderr.decode(errors='replace').strip()}"
+        )
     with tarfile.open(fileobj=io.BytesIO(uit.stdout)) as tar:
         tar.extractall(doel, filter="data")
     return doel / "kompas_data"

@@ -11,13 +11,19 @@ from ..data.model import ArchiefVersie
 
 # How a vorm's field is named in a sentence.
 VELD_NAMEN = {
-    "titel": "de naam", "samenwerkingsvorm": "of het een samenwerkingsvorm is", "wat_is_het": "'wat is het'",
-    "zeggenschap": "de mate van zeggenschap", "zeggenschap_schaal": "de plaats op de schaal van zeggenschap",
-    "eigenaar": "de eigenaar", "wanneer_geschikt": "'wanneer is dit een geschikte vorm'",
+    "titel": "de naam",
+    "samenwerkingsvorm": "of het een samenwerkingsvorm is",
+    "wat_is_het": "'wat is het'",
+    "zeggenschap": "de mate van zeggenschap",
+    "zeggenschap_schaal": "de plaats op de schaal van zeggenschap",
+    "eigenaar": "de eigenaar",
+    "wanneer_geschikt": "'wanneer is dit een geschikte vorm'",
 }
-KOMPAS_TEKSTEN = {"toelichting": "De toelichting bij het kompas is anders.",
-                  "motto": "De zin over eigenaarschap is anders.",
-                  "kanttekeningen": "De kanttekeningen bij elke uitkomst zijn anders."}
+KOMPAS_TEKSTEN = {
+    "toelichting": "De toelichting bij het kompas is anders.",
+    "motto": "De zin over eigenaarschap is anders.",
+    "kanttekeningen": "De kanttekeningen bij elke uitkomst zijn anders.",
+}
 
 
 def doel_in_woorden(doel, versie: ArchiefVersie) -> str:
@@ -47,8 +53,10 @@ def in_woorden(oud: ArchiefVersie, nieuw: ArchiefVersie) -> list[str]:
         for antwoord in graaf.ANTWOORDEN:
             van, naar = graaf.doel(a, antwoord), graaf.doel(n, antwoord)
             if van != naar:
-                regels.append(f"Antwoord {antwoord} op vraag {nieuw_nr[vraag_id]} leidt nu naar "
-                              f"{doel_in_woorden(naar, nieuw)} (was: {doel_in_woorden(van, oud)}).")
+                regels.append(
+                    f"Antwoord {antwoord} op vraag {nieuw_nr[vraag_id]} leidt nu naar "
+                    f"{doel_in_woorden(naar, nieuw)} (was: {doel_in_woorden(van, oud)})."
+                )
     oude_vormen = {v.id: v for v in oud.vormen}
     nieuwe_vormen = {v.id: v for v in nieuw.vormen}
     for vorm in nieuw.vormen:
@@ -58,8 +66,11 @@ def in_woorden(oud: ArchiefVersie, nieuw: ArchiefVersie) -> list[str]:
         if vorm.id not in nieuwe_vormen:
             regels.append(f"Vorm {vorm.titel} is weggehaald.")
     for vorm in (v for v in nieuw.vormen if v.id in oude_vormen):
-        anders = [VELD_NAMEN[veld] for veld in VORM_VELDEN
-                  if veld != "id" and getattr(vorm, veld) != getattr(oude_vormen[vorm.id], veld)]
+        anders = [
+            VELD_NAMEN[veld]
+            for veld in VORM_VELDEN
+            if veld != "id" and getattr(vorm, veld) != getattr(oude_vormen[vorm.id], veld)
+        ]
         if anders:
             regels.append(f"Bij vorm {vorm.titel} {'is' if len(anders) == 1 else 'zijn'} {_opsomming(anders)} anders.")
     regels += [zin for veld, zin in KOMPAS_TEKSTEN.items() if getattr(oud, veld) != getattr(nieuw, veld)]

@@ -35,7 +35,11 @@ class Uitslag:
 
     @property
     def tekst(self) -> str:
-        delen = [self.samenvatting] if self.ok else [f"Er {'is 1 probleem' if len(self.fouten) == 1 else f'zijn {len(self.fouten)} problemen'}:"]
+        delen = (
+            [self.samenvatting]
+            if self.ok
+            else [f"Er {'is 1 probleem' if len(self.fouten) == 1 else f'zijn {len(self.fouten)} problemen'}:"]
+        )
         delen += [f"- {f}" for f in self.fouten]
         if self.regels:
             delen += ["", *self.regels]
@@ -60,8 +64,10 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
                 continue
         if data.versies[0].versie in eigen and not any(f.soort == "huidig" for f in b.versie_fouten(data)):
             return data, revisie
-    raise basis.GeenBasis("de vorige versie van het kompas is niet te vinden in git (HEAD en main hebben geen "
-                          "kloppende versie); noem de commit met BASIS=<commit>")
+    raise basis.GeenBasis(
+        "de vorige versie van het kompas is niet te vinden in git (HEAD en main hebben geen "
+        "kloppende versie); noem de commit met BASIS=<commit>"
+    )
 
 
 def _web_regels(repo: Path, map: Path, nu: KompasData) -> list[str]:
@@ -81,14 +87,20 @@ def _web_regels(repo: Path, map: Path, nu: KompasData) -> list[str]:
             return []
         archief = (kopie / "archief" / f"{vorige.versies[0].versie}.yaml").read_text(encoding="utf-8")
     nieuw = uitslag.versie
-    return ["Werkt u in de webeditor van de forge? Dan kunt u dit zelf toevoegen (of draai lokaal `make versie`):",
-            f"1. In kompas_data/kompas.yaml: zet de regel met versie op   versie: \"{nieuw.versie}\"",
-            "2. In kompas_data/wijzigingen.yaml: zet dit direct onder 'versies:' en vul de samenvatting in:", "",
-            b.versie_yaml(nieuw).rstrip("\n"), "",
-            f"3. Maak het bestand kompas_data/archief/{vorige.versies[0].versie}.yaml met deze inhoud:", "",
-            archief.rstrip("\n"), "",
-            "4. De gouden bestanden in tests/golden/ maakt `make versie`; in de webeditor laat u die aan een "
-            "collega met een lokale kopie over, of u draait de workflow opnieuw nadat die ze heeft bijgewerkt."]
+    return [
+        "Werkt u in de webeditor van de forge? Dan kunt u dit zelf toevoegen (of draai lokaal `make versie`):",
+        f'1. In kompas_data/kompas.yaml: zet de regel met versie op   versie: "{nieuw.versie}"',
+        "2. In kompas_data/wijzigingen.yaml: zet dit direct onder 'versies:' en vul de samenvatting in:",
+        "",
+        b.versie_yaml(nieuw).rstrip("\n"),
+        "",
+        f"3. Maak het bestand kompas_data/archief/{vorige.versies[0].versie}.yaml met deze inhoud:",
+        "",
+        archief.rstrip("\n"),
+        "",
+        "4. De gouden bestanden in tests/golden/ maakt `make versie`; in de webeditor laat u die aan een "
+        "collega met een lokale kopie over, of u draait de workflow opnieuw nadat die ze heeft bijgewerkt.",
+    ]
 
 
 def _kopieer(bron: Path, doel: Path) -> None:
@@ -104,16 +116,22 @@ def _tegen_basis(nu: KompasData, repo: Path, basis_revisie: str) -> list[str]:
         try:
             oud = laad_kompas_data(basis.data_op(repo, basis_revisie, Path(tijdelijk)))
         except KompasDataError as fout:
-            return [f"de gegevens op de basis ({basis_revisie[:10]}) zijn niet te lezen, dus niet te vergelijken: {fout}"]
+            return [
+                f"de gegevens op de basis ({basis_revisie[:10]}) zijn niet te lezen, dus niet te vergelijken: {fout}"
+            ]
     fouten = []
     nieuwe = {v.versie: v for v in nu.versies}
     for v in oud.versies:
         if v.versie not in nieuwe:
-            fouten.append(f"versie {v.versie} staat op de basis in wijzigingen.yaml, maar nu niet meer; een "
-                          "gepubliceerde versie blijft staan")
+            fouten.append(
+                f"versie {v.versie} staat op de basis in wijzigingen.yaml, maar nu niet meer; een "
+                "gepubliceerde versie blijft staan"
+            )
         elif nieuwe[v.versie].vingerafdruk != v.vingerafdruk:
-            fouten.append(f"de vingerafdruk van de gepubliceerde versie {v.versie} is veranderd; een gepubliceerde "
-                          "versie verandert niet. Zet hem terug en leg de wijziging vast met `make versie`")
+            fouten.append(
+                f"de vingerafdruk van de gepubliceerde versie {v.versie} is veranderd; een gepubliceerde "
+                "versie verandert niet. Zet hem terug en leg de wijziging vast met `make versie`"
+            )
     archief = {a.versie: a for a in nu.archief}
     for a in oud.archief:
         if a.versie in archief and b.als_dict(archief[a.versie]) != b.als_dict(a):
@@ -135,12 +153,17 @@ def controleer(map: Path, repo: Path, golden: Path, basis_revisie: Optional[str]
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):
-            uitslag.fouten.append("de gouden bestanden in tests/golden/ passen niet bij de data ("
-                                  + "; ".join(afwijkend[:5]) + (" …" if len(afwijkend) > 5 else "")
-                                  + "); draai `make gouden` en commit ze")
+            uitslag.fouten.append(
+                "de gouden bestanden in tests/golden/ passen niet bij de data ("
+                + "; ".join(afwijkend[:5])
+                + (" …" if len(afwijkend) > 5 else "")
+                + "); draai `make gouden` en commit ze"
+            )
     if basis_revisie:
         uitslag.fouten += _tegen_basis(data, repo, basis_revisie)
     k = data.kompas
-    uitslag.samenvatting = (f"kompas_data: in orde (kompas versie {k.versie}, {len(k.vragen)} vragen, {len(data.vormen)} "
-                            f"vormen, {graaf.aantal_paden(k)} paden, {len(data.scenarios)} scenario's die kloppen)")
+    uitslag.samenvatting = (
+        f"kompas_data: in orde (kompas versie {k.versie}, {len(k.vragen)} vragen, {len(data.vormen)} "
+        f"vormen, {graaf.aantal_paden(k)} paden, {len(data.scenarios)} scenario's die kloppen)"
+    )
     return uitslag

@@ -45,10 +45,18 @@ def uitkomst_tekst(betekenis: ArchiefVersie, pad: graaf.Pad) -> str:
     vragen = graaf.vraag_index(betekenis)
     vorm = next(v for v in betekenis.vormen if v.id == pad.vorm)
     soort = "samenwerkingsvorm" if vorm.samenwerkingsvorm else "geen samenwerkingsvorm"
-    regels = [f"# Route {pad.antwoorden}: {vorm.titel}", "",
-              f"Adres: /{adressen.toestand_pad(tuple(pad.antwoorden.split('/')))}", ""]
+    regels = [
+        f"# Route {pad.antwoorden}: {vorm.titel}",
+        "",
+        f"Adres: /{adressen.toestand_pad(tuple(pad.antwoorden.split('/')))}",
+        "",
+    ]
     for stap in pad.stappen:
-        regels += [f"Vraag {nummers[stap.vraag]}. {vragen[stap.vraag].tekst}", f"Antwoord: {ANTWOORD[stap.antwoord]}", ""]
+        regels += [
+            f"Vraag {nummers[stap.vraag]}. {vragen[stap.vraag].tekst}",
+            f"Antwoord: {ANTWOORD[stap.antwoord]}",
+            "",
+        ]
     regels += [f"Uitkomst: {vorm.titel} ({soort})", "", f"Wat is het: {vorm.wat_is_het}", ""]
     return "\n".join(regels)
 

@@ -21,8 +21,10 @@ def douma(tekst: str) -> float:
 
 def samenvattingen(data: KompasData) -> dict[str, tuple[str, str]]:
     """Each summary with the note's own text it summarises: name -> (summary, note text)."""
-    uit = {"home": (data.nota.in_het_kort, " ".join(p for pr in data.principes for p in pr.alineas)),
-           "kompas": (data.kompas.in_het_kort, data.kompas.toelichting + " " + " ".join(data.kompas.kanttekeningen))}
+    uit = {
+        "home": (data.nota.in_het_kort, " ".join(p for pr in data.principes for p in pr.alineas)),
+        "kompas": (data.kompas.in_het_kort, data.kompas.toelichting + " " + " ".join(data.kompas.kanttekeningen)),
+    }
     for vorm in data.vormen:
         uit[f"vorm {vorm.id}"] = (vorm.in_het_kort, f"{vorm.wat_is_het} {vorm.wanneer_geschikt}")
     for principe in data.principes:

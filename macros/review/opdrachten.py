@@ -56,7 +56,11 @@ def gouden_opdracht(args) -> int:
     if (data := _laad(args.map)) is None:
         return 1
     veranderd = gouden.schrijf(data, args.golden)
-    print(f"{len(veranderd)} gouden bestanden bijgewerkt in {args.golden}" if veranderd else "De gouden bestanden kloppen al.")
+    print(
+        f"{len(veranderd)} gouden bestanden bijgewerkt in {args.golden}"
+        if veranderd
+        else "De gouden bestanden kloppen al."
+    )
     return 0
 
 
@@ -112,7 +116,11 @@ def ci_opdracht(args) -> int:
         return 2
     uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie)
     code, rapport = _vergelijk(args)
-    kop = "✅ De controle van kompas_data/ is in orde." if uitslag.ok else "❌ De controle van kompas_data/ vond problemen."
+    kop = (
+        "✅ De controle van kompas_data/ is in orde."
+        if uitslag.ok
+        else "❌ De controle van kompas_data/ vond problemen."
+    )
     tekst = f"{rapport.rstrip()}\n\n## Controle (`make check`)\n\n{kop}\n\n```text\n{uitslag.tekst.rstrip()}\n```\n"
     _schrijf(args.uit, tekst)
     sys.stdout.write(tekst)
@@ -146,8 +154,10 @@ def voeg_toe(sub, project: Path) -> None:
     p = sub.add_parser("gouden", help="schrijf de gouden bestanden in tests/golden/ opnieuw")
     gemeen(p, "(niet gebruikt)")
     p.set_defaults(functie=gouden_opdracht)
-    for naam, functie, hulp in (("verschil", verschil_opdracht, "wat een wijziging doet met de uitkomsten"),
-                                ("ci", ci_opdracht, "controle en verschilrapport voor CI, vóór de tests")):
+    for naam, functie, hulp in (
+        ("verschil", verschil_opdracht, "wat een wijziging doet met de uitkomsten"),
+        ("ci", ci_opdracht, "controle en verschilrapport voor CI, vóór de tests"),
+    ):
         p = sub.add_parser(naam, help=hulp)
         gemeen(p, "(niet gebruikt)")
         p.add_argument("--van", help="git-revisie van de oude gegevens (standaard: de basis, zie review/basis.py)")

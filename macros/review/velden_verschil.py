@@ -18,7 +18,7 @@ VERWIJDERD, TOEGEVOEGD = object(), object()
 @dataclass(frozen=True)
 class Verschil:
     sleutelpad: str  # "posten[id=regie].bedragen[2]"
-    oud: Any         # VERWIJDERD/TOEGEVOEGD mark a record or item that came or went
+    oud: Any  # VERWIJDERD/TOEGEVOEGD mark a record or item that came or went
     nieuw: Any
 
 
@@ -42,8 +42,10 @@ def verschillen(oud: Any, nieuw: Any, sleutelpad: str = "") -> Iterator[Verschil
         return
     if isinstance(oud, list) and isinstance(nieuw, list):
         if sleutel := sleutel_van(oud) or sleutel_van(nieuw):
+
             def k(x):
                 return getattr(x, sleutel)
+
             oude, nieuwe = {k(x): x for x in oud}, {k(x): x for x in nieuw}
             for x in nieuw:
                 if k(x) not in oude:

@@ -58,16 +58,21 @@ def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     if versie_sleutel(n) < versie_sleutel(a):
         r.fouten.append(f"De versie gaat omlaag, van {a} naar {n}. Een nieuwe versie moet hoger zijn.")
     elif soort and a == n:
-        r.fouten.append(f"Het kompas verandert inhoudelijk, maar de versie blijft {a}. Draai "
-                        "`make versie WAT=\"…\"` en commit wat die schrijft (zie BIJDRAGEN.md).")
+        r.fouten.append(
+            f"Het kompas verandert inhoudelijk, maar de versie blijft {a}. Draai "
+            '`make versie WAT="…"` en commit wat die schrijft (zie BIJDRAGEN.md).'
+        )
     nieuwe = {v.versie: v for v in nieuw.versies}
     for versie in oud.versies:
         if versie.versie not in nieuwe:
-            r.fouten.append(f"Versie {versie.versie} staat niet meer in wijzigingen.yaml; een gepubliceerde versie "
-                            "blijft staan.")
+            r.fouten.append(
+                f"Versie {versie.versie} staat niet meer in wijzigingen.yaml; een gepubliceerde versie blijft staan."
+            )
         elif nieuwe[versie.versie].vingerafdruk != versie.vingerafdruk:
-            r.fouten.append(f"De vingerafdruk van versie {versie.versie} is veranderd. Een gepubliceerde versie "
-                            "verandert niet: leg de wijziging vast als nieuwe versie met `make versie`.")
+            r.fouten.append(
+                f"De vingerafdruk van versie {versie.versie} is veranderd. Een gepubliceerde versie "
+                "verandert niet: leg de wijziging vast als nieuwe versie met `make versie`."
+            )
     # A meaning changed under the same version is said above, in the words of this report.
     r.fouten += [md(f.bericht) for f in b.versie_fouten(nieuw) if not (f.soort == "huidig" and a == n)]
     r.fouten += [md(scenarios.melding(nieuw, u)) for u in scenarios.uitkomsten(nieuw) if not u.klopt]
@@ -80,8 +85,10 @@ def _scenarios(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
         wordt = scenarios.loop(b.betekenis(nieuw), scenario)
         if was.vorm != wordt.vorm or not wordt.klopt:
             teken = "" if wordt.klopt else " ⚠"
-            rijen.append(f"| {md(scenario.naam)} | {_titel(b.betekenis(nieuw), scenario.verwacht)} | "
-                         f"{_titel(b.betekenis(oud), was.vorm)} | {_titel(b.betekenis(nieuw), wordt.vorm)}{teken} |")
+            rijen.append(
+                f"| {md(scenario.naam)} | {_titel(b.betekenis(nieuw), scenario.verwacht)} | "
+                f"{_titel(b.betekenis(oud), was.vorm)} | {_titel(b.betekenis(nieuw), wordt.vorm)}{teken} |"
+            )
     if rijen:
         r.kop(f"## Scenario's met een andere uitkomst ({len(rijen)})")
         r.regels += ["| scenario | verwacht | was | wordt |", "|---|---|---|---|", *rijen]
@@ -97,22 +104,31 @@ def _paden(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
     if anders:
         r.kop(f"## Paden met een andere uitkomst ({len(anders)})")
         r.regels += ["| antwoorden | was | wordt |", "|---|---|---|"]
-        r.regels += [f"| {code(a)} | {_titel(oud, oude[a].vorm)} | **{_titel(nieuw, nieuwe[a].vorm)}** |" for a in anders]
+        r.regels += [
+            f"| {code(a)} | {_titel(oud, oude[a].vorm)} | **{_titel(nieuw, nieuwe[a].vorm)}** |" for a in anders
+        ]
     weg = [p for a, p in oude.items() if a not in nieuwe]
     erbij = [p for a, p in nieuwe.items() if a not in oude]
     if weg or erbij:
         r.kop("## Oude paden en de nieuwe paden die ervoor in de plaats komen")
-        r.regels.append("Een pad komt in de plaats van een oud pad als ze dezelfde antwoorden geven op de vragen die "
-                        "ze allebei stellen.")
+        r.regels.append(
+            "Een pad komt in de plaats van een oud pad als ze dezelfde antwoorden geven op de vragen die "
+            "ze allebei stellen."
+        )
         r.regels += ["", "| oud pad | was | nieuwe paden |", "|---|---|---|"]
         for pad in weg:
             antwoorden = {s.vraag: s.antwoord for s in pad.stappen}
             opvolgers = [p for p in erbij if all(antwoorden.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)]
             nieuw_tekst = "; ".join(f"{code(p.antwoorden)} → {_titel(nieuw, p.vorm)}" for p in opvolgers) or "(geen)"
             r.regels.append(f"| {code(pad.antwoorden)} | {_titel(oud, pad.vorm)} | {nieuw_tekst} |")
-        zonder_voorganger = [p for p in erbij if not any(
-            all({s.vraag: s.antwoord for s in w.stappen}.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)
-            for w in weg)]
+        zonder_voorganger = [
+            p
+            for p in erbij
+            if not any(
+                all({s.vraag: s.antwoord for s in w.stappen}.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)
+                for w in weg
+            )
+        ]
         r.regels += [f"| (nieuw) | | {code(p.antwoorden)} → {_titel(nieuw, p.vorm)} |" for p in zonder_voorganger]
     if not (anders or weg or erbij):
         r.kop("## Paden")
@@ -127,7 +143,11 @@ def _adressen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
         nu = toestanden.zoek_toestand(nieuw, toestand.antwoorden)
         was_tekst, nu_tekst = _toont(oud, toestand), _toont(nieuw, nu)
         zelfde = nu is not None and (nu.soort, nu.vraag, nu.vorm, nu.open_vraag) == (
-            toestand.soort, toestand.vraag, toestand.vorm, toestand.open_vraag)
+            toestand.soort,
+            toestand.vraag,
+            toestand.vorm,
+            toestand.open_vraag,
+        )
         if not zelfde:
             rijen.append(f"| {code('/' + toestand_pad(toestand.antwoorden))} | {was_tekst} | {nu_tekst} |")
     if rijen:
@@ -140,39 +160,56 @@ def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
     oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
 
     def doel(d, versie) -> str:
-        return f"vraag {graaf.vraagnummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+        return (
+            f"vraag {graaf.vraagnummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+        )
 
     regels = []
     if oud.start != nieuw.start:
         regels.append(f"- **Startvraag:** {code(oud.start)} → {code(nieuw.start)}")
     for vraag_id, vraag in nieuwe.items():
         if vraag_id not in oude:
-            regels.append(f"- **Nieuw, vraag {nieuw_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)} "
-                          f"(ja → {doel(vraag.ja, nieuw)}, nee → {doel(vraag.nee, nieuw)})")
+            regels.append(
+                f"- **Nieuw, vraag {nieuw_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)} "
+                f"(ja → {doel(vraag.ja, nieuw)}, nee → {doel(vraag.nee, nieuw)})"
+            )
     for vraag_id, vraag in oude.items():
         if vraag_id not in nieuwe:
             regels.append(f"- **Verdwenen, was vraag {oud_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)}")
     for vraag_id in (v for v in nieuwe if v in oude):
         a, n = oude[vraag_id], nieuwe[vraag_id]
         if oud_nr[vraag_id] != nieuw_nr[vraag_id]:
-            regels.append(f"- **Ander nummer:** {code(vraag_id)}: vraag {oud_nr[vraag_id]} → vraag {nieuw_nr[vraag_id]}")
+            regels.append(
+                f"- **Ander nummer:** {code(vraag_id)}: vraag {oud_nr[vraag_id]} → vraag {nieuw_nr[vraag_id]}"
+            )
         if a.tekst != n.tekst:
             regels.append(f"- **Anders geformuleerd:** {code(vraag_id)}: {woordverschil(a.tekst, n.tekst)}")
         for antwoord in graaf.ANTWOORDEN:
             van, naar = graaf.doel(a, antwoord), graaf.doel(n, antwoord)
             if van != naar:
-                regels.append(f"- **Andere route:** {code(vraag_id)}, antwoord {antwoord}: {doel(van, oud)} → "
-                              f"{doel(naar, nieuw)}")
+                regels.append(
+                    f"- **Andere route:** {code(vraag_id)}, antwoord {antwoord}: {doel(van, oud)} → {doel(naar, nieuw)}"
+                )
     if regels:
         r.kop("## Vragen")
         r.regels += regels
 
 
 # Where each part of the data lives, for the key paths in the report.
-BESTAND_VAN = {"kompas": "kompas.yaml", "vormen": "vormen.yaml", "principes": "principes.yaml",
-               "doelstellingen": "doelstellingen.yaml", "indicatoren": "indicatoren.yaml", "risicos": "risicos.yaml",
-               "financien": "financien.yaml", "wijkplatforms": "wijkplatforms.yaml", "versies": "wijzigingen.yaml",
-               "nota": "nota.yaml", "scenarios": "scenarios.yaml", "archief": "archief/"}
+BESTAND_VAN = {
+    "kompas": "kompas.yaml",
+    "vormen": "vormen.yaml",
+    "principes": "principes.yaml",
+    "doelstellingen": "doelstellingen.yaml",
+    "indicatoren": "indicatoren.yaml",
+    "risicos": "risicos.yaml",
+    "financien": "financien.yaml",
+    "wijkplatforms": "wijkplatforms.yaml",
+    "versies": "wijzigingen.yaml",
+    "nota": "nota.yaml",
+    "scenarios": "scenarios.yaml",
+    "archief": "archief/",
+}
 # The graph is reported above, question by question; the rest of kompas.yaml field by field.
 AL_GEMELD = ("kompas.vragen", "kompas.start", "kompas.versie")
 
@@ -184,9 +221,11 @@ def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
             if v.sleutelpad.startswith(AL_GEMELD):
                 continue
             # "kompas.toelichting" reads as "toelichting" under kompas.yaml; list paths stay whole.
-            pad = v.sleutelpad.split(".", 1)[1] if v.sleutelpad.startswith(("kompas.", "financien.", "nota.",
-                                                                             "indicatoren.", "wijkplatforms.")) \
+            pad = (
+                v.sleutelpad.split(".", 1)[1]
+                if v.sleutelpad.startswith(("kompas.", "financien.", "nota.", "indicatoren.", "wijkplatforms."))
                 else v.sleutelpad
+            )
             if v.oud is TOEGEVOEGD:
                 regel = f"{code(pad)}: **erbij**: {_kort(v.nieuw)}"
             elif v.nieuw is VERWIJDERD:
@@ -211,8 +250,10 @@ def _kort(record) -> str:
     if isinstance(record, KompasVersie):
         return f"versie {md(record.versie)} ({md(record.datum)}): {md(record.samenvatting)}"
     if dataclasses.is_dataclass(record):
-        naam = next((getattr(record, v) for v in ("titel", "naam", "omschrijving", "tekst", "indicator")
-                     if hasattr(record, v)), "")
+        naam = next(
+            (getattr(record, v) for v in ("titel", "naam", "omschrijving", "tekst", "indicator") if hasattr(record, v)),
+            "",
+        )
         sleutel = code(record.id) if hasattr(record, "id") else ""
         return f"{sleutel} {md(naam)}".strip()
     return waarde(record)
@@ -222,16 +263,22 @@ def vergelijk(oud: KompasData, nieuw: KompasData, oud_naam: str = "oud", nieuw_n
     r = Rapport()
     r.regels.append("# Wat verandert er aan het Kompas voor zeggenschap?")
     r.regels += ["", f"Vergeleken: **{md(oud_naam)}** met **{md(nieuw_naam)}**."]
-    versie = (f"{oud.kompas.versie} → **{nieuw.kompas.versie}**" if oud.kompas.versie != nieuw.kompas.versie
-              else f"{nieuw.kompas.versie} (ongewijzigd)")
+    versie = (
+        f"{oud.kompas.versie} → **{nieuw.kompas.versie}**"
+        if oud.kompas.versie != nieuw.kompas.versie
+        else f"{nieuw.kompas.versie} (ongewijzigd)"
+    )
     r.regels += ["", f"Versie van het kompas: {versie}"]
     _fouten(r, oud, nieuw)
     if r.fouten:
         r.kop("## Dit moet eerst anders")
         r.regels += [f"- **Fout:** {f}" for f in r.fouten]
     if oud == nieuw:
-        r.regels += ["", "**Geen inhoudelijke wijziging**: de gegevens betekenen hetzelfde. "
-                     "Alleen de opmaak, commentaar of de volgorde van sleutels is anders."]
+        r.regels += [
+            "",
+            "**Geen inhoudelijke wijziging**: de gegevens betekenen hetzelfde. "
+            "Alleen de opmaak, commentaar of de volgorde van sleutels is anders.",
+        ]
         return r
     r.inhoudelijk = True
     oude_b, nieuwe_b = b.betekenis(oud), b.betekenis(nieuw)

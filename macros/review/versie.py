@@ -35,27 +35,40 @@ class Resultaat:
 def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
     """An archived meaning as YAML, shaped like kompas.yaml and vormen.yaml so a reader can
     compare them. Strings as JSON strings: valid YAML that keeps every character."""
+
     def s(tekst: str) -> str:
         return json.dumps(tekst, ensure_ascii=False)
 
     def doel(d) -> str:
         return f"{{vraag: {d.vraag}}}" if d.vraag is not None else f"{{vorm: {d.vorm}}}"
 
-    regels = [f"# yaml-language-server: $schema=../../schema/{ARCHIEF_MAP}.yaml.schema.json",
-              f"# Versie {versie.versie} van het kompas zoals die gold, bewaard door `make versie` op {datum}.",
-              "# Niet met de hand bewerken: `make check` vergelijkt dit bestand met de vingerafdruk van",
-              "# deze versie in wijzigingen.yaml. De site publiceert het op /kompas/versies/<versie>/.",
-              f'versie: "{versie.versie}"', f"start: {versie.start}", f"toelichting: {s(versie.toelichting)}",
-              f"motto: {s(versie.motto)}", "kanttekeningen:", *[f"  - {s(k)}" for k in versie.kanttekeningen],
-              "vragen:"]
+    regels = [
+        f"# yaml-language-server: $schema=../../schema/{ARCHIEF_MAP}.yaml.schema.json",
+        f"# Versie {versie.versie} van het kompas zoals die gold, bewaard door `make versie` op {datum}.",
+        "# Niet met de hand bewerken: `make check` vergelijkt dit bestand met de vingerafdruk van",
+        "# deze versie in wijzigingen.yaml. De site publiceert het op /kompas/versies/<versie>/.",
+        f'versie: "{versie.versie}"',
+        f"start: {versie.start}",
+        f"toelichting: {s(versie.toelichting)}",
+        f"motto: {s(versie.motto)}",
+        "kanttekeningen:",
+        *[f"  - {s(k)}" for k in versie.kanttekeningen],
+        "vragen:",
+    ]
     for v in versie.vragen:
         regels += [f"  - id: {v.id}", f"    tekst: {s(v.tekst)}", f"    ja: {doel(v.ja)}", f"    nee: {doel(v.nee)}"]
     regels.append("vormen:")
     for v in versie.vormen:
-        regels += [f"  - id: {v.id}", f"    titel: {s(v.titel)}", f"    samenwerkingsvorm: {str(v.samenwerkingsvorm).lower()}",
-                   f"    wat_is_het: {s(v.wat_is_het)}", f"    zeggenschap: {s(v.zeggenschap)}",
-                   f"    zeggenschap_schaal: {v.zeggenschap_schaal}", f"    eigenaar: {s(v.eigenaar)}",
-                   f"    wanneer_geschikt: {s(v.wanneer_geschikt)}"]
+        regels += [
+            f"  - id: {v.id}",
+            f"    titel: {s(v.titel)}",
+            f"    samenwerkingsvorm: {str(v.samenwerkingsvorm).lower()}",
+            f"    wat_is_het: {s(v.wat_is_het)}",
+            f"    zeggenschap: {s(v.zeggenschap)}",
+            f"    zeggenschap_schaal: {v.zeggenschap_schaal}",
+            f"    eigenaar: {s(v.eigenaar)}",
+            f"    wanneer_geschikt: {s(v.wanneer_geschikt)}",
+        ]
     return "\n".join(regels) + "\n"
 
 
@@ -65,18 +78,18 @@ _VERSIE_REGEL = re.compile(r"^  - versie: ", re.M)
 def _zonder_bovenste_versie(tekst: str) -> str:
     """wijzigingen.yaml without its top entry (an earlier run of `make versie` on this change)."""
     begins = [m.start() for m in _VERSIE_REGEL.finditer(tekst)]
-    return tekst[: begins[0]] + (tekst[begins[1]:] if len(begins) > 1 else "")
+    return tekst[: begins[0]] + (tekst[begins[1] :] if len(begins) > 1 else "")
 
 
 def _met_versie(tekst: str, entry: str) -> str:
     eerste = _VERSIE_REGEL.search(tekst)
     if eerste is None:
         return tekst.rstrip("\n") + "\n" + entry
-    return tekst[: eerste.start()] + entry + "\n" + tekst[eerste.start():]
+    return tekst[: eerste.start()] + entry + "\n" + tekst[eerste.start() :]
 
 
 def _zet_versie(kompas_yaml: str, versie: str) -> str:
-    nieuw, aantal = re.subn(r'^versie: .*$', f'versie: "{versie}"', kompas_yaml, count=1, flags=re.M)
+    nieuw, aantal = re.subn(r"^versie: .*$", f'versie: "{versie}"', kompas_yaml, count=1, flags=re.M)
     if aantal != 1:
         raise VersieWeigering("kompas.yaml heeft geen regel 'versie:' bovenaan; zet daar versie: \"1.0\"")
     return nieuw
@@ -92,13 +105,21 @@ def kies_versie(vorige: str, soort: str, gevraagd: str | None) -> str:
     if versie_sleutel(gevraagd) <= versie_sleutel(vorige):
         raise VersieWeigering(f"VERSIE={gevraagd} is niet hoger dan de vorige versie {vorige}; gebruik {voorstel}")
     if soort == "hoofd" and gevraagd.split(".")[0] == vorige.split(".")[0]:
-        raise VersieWeigering(f"er komt een vraag of vorm bij of gaat eraf: dat is een nieuwe hoofdversie "
-                              f"(BIJDRAGEN.md). Gebruik VERSIE={voorstel}")
+        raise VersieWeigering(
+            f"er komt een vraag of vorm bij of gaat eraf: dat is een nieuwe hoofdversie "
+            f"(BIJDRAGEN.md). Gebruik VERSIE={voorstel}"
+        )
     return gevraagd
 
 
-def leg_vast(map: Path, vorige: KompasData, wat: str, gevraagd: str | None = None,
-             datum: datetime.date | None = None, golden: Path | None = None) -> Resultaat:
+def leg_vast(
+    map: Path,
+    vorige: KompasData,
+    wat: str,
+    gevraagd: str | None = None,
+    datum: datetime.date | None = None,
+    golden: Path | None = None,
+) -> Resultaat:
     """Record the change of the data in `map` against `vorige` (the data of the previous
     version, consistent with its record) as a new version."""
     nu = laad_kompas_data(map)
@@ -113,21 +134,28 @@ def leg_vast(map: Path, vorige: KompasData, wat: str, gevraagd: str | None = Non
     if soort is None:
         if nu.versies[0].versie != vorig_record.versie:
             wijzigingen_pad.write_text(tekst, encoding="utf-8")
-            kompas_pad.write_text(_zet_versie(kompas_pad.read_text(encoding="utf-8"), vorig_record.versie),
-                                  encoding="utf-8")
+            kompas_pad.write_text(
+                _zet_versie(kompas_pad.read_text(encoding="utf-8"), vorig_record.versie), encoding="utf-8"
+            )
             (map / ARCHIEF_MAP / f"{vorig_record.versie}.yaml").unlink(missing_ok=True)
         if golden is not None:
             gouden.schrijf(laad_kompas_data(map), golden)
-        return Resultaat(f"Geen inhoudelijke wijziging tegenover versie {vorig_record.versie}: de vragen, routes, "
-                         "vormen en de teksten bij elke uitkomst betekenen hetzelfde. Een nieuwe versie is niet "
-                         "nodig; commit uw wijziging zo.")
+        return Resultaat(
+            f"Geen inhoudelijke wijziging tegenover versie {vorig_record.versie}: de vragen, routes, "
+            "vormen en de teksten bij elke uitkomst betekenen hetzelfde. Een nieuwe versie is niet "
+            "nodig; commit uw wijziging zo."
+        )
     if not wat.strip():
         raise VersieWeigering('zeg in één zin wat er verandert: make versie WAT="Vraag 8 is helderder geformuleerd."')
     versie = kies_versie(vorig_record.versie, soort, gevraagd)
     record = KompasVersie(
-        versie=versie, datum=(datum or datetime.date.today()).isoformat(), samenvatting=" ".join(wat.split()),
-        wijzigingen=beschrijving.in_woorden(oud, nieuw), vingerafdruk=b.vingerafdruk(nieuw),
-        paden=b.gewijzigde_paden(oud, nieuw))
+        versie=versie,
+        datum=(datum or datetime.date.today()).isoformat(),
+        samenvatting=" ".join(wat.split()),
+        wijzigingen=beschrijving.in_woorden(oud, nieuw),
+        vingerafdruk=b.vingerafdruk(nieuw),
+        paden=b.gewijzigde_paden(oud, nieuw),
+    )
     wijzigingen_pad.write_text(_met_versie(tekst, b.versie_yaml(record)), encoding="utf-8")
     kompas_pad.write_text(_zet_versie(kompas_pad.read_text(encoding="utf-8"), versie), encoding="utf-8")
     archief = map / ARCHIEF_MAP
@@ -138,7 +166,13 @@ def leg_vast(map: Path, vorige: KompasData, wat: str, gevraagd: str | None = Non
         raise VersieWeigering("na het vastleggen klopt er nog iets niet:\n" + "\n".join(f.bericht for f in fouten))
     if golden is not None:
         gouden.schrijf(opnieuw, golden)
-    paden = (f"{len(record.paden)} {'pad krijgt' if len(record.paden) == 1 else 'paden krijgen'} een andere uitkomst"
-             if record.paden else "geen pad krijgt een andere uitkomst")
-    return Resultaat(f"Versie {versie} vastgelegd ({'hoofdversie' if soort == 'hoofd' else 'subversie'}): {paden}. "
-                     f"Bekijk de wijziging met git diff en commit alles in kompas_data/ en tests/golden/.", record)
+    paden = (
+        f"{len(record.paden)} {'pad krijgt' if len(record.paden) == 1 else 'paden krijgen'} een andere uitkomst"
+        if record.paden
+        else "geen pad krijgt een andere uitkomst"
+    )
+    return Resultaat(
+        f"Versie {versie} vastgelegd ({'hoofdversie' if soort == 'hoofd' else 'subversie'}): {paden}. "
+        f"Bekijk de wijziging met git diff en commit alles in kompas_data/ en tests/golden/.",
+        record,
+    )

@@ -39,8 +39,9 @@ def code_en_versie(module_bestand: str, bibliotheek: str) -> str:
     return Path(module_bestand).read_text(encoding="utf-8") + version(bibliotheek)
 
 
-def ophalen_of_maken(soort: str, sleutel_: str, maak: Callable[[], bytes],
-            bruikbaar: Callable[[bytes], bool] = bool) -> bytes:
+def ophalen_of_maken(
+    soort: str, sleutel_: str, maak: Callable[[], bytes], bruikbaar: Callable[[bytes], bool] = bool
+) -> bytes:
     """The cached bytes for `sleutel_`, or `maak()`'s result, stored for next time. An entry
     that `bruikbaar` rejects (damaged) is made again."""
     basis = cachemap()

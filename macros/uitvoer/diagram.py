@@ -19,13 +19,13 @@ from ..data import graaf
 from ..data.model import KompasData
 from .kleuren import PALET
 
-REGEL = 15            # line height of node text, px
+REGEL = 15  # line height of node text, px
 VRAAG_BREEDTE = 230
 VORM_BREEDTE = 170
 MARGE = 24
 KLEUR_TEKST = PALET["tekst"]
 KLEUR_LIJN = PALET["lijn"]
-KLEUR_ROUTE = PALET["link"]   # the reader's own path
+KLEUR_ROUTE = PALET["link"]  # the reader's own path
 KLEUR_VORM = PALET["vlak"]
 KLEUR_VLAK = PALET["wit"]
 ROUTE_ATTR = ' data-route="ja"'
@@ -146,8 +146,10 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
         f'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{kleur}"/></marker>'
         for naam, kleur in (("pijl", KLEUR_LIJN), ("pijl-route", KLEUR_ROUTE))
     )
-    omschrijving = (f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
-                    "voor ja en een voor nee, naar een volgende vraag of naar een vorm.")
+    omschrijving = (
+        f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
+        "voor ja en een voor nee, naar een volgende vraag of naar een vorm."
+    )
     if route:
         omschrijving += " Uw route is blauw en dik getekend."
     return (

@@ -46,20 +46,22 @@ def inline_script_hashes(site: Path) -> list[str]:
 
 def csp(hashes: list[str], loket: str | None) -> str:
     voorouders = "'self'" + (f" {loket}" if loket else "")
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "manifest-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        f"frame-ancestors {voorouders}",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(hashes),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {voorouders}",
+        ]
+    )
 
 
 def verklein(site: Path) -> int:
@@ -112,7 +114,7 @@ class Instellingen:
     listen: str
     confmap: str | None
     site_url: str | None  # "https://host/", always with the slash
-    contact: str          # a URI for security.txt: mailto: or https:
+    contact: str  # a URI for security.txt: mailto: or https:
 
 
 def _origin(waarde: str) -> re.Match | None:
@@ -126,8 +128,10 @@ def _loket(loket: str) -> tuple[str | None, str | None]:
     m = _origin(loket)
     if m and (m.group("schema") == "https" or m.group("host") in LOOPBACK):
         return loket.lower().rstrip("/"), None
-    return None, (f"LOKET moet een https-origin zijn (schema en host, zonder pad), zoals https://loket.utrecht.nl; "
-                  f"http mag alleen voor localhost of 127.0.0.1 (kreeg {loket!r})")
+    return None, (
+        f"LOKET moet een https-origin zijn (schema en host, zonder pad), zoals https://loket.utrecht.nl; "
+        f"http mag alleen voor localhost of 127.0.0.1 (kreeg {loket!r})"
+    )
 
 
 def _fout_listen(listen: str) -> str | None:
@@ -141,23 +145,27 @@ def _fout_listen(listen: str) -> str | None:
             goed = False
     if goed:
         return None
-    return (f"LISTEN moet een poort zijn (80) of adres:poort (127.0.0.1:8080, [::1]:8080) (kreeg {listen!r})")
+    return f"LISTEN moet een poort zijn (80) of adres:poort (127.0.0.1:8080, [::1]:8080) (kreeg {listen!r})"
 
 
 def _fout_pad(naam: str, pad: str) -> str | None:
     if not PurePosixPath(pad).is_absolute():
         return f"{naam} moet een absoluut pad zijn, zoals /var/www/samenstadmaken (kreeg {pad!r})"
     if not PAD_PATROON.match(pad):
-        return (f"{naam} mag alleen letters, cijfers en . _ / + @ - bevatten: nginx leest een spatie, "
-                f"aanhalingsteken, $ of ; anders dan bedoeld (kreeg {pad!r})")
+        return (
+            f"{naam} mag alleen letters, cijfers en . _ / + @ - bevatten: nginx leest een spatie, "
+            f"aanhalingsteken, $ of ; anders dan bedoeld (kreeg {pad!r})"
+        )
     return None
 
 
 def _site_url(site_url: str) -> tuple[str | None, str | None]:
     m = _origin(site_url)
     if not m or m.group("schema") != "https":
-        return None, (f"SITE_URL moet het https-adres van de site zijn, zonder pad, zoals "
-                      f"https://samenstadmaken.utrecht.nl (kreeg {site_url!r})")
+        return None, (
+            f"SITE_URL moet het https-adres van de site zijn, zonder pad, zoals "
+            f"https://samenstadmaken.utrecht.nl (kreeg {site_url!r})"
+        )
     return site_url.lower().rstrip("/") + "/", None
 
 
@@ -166,13 +174,21 @@ def _contact(contact: str) -> tuple[str | None, str | None]:
         return f"mailto:{adres}", None
     if contact.startswith("https://") and re.fullmatch(r"https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+", contact):
         return contact, None
-    return None, (f"CONTACT moet een e-mailadres zijn (zoals {CONTACT}) of een https-adres van een "
-                  f"meldformulier (kreeg {contact!r})")
+    return None, (
+        f"CONTACT moet een e-mailadres zijn (zoals {CONTACT}) of een https-adres van een "
+        f"meldformulier (kreeg {contact!r})"
+    )
 
 
-def controleer_instellingen(*, loket: str | None = None, root: str | None = None, listen: str = "80",
-                            confmap: str | None = None, site_url: str | None = None,
-                            contact: str | None = None) -> Instellingen:
+def controleer_instellingen(
+    *,
+    loket: str | None = None,
+    root: str | None = None,
+    listen: str = "80",
+    confmap: str | None = None,
+    site_url: str | None = None,
+    contact: str | None = None,
+) -> Instellingen:
     """The settings as the configuration needs them, or ValueError naming every wrong one."""
     fouten = []
     if loket:
@@ -194,6 +210,7 @@ def controleer_instellingen(*, loket: str | None = None, root: str | None = None
 
 
 # --- nginx -----------------------------------------------------------------------------------
+
 
 def schrijf_deploy(sjablonen: Path, doel: Path, site: Path, instellingen: Instellingen) -> dict[str, str]:
     doel.mkdir(parents=True, exist_ok=True)
@@ -249,23 +266,29 @@ def schrijf_bestanden_voor_bezoekers(site: Path, instellingen: Instellingen, epo
     weggelaten = []
     (site / "robots.txt").write_text(robots_txt(instellingen.site_url), encoding="utf-8")
     if epoch is None:
-        weggelaten.append("Zonder bouwdatum (geen git en geen SOURCE_DATE_EPOCH) ontbreekt security.txt: "
-                          "de vervaldatum (Expires) komt uit de bouwdatum.")
+        weggelaten.append(
+            "Zonder bouwdatum (geen git en geen SOURCE_DATE_EPOCH) ontbreekt security.txt: "
+            "de vervaldatum (Expires) komt uit de bouwdatum."
+        )
     else:
         (site / ".well-known").mkdir(exist_ok=True)
         (site / ".well-known" / "security.txt").write_text(
-            security_txt(instellingen.contact, instellingen.site_url, epoch), encoding="utf-8")
+            security_txt(instellingen.contact, instellingen.site_url, epoch), encoding="utf-8"
+        )
     if not instellingen.site_url:
         # MkDocs writes an empty sitemap without a site_url: better none than an empty one.
         for naam in ("sitemap.xml", "sitemap.xml.gz"):
             (site / naam).unlink(missing_ok=True)
-        weggelaten.append("Zonder SITE_URL (make dist SITE_URL=https://…) ontbreken: sitemap.xml, de "
-                          "Sitemap-regel in robots.txt, de canonieke links en DCTERMS.identifier in de "
-                          "pagina's" + (", en Canonical in security.txt." if epoch is not None else "."))
+        weggelaten.append(
+            "Zonder SITE_URL (make dist SITE_URL=https://…) ontbreken: sitemap.xml, de "
+            "Sitemap-regel in robots.txt, de canonieke links en DCTERMS.identifier in de "
+            "pagina's" + (", en Canonical in security.txt." if epoch is not None else ".")
+        )
     return weggelaten
 
 
 # --- Modes -----------------------------------------------------------------------------------
+
 
 def maak_leesbaar(map: Path) -> None:
     """Directories 0755 and files 0644, whatever the umask or mkdtemp made (0700): nginx's

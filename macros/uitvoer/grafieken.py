@@ -62,9 +62,9 @@ STIJL = {
 
 @dataclass(frozen=True)
 class Grafiek:
-    naam: str    # file name without .svg; also the element id on the page
+    naam: str  # file name without .svg; also the element id on the page
     titel: str
-    alt: str     # text alternative: what the chart shows, in words, with the numbers
+    alt: str  # text alternative: what the chart shows, in words, with the numbers
     svg: str
 
     @property
@@ -74,6 +74,7 @@ class Grafiek:
 
 
 # --- Numbers --------------------------------------------------------------------------------
+
 
 def is_procent(ind: Indicator) -> bool:
     return any(m is not None and m.waarde and m.waarde.endswith("%") for m in ind.metingen)
@@ -94,8 +95,10 @@ def _euro_as(bedrag: float, _pos: object = None) -> str:
 
 # --- Drawing --------------------------------------------------------------------------------
 
+
 def _figuur(breedte: float, hoogte: float):
     from matplotlib.figure import Figure  # here, not at import: `import macros` stays light
+
     return Figure(figsize=(breedte, hoogte), layout="constrained")
 
 
@@ -116,8 +119,12 @@ def _svg(fig, naam: str, titel: str, alt: str) -> str:
     # A title and a description as the first children of <svg>: what screen readers and
     # browsers show for the file on its own.
     kop = f'<title id="{naam}-titel">{escape(titel)}</title><desc id="{naam}-beschrijving">{escape(alt)}</desc>'
-    svg, n = re.subn(r"(<svg\b[^>]*?)>", rf'\1 role="img" aria-labelledby="{naam}-titel {naam}-beschrijving">'
-                     + kop.replace("\\", r"\\"), svg, count=1)
+    svg, n = re.subn(
+        r"(<svg\b[^>]*?)>",
+        rf'\1 role="img" aria-labelledby="{naam}-titel {naam}-beschrijving">' + kop.replace("\\", r"\\"),
+        svg,
+        count=1,
+    )
     if n != 1:
         raise RuntimeError("grafieken.py: geen <svg> in de uitvoer van matplotlib")
     return svg
@@ -133,6 +140,7 @@ def _grafiek(naam: str, titel: str, alt: str, tekenaar) -> Grafiek:
 
 # --- Indicators -----------------------------------------------------------------------------
 
+
 def _meting_woorden(i: int, meting: Optional[Meting]) -> str:
     if meting is None or meting.waarde is None:
         jaar = f" {meting.jaar}" if meting else ""
@@ -144,8 +152,7 @@ def indicator_grafiek(ind: Indicator) -> Grafiek:
     """One measured indicator: the 0-meting as a solid bar, the targets hatched."""
     titel = ind.indicator
     procent = is_procent(ind)
-    alt = ("Staafdiagram: "
-           + "; ".join(_meting_woorden(i, m) for i, m in enumerate(ind.metingen) if m is not None) + ".")
+    alt = "Staafdiagram: " + "; ".join(_meting_woorden(i, m) for i, m in enumerate(ind.metingen) if m is not None) + "."
 
     def teken():
         fig = _figuur(4.8, 3.6)
@@ -159,12 +166,19 @@ def indicator_grafiek(ind: Indicator) -> Grafiek:
                 continue
             waarde = getal(m.waarde)
             streef = i > 0
-            ax.bar(x, waarde, width=0.6, color=KLEUR_WIT if streef else KLEUR_BLAUW,
-                   edgecolor=KLEUR_BLAUW, linewidth=1.5, hatch="//" if streef else None,
-                   hatchcolor=KLEUR_BLAUW, gid=f"{ind.id}-{x}")
+            ax.bar(
+                x,
+                waarde,
+                width=0.6,
+                color=KLEUR_WIT if streef else KLEUR_BLAUW,
+                edgecolor=KLEUR_BLAUW,
+                linewidth=1.5,
+                hatch="//" if streef else None,
+                hatchcolor=KLEUR_BLAUW,
+                gid=f"{ind.id}-{x}",
+            )
             ax.text(x, waarde + hoogste * 0.02, m.waarde, ha="center", va="bottom", fontweight="bold")
-        ax.set_xticks(range(len(metingen)),
-                      [f"{m.jaar}\n{meting_soort(i)}" for i, m in metingen])
+        ax.set_xticks(range(len(metingen)), [f"{m.jaar}\n{meting_soort(i)}" for i, m in metingen])
         ax.set_ylim(0, hoogste * 1.12)
         if procent:
             ax.set_yticks(range(0, 101, 25), [f"{n}%" for n in range(0, 101, 25)])
@@ -181,10 +195,12 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
     titel = "Welke indicatoren zijn al gemeten?"
     nieuw = [ind for ind in rijen if ind.nieuw]
     gemeten_jaren = sorted({str(ind.nulmeting.jaar) for ind in rijen if ind.nulmeting})
-    alt = (f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
-           f"{len(nieuw)} nieuw en nog niet gemeten, {len(rijen) - len(nieuw)} met een nulmeting"
-           + (f" (uit {opsomming(gemeten_jaren)}) en streefwaarden" if gemeten_jaren else "")
-           + f". Evaluatie in {opsomming(sorted({i.evaluatie for i in rijen}))}.")
+    alt = (
+        f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
+        f"{len(nieuw)} nieuw en nog niet gemeten, {len(rijen) - len(nieuw)} met een nulmeting"
+        + (f" (uit {opsomming(gemeten_jaren)}) en streefwaarden" if gemeten_jaren else "")
+        + f". Evaluatie in {opsomming(sorted({i.evaluatie for i in rijen}))}."
+    )
 
     def teken():
         regel_hoogte = 0.6
@@ -193,28 +209,50 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
         links, rechts = jaren[0] - 0.5, jaren[-1] + 0.5
         for y, ind in enumerate(rijen):
             if ind.nieuw:
-                ax.barh(y, rechts - links - 0.2, left=links + 0.1, height=0.5, color=KLEUR_VLAK,
-                        edgecolor=KLEUR_LIJN, linewidth=0.8, hatch="//", hatchcolor=PALET["rand-sterk"],
-                        gid=f"indicator-{ind.id}")
-                ax.text(links + 0.2, y, "nog niet gemeten", va="center", color=KLEUR_TEKST,
-                        fontstyle="italic", bbox={"facecolor": KLEUR_VLAK, "edgecolor": "none", "pad": 1})
+                ax.barh(
+                    y,
+                    rechts - links - 0.2,
+                    left=links + 0.1,
+                    height=0.5,
+                    color=KLEUR_VLAK,
+                    edgecolor=KLEUR_LIJN,
+                    linewidth=0.8,
+                    hatch="//",
+                    hatchcolor=PALET["rand-sterk"],
+                    gid=f"indicator-{ind.id}",
+                )
+                ax.text(
+                    links + 0.2,
+                    y,
+                    "nog niet gemeten",
+                    va="center",
+                    color=KLEUR_TEKST,
+                    fontstyle="italic",
+                    bbox={"facecolor": KLEUR_VLAK, "edgecolor": "none", "pad": 1},
+                )
             else:
                 for i, m in enumerate(ind.metingen):
                     if m is None:
                         continue
                     bekend = m.waarde is not None
-                    ax.plot([m.jaar], [y], marker="o", markersize=10, linestyle="none",
-                            markerfacecolor=KLEUR_BLAUW if i == 0 else KLEUR_WIT,
-                            markeredgecolor=KLEUR_BLAUW if bekend else KLEUR_LIJN, markeredgewidth=2,
-                            gid=f"indicator-{ind.id}" if i == 0 else None)
+                    ax.plot(
+                        [m.jaar],
+                        [y],
+                        marker="o",
+                        markersize=10,
+                        linestyle="none",
+                        markerfacecolor=KLEUR_BLAUW if i == 0 else KLEUR_WIT,
+                        markeredgecolor=KLEUR_BLAUW if bekend else KLEUR_LIJN,
+                        markeredgewidth=2,
+                        gid=f"indicator-{ind.id}" if i == 0 else None,
+                    )
                     if bekend:
-                        ax.text(m.jaar, y - 0.36, m.waarde, ha="center", va="center", fontweight="bold",
-                                fontsize=10)
+                        ax.text(m.jaar, y - 0.36, m.waarde, ha="center", va="center", fontweight="bold", fontsize=10)
                     else:
-                        ax.text(m.jaar, y + 0.36, "nog niet bekend", ha="center", va="center", fontsize=9,
-                                color=KLEUR_ZACHT)
-            ax.plot([int(ind.evaluatie)], [y], marker="D", markersize=8, linestyle="none",
-                    color=KLEUR_ZACHT)
+                        ax.text(
+                            m.jaar, y + 0.36, "nog niet bekend", ha="center", va="center", fontsize=9, color=KLEUR_ZACHT
+                        )
+            ax.plot([int(ind.evaluatie)], [y], marker="D", markersize=8, linestyle="none", color=KLEUR_ZACHT)
         ax.set_yticks(range(len(rijen)), [_regels(ind.indicator, 24) for ind in rijen], fontsize=10)
         ax.set_ylim(len(rijen) - 0.5, -0.5)
         ax.set_xlim(links, rechts + 0.2)
@@ -226,13 +264,36 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
         ax.set_axisbelow(True)
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
-        fig.legend(handles=[
-            Line2D([], [], marker="o", linestyle="none", markersize=10, color=KLEUR_BLAUW, label="gemeten (nulmeting)"),
-            Line2D([], [], marker="o", linestyle="none", markersize=10, markerfacecolor=KLEUR_WIT,
-                   markeredgecolor=KLEUR_BLAUW, markeredgewidth=2, label="streefwaarde"),
-            Line2D([], [], marker="D", linestyle="none", markersize=8, color=KLEUR_ZACHT, label="evaluatie"),
-            Patch(facecolor=KLEUR_VLAK, edgecolor=KLEUR_LIJN, hatch="//", hatchcolor=PALET["rand-sterk"], label="nieuw: nog niet gemeten"),
-        ], loc="outside lower left", ncols=2, fontsize=10)
+
+        fig.legend(
+            handles=[
+                Line2D(
+                    [], [], marker="o", linestyle="none", markersize=10, color=KLEUR_BLAUW, label="gemeten (nulmeting)"
+                ),
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="none",
+                    markersize=10,
+                    markerfacecolor=KLEUR_WIT,
+                    markeredgecolor=KLEUR_BLAUW,
+                    markeredgewidth=2,
+                    label="streefwaarde",
+                ),
+                Line2D([], [], marker="D", linestyle="none", markersize=8, color=KLEUR_ZACHT, label="evaluatie"),
+                Patch(
+                    facecolor=KLEUR_VLAK,
+                    edgecolor=KLEUR_LIJN,
+                    hatch="//",
+                    hatchcolor=PALET["rand-sterk"],
+                    label="nieuw: nog niet gemeten",
+                ),
+            ],
+            loc="outside lower left",
+            ncols=2,
+            fontsize=10,
+        )
         _titel(fig, titel)
         return fig
 
@@ -241,11 +302,14 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
 
 # --- Budget ---------------------------------------------------------------------------------
 
+
 def financien_per_jaar(fin: Financien) -> Grafiek:
     """The budget per year, built up from its lines (stacked bars), with the total on top."""
     titel = "Budget Samen stad maken per jaar"
-    alt = (f"Gestapeld staafdiagram: het budget is {bedragen_zin(fin.jaren, fin.totaal.bedragen)}, "
-           f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}.")
+    alt = (
+        f"Gestapeld staafdiagram: het budget is {bedragen_zin(fin.jaren, fin.totaal.bedragen)}, "
+        f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}."
+    )
 
     def teken():
         fig = _figuur(5.4, 5.4)
@@ -253,13 +317,29 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
         onder = [0] * len(fin.jaren)
         for n, post in enumerate(fin.posten):
             kleur, arcering = REEKSEN[n % len(REEKSEN)]
-            ax.bar([str(j) for j in fin.jaren], post.bedragen, bottom=onder, width=0.6, color=kleur,
-                   hatch=arcering or None, edgecolor=KLEUR_WIT, linewidth=1, label=_regels(post.omschrijving, 44),
-                   gid=f"post-{post.id}")
+            ax.bar(
+                [str(j) for j in fin.jaren],
+                post.bedragen,
+                bottom=onder,
+                width=0.6,
+                color=kleur,
+                hatch=arcering or None,
+                edgecolor=KLEUR_WIT,
+                linewidth=1,
+                label=_regels(post.omschrijving, 44),
+                gid=f"post-{post.id}",
+            )
             onder = [a + b for a, b in zip(onder, post.bedragen)]
         for j, totaal in enumerate(fin.totaal.bedragen):
-            ax.text(j, onder[j] + max(onder) * 0.015, _euro_as(totaal), ha="center", va="bottom", fontweight="bold",
-                    fontsize=10)
+            ax.text(
+                j,
+                onder[j] + max(onder) * 0.015,
+                _euro_as(totaal),
+                ha="center",
+                va="bottom",
+                fontweight="bold",
+                fontsize=10,
+            )
         ax.set_ylim(0, max(onder) * 1.12)
         ax.yaxis.set_major_formatter(_euro_as)
         fig.legend(loc="outside lower left", fontsize=10, reverse=True)
@@ -272,8 +352,11 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
 def financien_per_post(fin: Financien) -> Grafiek:
     """Each line of the budget over the years (grouped bars), so a line's course is visible."""
     titel = "Budget per post, per jaar"
-    alt = ("Staafdiagram van het budget per post: "
-           + "; ".join(f"{p.omschrijving}: {bedragen_zin(fin.jaren, p.bedragen)}" for p in fin.posten) + ".")
+    alt = (
+        "Staafdiagram van het budget per post: "
+        + "; ".join(f"{p.omschrijving}: {bedragen_zin(fin.jaren, p.bedragen)}" for p in fin.posten)
+        + "."
+    )
 
     def teken():
         fig = _figuur(5.4, 1.4 + 1.3 * len(fin.posten))
@@ -283,8 +366,14 @@ def financien_per_post(fin: Financien) -> Grafiek:
         for j, jaar in enumerate(fin.jaren):
             ys = [y - 0.4 + dikte * (j + 0.5) for y in range(len(fin.posten))]
             bedragen = [p.bedragen[j] for p in fin.posten]
-            ax.barh(ys, bedragen, height=dikte * 0.9, color=JAAR_TINTEN[j % len(JAAR_TINTEN)], label=str(jaar),
-                    gid=f"jaar-{jaar}")
+            ax.barh(
+                ys,
+                bedragen,
+                height=dikte * 0.9,
+                color=JAAR_TINTEN[j % len(JAAR_TINTEN)],
+                label=str(jaar),
+                gid=f"jaar-{jaar}",
+            )
             for y, b in zip(ys, bedragen):
                 ax.text(b + hoogste * 0.01, y, f"{jaar}: {_euro_as(b)}", va="center", fontsize=9)
         ax.set_yticks(range(len(fin.posten)), [_regels(p.omschrijving, 22) for p in fin.posten], fontsize=10)
@@ -300,6 +389,7 @@ def financien_per_post(fin: Financien) -> Grafiek:
 
 
 # --- The zeggenschap scale of the vormen ----------------------------------------------------
+
 
 def _vorm_titels(data: KompasData, ids: list[str]) -> str:
     return opsomming([data.vorm(i).titel for i in ids])
@@ -317,20 +407,26 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     vormen: list[Vorm] = data.vormen
     koers = data.kompas.koers
     titel = "Zeggenschap voor Utrechters per vorm"
-    alt = (f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
-           f"met de zeggenschap voor Utrechters op een schaal van {ZEGGENSCHAP.uitleg}: "
-           + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen) + ". "
-           + f"Pijlen tonen hoe het kompas stuurt: minder vaak {data.vorm(koers.minder_vaak).titel}, "
-           + " en ".join(f"meer {_vorm_titels(data, r.naar)} ({r.naam.lower()})" for r in koers.richtingen) + ".")
+    alt = (
+        f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
+        f"met de zeggenschap voor Utrechters op een schaal van {ZEGGENSCHAP.uitleg}: "
+        + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen)
+        + ". "
+        + f"Pijlen tonen hoe het kompas stuurt: minder vaak {data.vorm(koers.minder_vaak).titel}, "
+        + " en ".join(f"meer {_vorm_titels(data, r.naar)} ({r.naam.lower()})" for r in koers.richtingen)
+        + "."
+    )
 
     def teken():
         fig = _figuur(5.4, 1.9 + 0.62 * len(vormen))
         ax = fig.add_subplot()
         rij = {v.id: y for y, v in enumerate(vormen)}
         doelen = {vid for r in koers.richtingen for vid in r.naar}
-        soorten = {"doel": ("het kompas stuurt hierheen", KLEUR_BLAUW),
-                   "samen": ("andere samenwerkingsvorm", kleuren.VORM_SAMEN),
-                   "geen": ("geen samenwerking", kleuren.VORM_GEEN)}
+        soorten = {
+            "doel": ("het kompas stuurt hierheen", KLEUR_BLAUW),
+            "samen": ("andere samenwerkingsvorm", kleuren.VORM_SAMEN),
+            "geen": ("geen samenwerking", kleuren.VORM_GEEN),
+        }
         for y, v in enumerate(vormen):
             soort = "doel" if v.id in doelen else "samen" if v.samenwerkingsvorm else "geen"
             ax.barh(y, max(v.zeggenschap_schaal, 0.04), height=0.62, color=soorten[soort][1], gid=f"vorm-{v.id}")
@@ -352,16 +448,38 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
             naar = [rij[i] for i in r.naar]
             for doel in naar:
                 omhoog = doel < van
-                ax.annotate("", xy=(x, doel), xytext=(x, van),
-                            arrowprops={"arrowstyle": "-|>,head_width=0.35,head_length=0.7", "color": KLEUR_TEKST,
-                                        "linewidth": 1.8, "shrinkA": 7, "shrinkB": 2,
-                                        "connectionstyle": f"arc3,rad={-0.45 if omhoog else 0.45}"})
+                ax.annotate(
+                    "",
+                    xy=(x, doel),
+                    xytext=(x, van),
+                    arrowprops={
+                        "arrowstyle": "-|>,head_width=0.35,head_length=0.7",
+                        "color": KLEUR_TEKST,
+                        "linewidth": 1.8,
+                        "shrinkA": 7,
+                        "shrinkB": 2,
+                        "connectionstyle": f"arc3,rad={-0.45 if omhoog else 0.45}",
+                    },
+                )
             midden = (sum(naar) / len(naar) + van) / 2
-            ax.text(x + 0.3, midden, _regels(r.naam, 12), va="center", fontweight="bold", fontsize=10,
-                    gid=f"richting-{r.id}")
+            ax.text(
+                x + 0.3,
+                midden,
+                _regels(r.naam, 12),
+                va="center",
+                fontweight="bold",
+                fontsize=10,
+                gid=f"richting-{r.id}",
+            )
         from matplotlib.patches import Patch
-        fig.legend(handles=[Patch(color=kleur, label=label) for label, kleur in soorten.values()],
-                   loc="outside lower left", ncols=1, fontsize=10, handlelength=1.2)
+
+        fig.legend(
+            handles=[Patch(color=kleur, label=label) for label, kleur in soorten.values()],
+            loc="outside lower left",
+            ncols=1,
+            fontsize=10,
+            handlelength=1.2,
+        )
         _titel(fig, titel)
         return fig
 
@@ -374,8 +492,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
 def _teken_alle(data: KompasData) -> list[Grafiek]:
     grafieken = [indicatoren_grafiek(data)]
     grafieken += [indicator_grafiek(ind) for ind in data.indicatoren.alle if not ind.nieuw]
-    grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien),
-                  zeggenschap_grafiek(data)]
+    grafieken += [financien_per_jaar(data.financien), financien_per_post(data.financien), zeggenschap_grafiek(data)]
     return grafieken
 
 
@@ -390,11 +507,17 @@ def alle(data: KompasData) -> dict[str, Grafiek]:
     """Every chart by name, from the build cache when the data and the drawing code are the same."""
     # The scale, the colours and the Dutch notation are drawn too, and live outside the data
     # and this module.
-    sleutel = bouwcache.sleutel(repr(data), repr(ZEGGENSCHAP), Path(kleuren.__file__).read_text(encoding="utf-8"),
-                                Path(opmaak.__file__).read_text(encoding="utf-8"),
-                                bouwcache.code_en_versie(__file__, "matplotlib"))
+    sleutel = bouwcache.sleutel(
+        repr(data),
+        repr(ZEGGENSCHAP),
+        Path(kleuren.__file__).read_text(encoding="utf-8"),
+        Path(opmaak.__file__).read_text(encoding="utf-8"),
+        bouwcache.code_en_versie(__file__, "matplotlib"),
+    )
     inhoud = bouwcache.ophalen_of_maken(
-        "grafieken", sleutel,
+        "grafieken",
+        sleutel,
         lambda: json.dumps([dataclasses.asdict(g) for g in _teken_alle(data)], ensure_ascii=False).encode(),
-        _json_lijst)
+        _json_lijst,
+    )
     return {g["naam"]: Grafiek(**g) for g in json.loads(inhoud)}

@@ -70,8 +70,13 @@ def _record(soort: type, defs: dict) -> None:
         eigenschappen[f.name] = schema
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             verplicht.append(f.name)
-    definitie = {"type": "object", "description": (soort.__doc__ or "").strip(),
-                 "properties": eigenschappen, "required": verplicht, "additionalProperties": False}
+    definitie = {
+        "type": "object",
+        "description": (soort.__doc__ or "").strip(),
+        "properties": eigenschappen,
+        "required": verplicht,
+        "additionalProperties": False,
+    }
     if soort is Doel:
         # An answer leads to exactly one place: a question or a vorm.
         definitie.update({"minProperties": 1, "maxProperties": 1})
@@ -104,8 +109,7 @@ def dataset_schema() -> dict:
 
 
 def _bestand(id_: str, titel: str, soort: type) -> dict:
-    return {"$schema": DIALECT, "$id": id_, "title": titel, "$ref": f"#/$defs/{soort.__name__}",
-            "$defs": _defs(soort)}
+    return {"$schema": DIALECT, "$id": id_, "title": titel, "$ref": f"#/$defs/{soort.__name__}", "$defs": _defs(soort)}
 
 
 def bestand_schema(naam: str) -> dict:

@@ -56,10 +56,12 @@ def css_variabelen() -> str:
 
 def relatieve_helderheid(kleur: str) -> float:
     """WCAG 2 relative luminance of "#rrggbb"."""
+
     def kanaal(hex_: str) -> float:
         c = int(hex_, 16) / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (kanaal(kleur[i:i + 2]) for i in (1, 3, 5))
+
+    r, g, b = (kanaal(kleur[i : i + 2]) for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 

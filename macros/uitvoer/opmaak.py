@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def euro(bedrag: int) -> str:
@@ -23,7 +35,7 @@ def getal(waarde: str) -> float:
 
 
 def opsomming(woorden: list[str]) -> str:
-    """ ["a", "b", "c"] -> "a, b en c" """
+    """["a", "b", "c"] -> "a, b en c" """
     return woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " en " + woorden[-1]
 
 

@@ -54,8 +54,7 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
             beelden.append((basis.parent / unquote(src)).read_bytes())
         except OSError:
             raise PdfFout(f"de pdf van de nota toont {src}, maar dat bestand is er niet") from None
-    sleutel = bouwcache.sleutel(html, stijl(), *beelden,
-                              bouwcache.code_en_versie(__file__, "weasyprint"))
+    sleutel = bouwcache.sleutel(html, stijl(), *beelden, bouwcache.code_en_versie(__file__, "weasyprint"))
     inhoud = bouwcache.ophalen_of_maken("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
     paginas, pdf = inhoud.split(b"\n", 1)
     doel.write_bytes(pdf)
@@ -75,7 +74,8 @@ def _opmaken(html: str, basis: Path) -> bytes:
         raise PdfFout(
             "de pdf van de nota kan niet worden gemaakt: WeasyPrint vindt Pango niet "
             f"({fout}). Installeer het: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            "fonts-dejavu-core (of: make pango)") from None
+            "fonts-dejavu-core (of: make pango)"
+        ) from None
     opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(string=stijl())])
     # Same content, same identifier: two builds of one commit give the same bytes.
     kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
