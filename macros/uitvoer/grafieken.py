@@ -13,130 +13,31 @@ testable. The output is reproducible: no date in the metadata, fixed ids.
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import re
-import textwrap
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Optional
 
-from ..data import adressen
-from ..data.model import METING_NAMEN, ZEGGENSCHAP, Financien, Indicator, KompasData, Meting, Vorm
-from . import bouwcache, kleuren, opmaak
-from .kleuren import JAAR_TINTEN, PALET, REEKSEN
-from .opmaak import bedragen_zin, euro, getal, opsomming
-
-# The palette of the site (kleuren.py). The budget's series also differ in hatching, so they
-# do not depend on colour alone (WCAG 1.4.1).
-KLEUR_TEKST = PALET["tekst"]
-KLEUR_ZACHT = PALET["tekst-zacht"]
-KLEUR_BLAUW = PALET["link"]
-KLEUR_LIJN = PALET["lijn"]
-KLEUR_WIT = PALET["wit"]
-KLEUR_VLAK = PALET["vlak"]
-
-STIJL = {
-    "svg.fonttype": "none",
-    "svg.hashsalt": "samen-stad-maken",
-    "font.family": "sans-serif",
-    # Layout is measured with DejaVu Sans (ships with matplotlib); the browser draws the text
-    # in the same font when it has it, otherwise in its own sans-serif.
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 12,
-    "text.color": KLEUR_TEKST,
-    "axes.labelcolor": KLEUR_TEKST,
-    "axes.edgecolor": KLEUR_LIJN,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "xtick.color": KLEUR_ZACHT,
-    "ytick.color": KLEUR_ZACHT,
-    "xtick.labelcolor": KLEUR_TEKST,
-    "ytick.labelcolor": KLEUR_TEKST,
-    "hatch.color": KLEUR_WIT,
-    "hatch.linewidth": 1.2,
-    "legend.frameon": False,
-}
-
-
-@dataclass(frozen=True)
-class Grafiek:
-    naam: str  # file name without .svg; also the element id on the page
-    titel: str
-    alt: str  # text alternative: what the chart shows, in words, with the numbers
-    svg: str
-
-    @property
-    def adres(self) -> str:
-        """Where the site serves the chart."""
-        return f"{adressen.GRAFIEKEN_PAD}{self.naam}.svg"
-
-
-# --- Numbers --------------------------------------------------------------------------------
-
-
-def is_procent(ind: Indicator) -> bool:
-    return any(m is not None and m.waarde and m.waarde.endswith("%") for m in ind.metingen)
-
-
-def meting_soort(i: int) -> str:
-    """The note's 0-meting is measured; the two vervolgmetingen are targets (streefwaarden)."""
-    return "gemeten" if i == 0 else "streefwaarde"
-
-
-def _regels(zin: str, breedte: int) -> str:
-    return "\n".join(textwrap.wrap(zin, width=breedte, break_long_words=False)) or zin
-
-
-def _euro_as(bedrag: float, _pos: object = None) -> str:
-    return f"€ {euro(int(round(bedrag)))}"
-
-
-# --- Drawing --------------------------------------------------------------------------------
-
-
-def _figuur(breedte: float, hoogte: float):
-    from matplotlib.figure import Figure  # here, not at import: `import macros` stays light
-
-    return Figure(figsize=(breedte, hoogte), layout="constrained")
-
-
-def _titel(fig, titel: str) -> None:
-    """The title above the whole chart, left-aligned and wrapped to the figure's width (an
-    axes title is not wrapped and the layout would cut it off)."""
-    tekens = int(fig.get_figwidth() * 8.5)
-    fig.suptitle(_regels(titel, tekens), x=0.02, ha="left", fontsize=13, fontweight="bold")
-
-
-def _svg(fig, naam: str, titel: str, alt: str) -> str:
-    import matplotlib
-
-    uit = io.StringIO()
-    with matplotlib.rc_context({"svg.id": f"grafiek-{naam}"}):
-        fig.savefig(uit, format="svg", metadata={"Date": None, "Creator": None, "Language": "nl"})
-    svg = uit.getvalue()
-    # A title and a description as the first children of <svg>: what screen readers and
-    # browsers show for the file on its own.
-    kop = f'<title id="{naam}-titel">{escape(titel)}</title><desc id="{naam}-beschrijving">{escape(alt)}</desc>'
-    svg, n = re.subn(
-        r"(<svg\b[^>]*?)>",
-        rf'\1 role="img" aria-labelledby="{naam}-titel {naam}-beschrijving">' + kop.replace("\\", r"\\"),
-        svg,
-        count=1,
-    )
-    if n != 1:
-        raise RuntimeError("grafieken.py: geen <svg> in de uitvoer van matplotlib")
-    return svg
-
-
-def _grafiek(naam: str, titel: str, alt: str, tekenaar) -> Grafiek:
-    import matplotlib
-
-    with matplotlib.rc_context(STIJL):
-        fig = tekenaar()
-        return Grafiek(naam, titel, alt, _svg(fig, naam, titel, alt))
-
+from ..data.model import METING_NAMEN, ZEGGENSCHAP, Indicator, KompasData, Meting, Vorm
+from . import bouwcache, grafiek_tekenen, grafieken_financien, kleuren, opmaak
+from .grafiek_tekenen import (  # noqa: F401  (re-exported: the site and tests use them from here)
+    KLEUR_BLAUW,
+    KLEUR_LIJN,
+    KLEUR_TEKST,
+    KLEUR_VLAK,
+    KLEUR_WIT,
+    KLEUR_ZACHT,
+    Grafiek,
+    _euro_as,
+    _figuur,
+    _grafiek,
+    _regels,
+    _titel,
+    is_procent,
+    meting_soort,
+)
+from .grafieken_financien import financien_per_jaar, financien_per_post
+from .kleuren import PALET
+from .opmaak import getal, opsomming
 
 # --- Indicators -----------------------------------------------------------------------------
 
@@ -300,94 +201,6 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
     return _grafiek("indicatoren", titel, alt, teken)
 
 
-# --- Budget ---------------------------------------------------------------------------------
-
-
-def financien_per_jaar(fin: Financien) -> Grafiek:
-    """The budget per year, built up from its lines (stacked bars), with the total on top."""
-    titel = "Budget Samen stad maken per jaar"
-    alt = (
-        f"Gestapeld staafdiagram: het budget is {bedragen_zin(fin.jaren, fin.totaal.bedragen)}, "
-        f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}."
-    )
-
-    def teken():
-        fig = _figuur(5.4, 5.4)
-        ax = fig.add_subplot()
-        onder = [0] * len(fin.jaren)
-        for n, post in enumerate(fin.posten):
-            kleur, arcering = REEKSEN[n % len(REEKSEN)]
-            ax.bar(
-                [str(j) for j in fin.jaren],
-                post.bedragen,
-                bottom=onder,
-                width=0.6,
-                color=kleur,
-                hatch=arcering or None,
-                edgecolor=KLEUR_WIT,
-                linewidth=1,
-                label=_regels(post.omschrijving, 44),
-                gid=f"post-{post.id}",
-            )
-            onder = [a + b for a, b in zip(onder, post.bedragen)]
-        for j, totaal in enumerate(fin.totaal.bedragen):
-            ax.text(
-                j,
-                onder[j] + max(onder) * 0.015,
-                _euro_as(totaal),
-                ha="center",
-                va="bottom",
-                fontweight="bold",
-                fontsize=10,
-            )
-        ax.set_ylim(0, max(onder) * 1.12)
-        ax.yaxis.set_major_formatter(_euro_as)
-        fig.legend(loc="outside lower left", fontsize=10, reverse=True)
-        _titel(fig, titel)
-        return fig
-
-    return _grafiek("financien-per-jaar", titel, alt, teken)
-
-
-def financien_per_post(fin: Financien) -> Grafiek:
-    """Each line of the budget over the years (grouped bars), so a line's course is visible."""
-    titel = "Budget per post, per jaar"
-    alt = (
-        "Staafdiagram van het budget per post: "
-        + "; ".join(f"{p.omschrijving}: {bedragen_zin(fin.jaren, p.bedragen)}" for p in fin.posten)
-        + "."
-    )
-
-    def teken():
-        fig = _figuur(5.4, 1.4 + 1.3 * len(fin.posten))
-        ax = fig.add_subplot()
-        dikte = 0.8 / len(fin.jaren)
-        hoogste = max(b for p in fin.posten for b in p.bedragen)
-        for j, jaar in enumerate(fin.jaren):
-            ys = [y - 0.4 + dikte * (j + 0.5) for y in range(len(fin.posten))]
-            bedragen = [p.bedragen[j] for p in fin.posten]
-            ax.barh(
-                ys,
-                bedragen,
-                height=dikte * 0.9,
-                color=JAAR_TINTEN[j % len(JAAR_TINTEN)],
-                label=str(jaar),
-                gid=f"jaar-{jaar}",
-            )
-            for y, b in zip(ys, bedragen):
-                ax.text(b + hoogste * 0.01, y, f"{jaar}: {_euro_as(b)}", va="center", fontsize=9)
-        ax.set_yticks(range(len(fin.posten)), [_regels(p.omschrijving, 22) for p in fin.posten], fontsize=10)
-        ax.set_ylim(len(fin.posten) - 0.5, -0.5)
-        ax.set_xlim(0, hoogste * 1.6)
-        # Every bar carries its amount, so an axis with amounts would only repeat them.
-        ax.xaxis.set_visible(False)
-        ax.spines["bottom"].set_visible(False)
-        _titel(fig, titel)
-        return fig
-
-    return _grafiek("financien-per-post", titel, alt, teken)
-
-
 # --- The zeggenschap scale of the vormen ----------------------------------------------------
 
 
@@ -505,13 +318,15 @@ def _json_lijst(inhoud: bytes) -> bool:
 
 def alle(data: KompasData) -> dict[str, Grafiek]:
     """Every chart by name, from the build cache when the data and the drawing code are the same."""
-    # The scale, the colours and the Dutch notation are drawn too, and live outside the data
-    # and this module.
+    # The scale, the colours, the Dutch notation and the shared and budget drawing code are
+    # drawn too, and live outside the data and this module.
     sleutel = bouwcache.sleutel(
         repr(data),
         repr(ZEGGENSCHAP),
-        Path(kleuren.__file__).read_text(encoding="utf-8"),
-        Path(opmaak.__file__).read_text(encoding="utf-8"),
+        *(
+            Path(m.__file__).read_text(encoding="utf-8")
+            for m in (kleuren, opmaak, grafiek_tekenen, grafieken_financien)
+        ),
         bouwcache.code_en_versie(__file__, "matplotlib"),
     )
     inhoud = bouwcache.ophalen_of_maken(
