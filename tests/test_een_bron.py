@@ -1,5 +1,5 @@
 """One source for each fact: the zeggenschap scale, question numbers, the title of a vorm a
-path leads to, and a question as a dict are defined once and every user follows them."""
+path leads to, and a question as kompas.json writes it are defined once."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from macros.data import betekenis, graaf
+from macros.data import graaf
 from macros.data.loader import KompasDataError, laad_kompas_data
 from macros.data.model import ZEGGENSCHAP
 from macros.uitvoer import json_schema
@@ -47,7 +47,7 @@ def test_het_schema_heeft_dezelfde_schaal():
 
 
 def test_vraagnummers_volgen_kompas_yaml(data):
-    nummers = graaf.vraagnummers(data.kompas)
+    nummers = graaf.nummers(data.kompas)
     assert [nummers[v.id] for v in data.kompas.vragen] == list(range(1, len(data.kompas.vragen) + 1))
 
 
@@ -58,9 +58,10 @@ def test_vorm_titel_van_een_verdwenen_vorm_is_zijn_id(data):
     assert graaf.vorm_titel(zonder, vorm.id) == vorm.id
 
 
-def test_kompas_json_en_vingerafdruk_schrijven_een_vraag_hetzelfde(data):
-    assert kompas_dict(data)["vragen"] == betekenis.betekenis(data)["vragen"]
-    for vraag in kompas_dict(data)["vragen"]:
+def test_kompas_json_schrijft_elk_antwoord_als_waar_het_heen_leidt(data):
+    vragen = kompas_dict(data)["vragen"]
+    assert vragen == [graaf.vraag_als_dict(v) for v in data.kompas.vragen]
+    for vraag in vragen:
         for antwoord in graaf.ANTWOORDEN:
             doel = graaf.doel(data.vraag(vraag["id"]), antwoord)
             assert vraag[antwoord] == ({"vraag": doel.vraag} if doel.vraag else {"vorm": doel.vorm})

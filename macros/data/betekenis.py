@@ -12,7 +12,6 @@ import hashlib
 import json
 from typing import Optional
 
-from . import graaf
 from .model import KompasData
 
 BETEKENIS_VAN_VORM = ("id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggenschap",
@@ -20,9 +19,13 @@ BETEKENIS_VAN_VORM = ("id", "titel", "samenwerkingsvorm", "wat_is_het", "zeggens
 
 
 def betekenis(data: KompasData) -> dict:
+    def doel(d):
+        return {"vraag": d.vraag} if d.vraag is not None else {"vorm": d.vorm}
+
     return {
         "start": data.kompas.start,
-        "vragen": [graaf.vraag_als_dict(v) for v in data.kompas.vragen],
+        "vragen": [{"id": v.id, "tekst": v.tekst, "ja": doel(v.ja), "nee": doel(v.nee)}
+                   for v in data.kompas.vragen],
         "vormen": [{veld: getattr(v, veld) for veld in BETEKENIS_VAN_VORM} for v in data.vormen],
     }
 

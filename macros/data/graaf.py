@@ -39,25 +39,9 @@ def vraag_index(kompas: Kompas) -> dict[str, Vraag]:
     return {v.id: v for v in kompas.vragen}
 
 
-def vraagnummers(kompas: Kompas) -> dict[str, int]:
-    """Each question's number as readers see it ("vraag 3"): its place in kompas.yaml, from 1."""
+def nummers(kompas: Kompas) -> dict[str, int]:
+    """Each question's number as the kompas numbers it ("Vraag 7"): its place in kompas.yaml."""
     return {v.id: i for i, v in enumerate(kompas.vragen, start=1)}
-
-
-def doel_als_dict(doel: Doel) -> dict[str, str]:
-    """ {"vraag": id} or {"vorm": id}: where an answer leads, as kompas.json and the
-    fingerprint write it."""
-    return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
-
-
-def vraag_als_dict(vraag: Vraag) -> dict:
-    return {"id": vraag.id, "tekst": vraag.tekst, "ja": doel_als_dict(vraag.ja), "nee": doel_als_dict(vraag.nee)}
-
-
-def vorm_titel(data: KompasData, vorm_id: str) -> str:
-    """The title of the vorm a path ends at; its id when no vorm has it any more (a path
-    recorded for an earlier version may lead to a vorm that was removed since)."""
-    return next((v.titel for v in data.vormen if v.id == vorm_id), vorm_id)
 
 
 def paden(kompas: Kompas) -> list[Pad]:
@@ -139,3 +123,18 @@ def bereikbaar(kompas: Kompas) -> tuple[set[str], set[str]]:
             elif volgende.vorm is not None:
                 gezien_vormen.add(volgende.vorm)
     return gezien_vragen, gezien_vormen
+
+
+def doel_als_dict(doel: Doel) -> dict[str, str]:
+    """ {"vraag": id} or {"vorm": id}: where an answer leads, as kompas.json writes it."""
+    return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
+
+
+def vraag_als_dict(vraag: Vraag) -> dict:
+    return {"id": vraag.id, "tekst": vraag.tekst, "ja": doel_als_dict(vraag.ja), "nee": doel_als_dict(vraag.nee)}
+
+
+def vorm_titel(data: KompasData, vorm_id: str) -> str:
+    """The title of the vorm a path ends at; its id when no vorm has it any more (a path
+    recorded for an earlier version may lead to a vorm that was removed since)."""
+    return next((v.titel for v in data.vormen if v.id == vorm_id), vorm_id)

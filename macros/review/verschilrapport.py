@@ -55,6 +55,10 @@ def _doel(doel) -> str:
     return f"vraag `{doel.vraag}`" if doel.vraag is not None else f"vorm `{doel.vorm}`"
 
 
+def _titel(data: KompasData, vorm_id: str) -> str:
+    return next((v.titel for v in data.vormen if v.id == vorm_id), vorm_id)
+
+
 def _paden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     oude = {p.antwoorden: p for p in graaf.paden(oud.kompas)}
     nieuwe = {p.antwoorden: p for p in graaf.paden(nieuw.kompas)}
@@ -64,16 +68,16 @@ def _paden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     if anders:
         r.kop(f"## Paden met een andere uitkomst ({len(anders)})")
         r.regels += ["| antwoorden | was | wordt |", "|---|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(graaf.vorm_titel(oud, oude[a].vorm))} | **{_cel(graaf.vorm_titel(nieuw, nieuwe[a].vorm))}** |"
+        r.regels += [f"| `{a}` | {_cel(_titel(oud, oude[a].vorm))} | **{_cel(_titel(nieuw, nieuwe[a].vorm))}** |"
                      for a in anders]
     if erbij:
         r.kop(f"## Nieuwe paden ({len(erbij)})")
         r.regels += ["| antwoorden | uitkomst |", "|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(graaf.vorm_titel(nieuw, nieuwe[a].vorm))} |" for a in erbij]
+        r.regels += [f"| `{a}` | {_cel(_titel(nieuw, nieuwe[a].vorm))} |" for a in erbij]
     if weg:
         r.kop(f"## Verdwenen paden ({len(weg)})")
         r.regels += ["| antwoorden | was |", "|---|---|"]
-        r.regels += [f"| `{a}` | {_cel(graaf.vorm_titel(oud, oude[a].vorm))} |" for a in weg]
+        r.regels += [f"| `{a}` | {_cel(_titel(oud, oude[a].vorm))} |" for a in weg]
     if not (anders or erbij or weg):
         r.kop("## Paden")
         r.regels.append(f"Alle {len(nieuwe)} paden door het kompas houden dezelfde uitkomst.")

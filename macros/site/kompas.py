@@ -10,7 +10,7 @@ from .sjablonen import Url, maak
 
 
 def render_vragen(data: KompasData, url: Url) -> str:
-    return maak("kompas_vragen.html", data=data, nummers=graaf.vraagnummers(data.kompas), url=url)
+    return maak("kompas_vragen.html", data=data, nummers=graaf.nummers(data.kompas), url=url)
 
 
 def render_kompas_toelichting(kompas: Kompas) -> str:
@@ -26,7 +26,7 @@ def render_kompas_schema(data: KompasData, url: Url) -> str:
 
 
 def _routes(data: KompasData) -> dict:
-    return {"data": data, "routes": graaf.paden(data.kompas), "nummers": graaf.vraagnummers(data.kompas)}
+    return {"data": data, "routes": graaf.paden(data.kompas), "nummers": graaf.nummers(data.kompas)}
 
 
 def render_versies(data: KompasData) -> str:

@@ -15,7 +15,7 @@ def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
                               f"Kompas voor zeggenschap, versie {data.kompas.versie}"])
     return maak("vorm.md", vorm=vorm, data=data, url=url, feedback=feedback,
                 routes=[p for p in graaf.paden(data.kompas) if p.vorm == vorm.id],
-                nummers=graaf.vraagnummers(data.kompas))
+                nummers=graaf.nummers(data.kompas))
 
 
 def render_vormen_overzicht(vormen: list[Vorm], url: Url) -> str:

@@ -44,7 +44,7 @@ def _regels(zin: str, breedte: int) -> list[str]:
 
 
 def _indeling(data: KompasData):
-    nummers = graaf.vraagnummers(data.kompas)
+    nummers = graaf.nummers(data.kompas)
     knopen: dict[str, Vertex] = {}
     teksten: dict[str, list[str]] = {}
     for vraag in data.kompas.vragen:
