@@ -11,6 +11,7 @@ import base64
 import gzip
 import hashlib
 import re
+import shutil
 from pathlib import Path
 
 import brotli
@@ -105,3 +106,8 @@ def schrijf_deploy(sjablonen: Path, doel: Path, site: Path, *, loket: str | None
             raise ValueError(f"{sjabloon.name}: {open_plek.group()} is niet ingevuld")
         (doel / sjabloon.name.removesuffix(".in")).write_text(tekst, encoding="utf-8")
     return waarden
+
+
+def leeg(map: Path) -> None:
+    if map.exists():
+        shutil.rmtree(map)
