@@ -8,9 +8,6 @@ from __future__ import annotations
 from ..uitvoer.kompas_json import VELDEN
 from .sjablonen import maak
 
-# JSON Schema's types in the words of the page.
-TYPE_NAMEN = {"string": "tekst", "integer": "geheel getal", "boolean": "true of false", "object": "object"}
-
 
 def _rijen(definitie: dict) -> list[tuple[str, dict, bool]]:
     return [(veld, eigenschap, veld in definitie["required"]) for veld, eigenschap in definitie["properties"].items()]
@@ -20,7 +17,7 @@ def render_data_velden(schema: dict) -> str:
     # The records that are a whole file, with the file's name.
     bestanden = {eigenschap["$ref"].rsplit("/", 1)[-1]: naam for naam, eigenschap in schema["properties"].items()}
     definities = [(naam, definitie, _rijen(definitie)) for naam, definitie in schema["$defs"].items()]
-    return maak("data_velden.html", definities=definities, bestanden=bestanden, type_namen=TYPE_NAMEN)
+    return maak("data_velden.html", definities=definities, bestanden=bestanden)
 
 
 def render_kompas_json_velden(schema: dict) -> str:
@@ -32,4 +29,4 @@ def render_kompas_json_velden(schema: dict) -> str:
             record, naam = bron
             definitie = schema["$defs"][record]
             rijen.append((veld, definitie["properties"][naam], naam in definitie["required"]))
-    return maak("kompas_json_velden.html", rijen=rijen, type_namen=TYPE_NAMEN)
+    return maak("kompas_json_velden.html", rijen=rijen)

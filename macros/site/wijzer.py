@@ -19,11 +19,13 @@ from ..data.model import KompasData, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
 from .feedback import feedback_link
-from .sjablonen import Url, maak, markdown_kop
+from .sjablonen import Url, maak, markdown_kop, omgeving
 
-# The answers as the wijzer shows them: on the buttons, in the answers so far, in the
-# verantwoording and in the feedback mail.
-ANTWOORD_TEKST = {"ja": "Ja", "nee": "Nee", toestanden.WEET_NIET: "Weet ik (nog) niet"}
+
+
+def antwoord_teksten() -> dict[str, str]:
+    """The answers as the wijzer shows them (templates/wijzer/_teksten.html), for the mail."""
+    return omgeving().get_template("wijzer/_teksten.html").module.antwoorden
 
 
 class Links:
@@ -54,8 +56,7 @@ class Waarom:
 
 
 def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool) -> dict:
-    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url,
-            "antwoord_tekst": ANTWOORD_TEKST}
+    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url}
 
 
 def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
@@ -77,7 +78,8 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
 def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
     gegevens = _gegevens(data, toestand, url, embed)
     vorm = data.vorm(toestand.vorm)
-    antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {ANTWOORD_TEKST[s.antwoord]}"
+    tekst = antwoord_teksten()
+    antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {tekst[s.antwoord]}"
                   for i, s in enumerate(toestand.stappen, start=1)]
     feedback = feedback_link(
         f"Klopt dit niet? Uitkomst {vorm.titel}",
