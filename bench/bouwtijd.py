@@ -16,28 +16,28 @@ RONDES = 5
 
 
 def eenpagina() -> Path:
-    map = WERK / "eenpagina"
-    (map / "docs").mkdir(parents=True, exist_ok=True)
-    (map / "mkdocs.yml").write_text(
+    gegevensmap = WERK / "eenpagina"
+    (gegevensmap / "docs").mkdir(parents=True, exist_ok=True)
+    (gegevensmap / "mkdocs.yml").write_text(
         "site_name: Een pagina\ntheme:\n  name: material\n  language: nl\n"
         "  font: false\nplugins:\n  - search:\n      lang: nl\n",
         encoding="utf-8",
     )
-    (map / "docs" / "index.md").write_text("# Een pagina\n\nAlleen deze tekst.\n", encoding="utf-8")
-    return map
+    (gegevensmap / "docs" / "index.md").write_text("# Een pagina\n\nAlleen deze tekst.\n", encoding="utf-8")
+    return gegevensmap
 
 
 def evenveel_paginas(aantal: int) -> Path:
     """A material site with as many pages as ours, each a heading and a sentence: what the
     theme costs per page, without anything of ours."""
-    map = WERK / "veelpaginas"
-    if map.exists():
-        shutil.rmtree(map)
+    gegevensmap = WERK / "veelpaginas"
+    if gegevensmap.exists():
+        shutil.rmtree(gegevensmap)
     eenpagina_map = eenpagina()
-    shutil.copytree(eenpagina_map, map, ignore=shutil.ignore_patterns("site*"))
+    shutil.copytree(eenpagina_map, gegevensmap, ignore=shutil.ignore_patterns("site*"))
     for i in range(1, aantal):
-        (map / "docs" / f"p{i}.md").write_text(f"# Pagina {i}\n\nAlleen deze tekst.\n", encoding="utf-8")
-    return map
+        (gegevensmap / "docs" / f"p{i}.md").write_text(f"# Pagina {i}\n\nAlleen deze tekst.\n", encoding="utf-8")
+    return gegevensmap
 
 
 PDF_REGEL = re.compile(r"pdf van de nota: (?P<wat>.+?), in (?P<s>[\d.]+) s")

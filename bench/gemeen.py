@@ -39,8 +39,8 @@ def mediaan(waarden: list[float]) -> float:
     return statistics.median(waarden)
 
 
-def map_grootte(map: Path) -> int:
-    return sum(p.stat().st_size for p in map.rglob("*") if p.is_file())
+def map_grootte(gegevensmap: Path) -> int:
+    return sum(p.stat().st_size for p in gegevensmap.rglob("*") if p.is_file())
 
 
 @contextmanager

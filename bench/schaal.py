@@ -55,20 +55,22 @@ def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
 
 
 def data_map(n: int, samenvoegen_elke: int) -> Path:
-    map = WERK / f"kompas-{n}-{samenvoegen_elke}"
-    if map.exists():
-        shutil.rmtree(map)
-    shutil.copytree(PROJECT / "kompas_data", map)
-    (map / "kompas.yaml").write_text(synthetisch_kompas(n, samenvoegen_elke), encoding="utf-8")
-    wijzigingen = (map / "wijzigingen.yaml").read_text(encoding="utf-8")
-    (map / "wijzigingen.yaml").write_text(wijzigingen.replace('versie: "1.0"', 'versie: "9.0"'), encoding="utf-8")
-    return map
+    gegevensmap = WERK / f"kompas-{n}-{samenvoegen_elke}"
+    if gegevensmap.exists():
+        shutil.rmtree(gegevensmap)
+    shutil.copytree(PROJECT / "kompas_data", gegevensmap)
+    (gegevensmap / "kompas.yaml").write_text(synthetisch_kompas(n, samenvoegen_elke), encoding="utf-8")
+    wijzigingen = (gegevensmap / "wijzigingen.yaml").read_text(encoding="utf-8")
+    (gegevensmap / "wijzigingen.yaml").write_text(
+        wijzigingen.replace('versie: "1.0"', 'versie: "9.0"'), encoding="utf-8"
+    )
+    return gegevensmap
 
 
 def meet(n: int, samenvoegen_elke: int = 5) -> dict:
-    map = data_map(n, samenvoegen_elke)
+    gegevensmap = data_map(n, samenvoegen_elke)
     try:
-        data = laad_kompas_data(map)
+        data = laad_kompas_data(gegevensmap)
         paden = graaf.aantal_paden(data.kompas)
         try:
             aantal_toestanden = len(toestanden.toestanden(data.kompas))
@@ -83,7 +85,7 @@ def meet(n: int, samenvoegen_elke: int = 5) -> dict:
         cwd=PROJECT,
         capture_output=True,
         text=True,
-        env={**OMGEVING, "KOMPAS_DATA": str(map)},
+        env={**OMGEVING, "KOMPAS_DATA": str(gegevensmap)},
     )
     duur = time.perf_counter() - begin
     melding = next((r.strip() for r in resultaat.stderr.splitlines() if "toestanden" in r), "")

@@ -94,15 +94,15 @@ def kopieer_kompas10(doel: Path) -> Path:
     return doel
 
 
-def met_nieuwe_versie(map: Path, wat: str = "Een wijziging voor een test.") -> Path:
+def met_nieuwe_versie(gegevensmap: Path, wat: str = "Een wijziging voor een test.") -> Path:
     """Record a version for a changed copy of kompas 1.0, as `make versie` would, so the
     build (which refuses changed meaning under an old version) takes it."""
-    if betekenis.versie_fouten(laad_kompas_data(map)):
-        versie.leg_vast(map, laad_kompas_data(KOMPAS_10), wat)
-    return map
+    if betekenis.versie_fouten(laad_kompas_data(gegevensmap)):
+        versie.leg_vast(gegevensmap, laad_kompas_data(KOMPAS_10), wat)
+    return gegevensmap
 
 
-def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
+def pas_toe(gegevensmap: Path, beschrijving: dict, naam: str) -> None:
     """Apply a change set to a data folder: `wijzigingen` (replace the first occurrence of
     `vervang` by `door`), `knip` (remove from `van` up to `tot`), `verwijder` (leave files
     out), `nieuw` (extra files) and `codering` (write a file in another encoding, such as
@@ -110,7 +110,7 @@ def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
     cannot silently stop testing what it says."""
 
     def lees(bestand: str, tekst: str) -> tuple[Path, str]:
-        pad = map / bestand
+        pad = gegevensmap / bestand
         inhoud = pad.read_text(encoding="utf-8")
         if tekst not in inhoud:
             raise AssertionError(f"{naam}: tekst {tekst!r} staat niet in {bestand}; werk het voorbeeld bij")
@@ -125,12 +125,12 @@ def pas_toe(map: Path, beschrijving: dict, naam: str) -> None:
         eind = inhoud.index(knip["tot"], begin) if knip.get("tot") else len(inhoud)
         pad.write_text(inhoud[:begin] + inhoud[eind:], encoding="utf-8")
     for bestandsnaam in beschrijving.get("verwijder", []):
-        (map / bestandsnaam).unlink()
+        (gegevensmap / bestandsnaam).unlink()
     for bestandsnaam, inhoud in beschrijving.get("nieuw", {}).items():
-        (map / bestandsnaam).parent.mkdir(parents=True, exist_ok=True)
-        (map / bestandsnaam).write_text(inhoud, encoding="utf-8")
+        (gegevensmap / bestandsnaam).parent.mkdir(parents=True, exist_ok=True)
+        (gegevensmap / bestandsnaam).write_text(inhoud, encoding="utf-8")
     for bestandsnaam, codering in beschrijving.get("codering", {}).items():
-        pad = map / bestandsnaam
+        pad = gegevensmap / bestandsnaam
         pad.write_bytes(pad.read_text(encoding="utf-8").encode(codering))
 
 
@@ -255,8 +255,10 @@ def dist():
 def nginx_url(dist, tmp_path_factory):
     from .nginx_server import Nginx, hoofdconfiguratie
 
-    map = tmp_path_factory.mktemp("nginx")
-    server = Nginx(hoofdconfiguratie(map, dist["map"] / "deploy" / "kompas.conf"), f"http://127.0.0.1:{dist['poort']}/")
+    gegevensmap = tmp_path_factory.mktemp("nginx")
+    server = Nginx(
+        hoofdconfiguratie(gegevensmap, dist["map"] / "deploy" / "kompas.conf"), f"http://127.0.0.1:{dist['poort']}/"
+    )
     server.start()
     yield server.url
     server.stop()

@@ -19,19 +19,19 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def hoofdconfiguratie(map: Path, server_conf: Path) -> Path:
-    """The main nginx.conf around the generated server block, everything inside `map`.
+def hoofdconfiguratie(gegevensmap: Path, server_conf: Path) -> Path:
+    """The main nginx.conf around the generated server block, everything inside `gegevensmap`.
     As on Debian, the brotli module comes in through modules-enabled and the workers run as
     www-data, so a file the build left unreadable fails the tests as it would in production."""
-    conf = map / "nginx.conf"
-    tijdelijk = map / "tmp"
+    conf = gegevensmap / "nginx.conf"
+    tijdelijk = gegevensmap / "tmp"
     tijdelijk.mkdir(exist_ok=True)
     conf.write_text(
         f"""
 user www-data;
 worker_processes 1;
-pid {map}/nginx.pid;
-error_log {map}/error.log warn;
+pid {gegevensmap}/nginx.pid;
+error_log {gegevensmap}/error.log warn;
 include /etc/nginx/modules-enabled/*.conf;
 events {{ worker_connections 256; }}
 http {{

@@ -14,10 +14,10 @@ from markupsafe import escape
 from .conftest import PROJECT, VOORBEELDEN, bouw_site, maak_voorbeeld, met_nieuwe_versie
 
 
-def _vingerafdruk(map: Path) -> dict[str, str]:
+def _vingerafdruk(gegevensmap: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(map)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(map.rglob("*"))
+        str(p.relative_to(gegevensmap)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(gegevensmap.rglob("*"))
         if p.is_file()
     }
 

@@ -147,10 +147,10 @@ WIJZIGINGEN = {
 }
 
 
-def git(map: Path, *args: str) -> str:
+def git(gegevensmap: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args],
-        cwd=map,
+        cwd=gegevensmap,
         check=True,
         capture_output=True,
         text=True,
@@ -160,14 +160,21 @@ def git(map: Path, *args: str) -> str:
             "GIT_COMMITTER_NAME": "k",
             "GIT_COMMITTER_EMAIL": "k@t",
             "PATH": "/usr/bin:/bin",
-            "HOME": str(map),
+            "HOME": str(gegevensmap),
         },
     ).stdout
 
 
-def macros(map: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m macros …` as the Makefile runs it, on the project in `map`."""
-    plekken = ["--repo", str(map), "--map", str(map / "kompas_data"), "--golden", str(map / "tests" / "golden")]
+def macros(gegevensmap: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m macros …` as the Makefile runs it, on the project in `gegevensmap`."""
+    plekken = [
+        "--repo",
+        str(gegevensmap),
+        "--map",
+        str(gegevensmap / "kompas_data"),
+        "--golden",
+        str(gegevensmap / "tests" / "golden"),
+    ]
     return subprocess.run(
         [sys.executable, "-m", "macros", args[0], *plekken, *args[1:]],
         cwd=PROJECT,

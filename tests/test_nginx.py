@@ -291,9 +291,9 @@ def test_een_map_zonder_pagina_geeft_de_eigen_404(nginx_url, dist):
         p for p in site.rglob("*") if p.is_dir() and not (p / "index.html").exists() and not p.name.startswith(".")
     )
     assert any(p.name == "schema" for p in mappen)
-    for map in mappen:
-        antwoord = vraag(nginx_url, "/" + map.relative_to(site).as_posix() + "/")
-        assert antwoord.status == 404 and "Deze pagina bestaat niet" in antwoord.inhoud.decode(), map
+    for gegevensmap in mappen:
+        antwoord = vraag(nginx_url, "/" + gegevensmap.relative_to(site).as_posix() + "/")
+        assert antwoord.status == 404 and "Deze pagina bestaat niet" in antwoord.inhoud.decode(), gegevensmap
 
 
 def test_security_txt_robots_en_sitemap(nginx_url, dist):
@@ -360,3 +360,12 @@ def test_in_een_iframe_alleen_de_embed_en_alleen_in_het_intern_loket(browser, ng
             assert f"Framing '{nginx_url}" in melding.value.text and "blocked" in melding.value.text
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("basis", [adressen.WIJZER_PAD, adressen.EMBED_PAD])
+def test_een_punt_in_een_adres_van_de_wijzer_leidt_naar_de_eerste_vraag(nginx_url, basis):
+    # Dotfiles are refused everywhere else; in the wijzer a segment like ".0" is just an
+    # address that is no state, which leads to the first question (no 404 in the console).
+    antwoord = vraag(nginx_url, f"/{basis}.0/")
+    assert antwoord.status == 302 and antwoord.getheader("Location") == f"/{basis}"
+    assert vraag(nginx_url, "/kompas/.htpasswd").status == 404

@@ -101,12 +101,16 @@ def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
 # --- Modes -------------------------------------------------------------------------------------
 
 
-def _niet_leesbaar(map: Path) -> list[str]:
-    fout = [] if stat.S_IMODE(map.stat().st_mode) == 0o755 else [f"{map}: {oct(map.stat().st_mode)}"]
-    for pad in map.rglob("*"):
+def _niet_leesbaar(gegevensmap: Path) -> list[str]:
+    fout = (
+        []
+        if stat.S_IMODE(gegevensmap.stat().st_mode) == 0o755
+        else [f"{gegevensmap}: {oct(gegevensmap.stat().st_mode)}"]
+    )
+    for pad in gegevensmap.rglob("*"):
         verwacht = 0o755 if pad.is_dir() else 0o644
         if stat.S_IMODE(pad.stat().st_mode) != verwacht:
-            fout.append(f"{pad.relative_to(map)}: {oct(stat.S_IMODE(pad.stat().st_mode))}")
+            fout.append(f"{pad.relative_to(gegevensmap)}: {oct(stat.S_IMODE(pad.stat().st_mode))}")
     return fout
 
 

@@ -10,15 +10,15 @@ from pathlib import Path
 from .conftest import PROJECT, make_dist
 
 
-def _inhoud(map: Path) -> dict[str, tuple[int, bytes]]:
+def _inhoud(gegevensmap: Path) -> dict[str, tuple[int, bytes]]:
     # The generated nginx files name the folder they were built in; that is the only
     # difference two builds in different folders may have. Modes count too.
     return {
-        str(p.relative_to(map)): (
+        str(p.relative_to(gegevensmap)): (
             p.stat().st_mode,
-            hashlib.sha256(p.read_bytes().replace(str(map).encode(), b"<dist>")).digest(),
+            hashlib.sha256(p.read_bytes().replace(str(gegevensmap).encode(), b"<dist>")).digest(),
         )
-        for p in sorted(map.rglob("*"))
+        for p in sorted(gegevensmap.rglob("*"))
         if p.is_file()
     }
 

@@ -19,18 +19,18 @@ from .test_data import GELDIG, ONGELDIG
 VALIDATOR = jsonschema.Draft202012Validator(json_schema.dataset_schema())
 
 
-def als_dataset(map: Path) -> dict:
+def als_dataset(gegevensmap: Path) -> dict:
     """A data folder as one object, file name -> content (what the dataset schema describes)."""
     return {
         p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
-        for p in sorted(map.iterdir())
+        for p in sorted(gegevensmap.iterdir())
         if p.suffix in (".yaml", ".yml")
     }
 
 
-def fouten(map: Path) -> list[str]:
+def fouten(gegevensmap: Path) -> list[str]:
     try:
-        dataset = als_dataset(map)
+        dataset = als_dataset(gegevensmap)
     except (yaml.YAMLError, UnicodeDecodeError) as fout:
         return [f"geen geldige YAML: {fout}"]
     return [f"{'/'.join(map_(e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(dataset)]

@@ -28,19 +28,21 @@ def verschil(*args: str, cwd: Path = PROJECT, env: dict | None = None) -> subpro
     )
 
 
-def maak_paar(beschrijving: dict, map: Path, naam: str) -> Path:
-    kopieer_kompas10(map)
-    pas_toe(map, beschrijving["nieuw"], naam)
+def maak_paar(beschrijving: dict, gegevensmap: Path, naam: str) -> Path:
+    kopieer_kompas10(gegevensmap)
+    pas_toe(gegevensmap, beschrijving["nieuw"], naam)
     if "versie" in beschrijving:
-        versie.leg_vast(map, laad_kompas_data(KOMPAS_10), beschrijving["versie"], datum=datetime.date(2027, 3, 1))
+        versie.leg_vast(
+            gegevensmap, laad_kompas_data(KOMPAS_10), beschrijving["versie"], datum=datetime.date(2027, 3, 1)
+        )
     if beschrijving.get("vingerafdruk_overschrijven"):
         from macros.data import betekenis
 
-        nieuw = betekenis.vingerafdruk(laad_kompas_data(map))
-        wijzigingen = map / "wijzigingen.yaml"
-        oud = laad_kompas_data(map).versies[0].vingerafdruk
+        nieuw = betekenis.vingerafdruk(laad_kompas_data(gegevensmap))
+        wijzigingen = gegevensmap / "wijzigingen.yaml"
+        oud = laad_kompas_data(gegevensmap).versies[0].vingerafdruk
         wijzigingen.write_text(wijzigingen.read_text(encoding="utf-8").replace(oud, nieuw), encoding="utf-8")
-    return map
+    return gegevensmap
 
 
 @pytest.mark.parametrize("paar", PAREN, ids=lambda p: p.stem)
@@ -70,10 +72,10 @@ def test_verschil_op_een_paar_voorbeelden(paar, tmp_path):
 # --- Against git: the base is found, or the command says it cannot compare ------------------
 
 
-def git(map: Path, *args: str) -> str:
+def git(gegevensmap: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args],
-        cwd=map,
+        cwd=gegevensmap,
         check=True,
         capture_output=True,
         text=True,
@@ -83,7 +85,7 @@ def git(map: Path, *args: str) -> str:
             "GIT_COMMITTER_NAME": "t",
             "GIT_COMMITTER_EMAIL": "t@t",
             "PATH": "/usr/bin:/bin",
-            "HOME": str(map),
+            "HOME": str(gegevensmap),
         },
     ).stdout
 
@@ -107,8 +109,8 @@ def repo(tmp_path):
     return tmp_path, bron, kloon
 
 
-def _rapport(map: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return verschil("--repo", str(map), "--map", str(map / "kompas_data"), *args, env=env)
+def _rapport(gegevensmap: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return verschil("--repo", str(gegevensmap), "--map", str(gegevensmap / "kompas_data"), *args, env=env)
 
 
 def test_verschil_met_main(repo):

@@ -22,9 +22,9 @@ def test_de_versies_passen_bij_de_echte_data(data):
 
 
 def _gewijzigd(tmp_path, *wijzigingen):
-    map = kopieer_kompas10(tmp_path / "d")
-    pas_toe(map, {"wijzigingen": [{"bestand": b, "vervang": v, "door": d} for b, v, d in wijzigingen]}, "test")
-    return map
+    gegevensmap = kopieer_kompas10(tmp_path / "d")
+    pas_toe(gegevensmap, {"wijzigingen": [{"bestand": b, "vervang": v, "door": d} for b, v, d in wijzigingen]}, "test")
+    return gegevensmap
 
 
 HERROUTEER = (
@@ -62,17 +62,17 @@ def test_wat_elke_uitkomst_toont_hoort_bij_de_betekenis(tmp_path, wijziging):
 
 
 def test_een_voorbeeld_toevoegen_vraagt_geen_nieuwe_versie(tmp_path):
-    map = _gewijzigd(tmp_path, ("vormen.yaml", "      - U-festival", "      - U-festival\n      - Moestuin"))
-    assert betekenis.versie_fouten(laad_kompas_data(map)) == []
-    uitslag = versie.leg_vast(map, laad_kompas_data(KOMPAS_10), "Een voorbeeld erbij.", datum=DATUM)
+    gegevensmap = _gewijzigd(tmp_path, ("vormen.yaml", "      - U-festival", "      - U-festival\n      - Moestuin"))
+    assert betekenis.versie_fouten(laad_kompas_data(gegevensmap)) == []
+    uitslag = versie.leg_vast(gegevensmap, laad_kompas_data(KOMPAS_10), "Een voorbeeld erbij.", datum=DATUM)
     assert uitslag.versie is None and "een nieuwe versie is niet nodig" in uitslag.bericht.lower()
 
 
 def test_versie_legt_route_datum_paden_en_archief_vast(tmp_path):
-    map = _gewijzigd(tmp_path, HERROUTEER)
+    gegevensmap = _gewijzigd(tmp_path, HERROUTEER)
     vorige = laad_kompas_data(KOMPAS_10)
-    uitslag = versie.leg_vast(map, vorige, "Verhelderen leidt naar burgerparticipatie.", datum=DATUM)
-    nu = laad_kompas_data(map)
+    uitslag = versie.leg_vast(gegevensmap, vorige, "Verhelderen leidt naar burgerparticipatie.", datum=DATUM)
+    nu = laad_kompas_data(gegevensmap)
     assert nu.kompas.versie == "1.1" and uitslag.versie.versie == "1.1"
     top = nu.versies[0]
     assert (top.datum, top.samenvatting) == ("2027-03-01", "Verhelderen leidt naar burgerparticipatie.")
@@ -86,24 +86,26 @@ def test_versie_legt_route_datum_paden_en_archief_vast(tmp_path):
     assert betekenis.als_dict(nu.archief[0]) == betekenis.als_dict(betekenis.betekenis(vorige))
     assert betekenis.versie_fouten(nu) == []
     # The comments at the top of the files stay: they are edited as text.
-    assert (map / "wijzigingen.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
-    assert "# Het Kompas voor zeggenschap als beslisgraaf." in (map / "kompas.yaml").read_text(encoding="utf-8")
+    assert (gegevensmap / "wijzigingen.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert "# Het Kompas voor zeggenschap als beslisgraaf." in (gegevensmap / "kompas.yaml").read_text(encoding="utf-8")
 
 
 def test_versie_nog_een_keer_vervangt_de_eigen_versie(tmp_path):
-    map = _gewijzigd(tmp_path, HERROUTEER)
+    gegevensmap = _gewijzigd(tmp_path, HERROUTEER)
     vorige = laad_kompas_data(KOMPAS_10)
-    versie.leg_vast(map, vorige, "Eerste poging.", datum=DATUM)
-    versie.leg_vast(map, vorige, "Tweede poging.", datum=DATUM)
-    nu = laad_kompas_data(map)
+    versie.leg_vast(gegevensmap, vorige, "Eerste poging.", datum=DATUM)
+    versie.leg_vast(gegevensmap, vorige, "Tweede poging.", datum=DATUM)
+    nu = laad_kompas_data(gegevensmap)
     assert [v.versie for v in nu.versies] == ["1.1", "1.0"]
     assert nu.versies[0].samenvatting == "Tweede poging."
     # Undo the change: the version goes again.
     pas_toe(
-        map, {"wijzigingen": [{"bestand": HERROUTEER[0], "vervang": HERROUTEER[2], "door": HERROUTEER[1]}]}, "terug"
+        gegevensmap,
+        {"wijzigingen": [{"bestand": HERROUTEER[0], "vervang": HERROUTEER[2], "door": HERROUTEER[1]}]},
+        "terug",
     )
-    versie.leg_vast(map, vorige, "Terug.", datum=DATUM)
-    nu = laad_kompas_data(map)
+    versie.leg_vast(gegevensmap, vorige, "Terug.", datum=DATUM)
+    nu = laad_kompas_data(gegevensmap)
     assert [v.versie for v in nu.versies] == ["1.0"] and nu.archief == [] and nu.kompas.versie == "1.0"
 
 
@@ -121,7 +123,7 @@ def test_versie_weigert_een_versie_die_niet_hoger_is(tmp_path, gevraagd, melding
 
 
 def test_een_vraag_erbij_is_een_hoofdversie(tmp_path):
-    map = _gewijzigd(
+    gegevensmap = _gewijzigd(
         tmp_path,
         (
             "kompas.yaml",
@@ -133,25 +135,25 @@ def test_een_vraag_erbij_is_een_hoofdversie(tmp_path):
     )
     vorige = laad_kompas_data(KOMPAS_10)
     with pytest.raises(versie.VersieWeigering, match="nieuwe hoofdversie.*VERSIE=2.0"):
-        versie.leg_vast(map, vorige, "Een vraag erbij.", "1.1", datum=DATUM)
-    assert versie.leg_vast(map, vorige, "Een vraag erbij.", datum=DATUM).versie.versie == "2.0"
+        versie.leg_vast(gegevensmap, vorige, "Een vraag erbij.", "1.1", datum=DATUM)
+    assert versie.leg_vast(gegevensmap, vorige, "Een vraag erbij.", datum=DATUM).versie.versie == "2.0"
 
 
 def test_met_de_hand_bewerkt_archief_of_pad_valt_op(tmp_path):
-    map = _gewijzigd(tmp_path, HERROUTEER)
-    versie.leg_vast(map, laad_kompas_data(KOMPAS_10), "Herroutering.", datum=DATUM)
-    archief = map / "archief" / "1.0.yaml"
+    gegevensmap = _gewijzigd(tmp_path, HERROUTEER)
+    versie.leg_vast(gegevensmap, laad_kompas_data(KOMPAS_10), "Herroutering.", datum=DATUM)
+    archief = gegevensmap / "archief" / "1.0.yaml"
     archief.write_text(
         archief.read_text(encoding="utf-8").replace('motto: "Eigenaarschap', 'motto: "Zeggenschap'), encoding="utf-8"
     )
-    wijzigingen = map / "wijzigingen.yaml"
+    wijzigingen = gegevensmap / "wijzigingen.yaml"
     wijzigingen.write_text(
         wijzigingen.read_text(encoding="utf-8").replace(
             '      - {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}\n', ""
         ),
         encoding="utf-8",
     )
-    fouten = betekenis.versie_fouten(laad_kompas_data(map))
+    fouten = betekenis.versie_fouten(laad_kompas_data(gegevensmap))
     assert sorted(f.soort for f in fouten) == ["archief", "paden"]
     paden = next(f for f in fouten if f.soort == "paden")
     assert '- {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}' in paden.regels

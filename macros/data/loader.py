@@ -1,6 +1,6 @@
 """Load and check everything in `kompas_data/` before any page renders.
 
-`laad_kompas_data(map)` returns a `KompasData` or raises `KompasDataError` listing every
+`laad_kompas_data(gegevensmap)` returns a `KompasData` or raises `KompasDataError` listing every
 problem with its file, key path, line and what is wrong. Structure, types and the rules of
 each field (`velden.py`) are checked while building the records (`lezer.py`); this module
 checks what a single field cannot say: unique ids, references between files, the shape of
@@ -22,34 +22,34 @@ from .model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, Kompas, KompasData
 class KompasDataError(Exception):
     """The data in kompas_data/ is not valid; `fouten` says where and why."""
 
-    def __init__(self, map: Path, fouten: list[Fout]):
+    def __init__(self, gegevensmap: Path, fouten: list[Fout]):
         self.fouten = fouten
         regels = "\n".join(f"  - {f}" for f in fouten)
         woord = "fout" if len(fouten) == 1 else "fouten"
-        super().__init__(f"De kompasdata in {map} is ongeldig ({len(fouten)} {woord}):\n{regels}")
+        super().__init__(f"De kompasdata in {gegevensmap} is ongeldig ({len(fouten)} {woord}):\n{regels}")
 
 
-def laad_kompas_data(map: Path | str) -> KompasData:
-    map = Path(map)
+def laad_kompas_data(gegevensmap: Path | str) -> KompasData:
+    gegevensmap = Path(gegevensmap)
     fouten: list[Fout] = []
-    if not map.is_dir():
-        raise KompasDataError(map, [Fout(str(map), "", None, "deze map bestaat niet")])
-    for pad in sorted(map.iterdir()):
+    if not gegevensmap.is_dir():
+        raise KompasDataError(gegevensmap, [Fout(str(gegevensmap), "", None, "deze gegevensmap bestaat niet")])
+    for pad in sorted(gegevensmap.iterdir()):
         if pad.suffix in (".yaml", ".yml") and pad.name not in BESTANDEN:
             fouten.append(Fout(pad.name, "", None, f"onbekend bestand; verwacht: {', '.join(BESTANDEN)}"))
     records = {}
     for naam, soort in BESTANDEN.items():
-        pad = map / naam
+        pad = gegevensmap / naam
         if not pad.is_file():
             fouten.append(Fout(naam, "", None, "dit bestand ontbreekt"))
             continue
         records[naam] = lees_bestand(pad, naam, soort, fouten)
     archief = [
         lees_bestand(pad, f"{ARCHIEF_MAP}/{pad.name}", ArchiefVersie, fouten)
-        for pad in sorted((map / ARCHIEF_MAP).glob("*.yaml"))
+        for pad in sorted((gegevensmap / ARCHIEF_MAP).glob("*.yaml"))
     ]
     if fouten or any(r is ONGELDIG for r in [*records.values(), *archief]):
-        raise KompasDataError(map, fouten)
+        raise KompasDataError(gegevensmap, fouten)
 
     data = KompasData(
         kompas=records["kompas.yaml"],
@@ -67,7 +67,7 @@ def laad_kompas_data(map: Path | str) -> KompasData:
     )
     fouten = list(controleer(data))
     if fouten:
-        raise KompasDataError(map, fouten)
+        raise KompasDataError(gegevensmap, fouten)
     return data
 
 

@@ -70,7 +70,7 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
     )
 
 
-def _web_regels(repo: Path, map: Path, nu: KompasData) -> list[str]:
+def _web_regels(repo: Path, gegevensmap: Path, nu: KompasData) -> list[str]:
     """What `make versie` would write, as text to paste in the forge's web editor."""
     try:
         vorige, _ = vind_vorige(repo, nu)
@@ -78,7 +78,7 @@ def _web_regels(repo: Path, map: Path, nu: KompasData) -> list[str]:
         return [f"(De regels om toe te voegen zijn niet te berekenen: {fout}. Draai `make versie`.)"]
     with tempfile.TemporaryDirectory() as tijdelijk:
         kopie = Path(tijdelijk) / "kompas_data"
-        _kopieer(map, kopie)
+        _kopieer(gegevensmap, kopie)
         try:
             uitslag = versie.leg_vast(kopie, vorige, "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT")
         except versie.VersieWeigering as fout:
@@ -139,17 +139,17 @@ def _tegen_basis(nu: KompasData, repo: Path, basis_revisie: str) -> list[str]:
     return fouten
 
 
-def controleer(map: Path, repo: Path, golden: Path, basis_revisie: Optional[str] = None) -> Uitslag:
+def controleer(gegevensmap: Path, repo: Path, golden: Path, basis_revisie: Optional[str] = None) -> Uitslag:
     uitslag = Uitslag()
     try:
-        data = laad_kompas_data(map)
+        data = laad_kompas_data(gegevensmap)
     except KompasDataError as fout:
         uitslag.fouten += [str(f) for f in fout.fouten]
         return uitslag
     for fout in b.versie_fouten(data):
         uitslag.fouten.append(fout.bericht + (f"\n{fout.regels}" if fout.regels else ""))
         if fout.soort == "huidig":
-            uitslag.regels = _web_regels(repo, map, data)
+            uitslag.regels = _web_regels(repo, gegevensmap, data)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):

@@ -72,33 +72,33 @@ def bestanden(data: KompasData) -> dict[str, str]:
     return uit
 
 
-def afwijkingen(data: KompasData, map: Path) -> list[str]:
-    """The golden files in `map` that differ from the data, are missing or are left over."""
+def afwijkingen(data: KompasData, gegevensmap: Path) -> list[str]:
+    """The golden files in `gegevensmap` that differ from the data, are missing or are left over."""
     verwacht = bestanden(data)
     uit = []
     for naam, inhoud in verwacht.items():
-        bestand = map / naam
+        bestand = gegevensmap / naam
         if not bestand.is_file():
             uit.append(f"{naam} ontbreekt")
         elif bestand.read_text(encoding="utf-8") != inhoud:
             uit.append(f"{naam} wijkt af")
-    aanwezig = {p.relative_to(map).as_posix() for p in map.glob(f"{UITKOMSTEN_MAP}/*.md")}
+    aanwezig = {p.relative_to(gegevensmap).as_posix() for p in gegevensmap.glob(f"{UITKOMSTEN_MAP}/*.md")}
     uit += [f"{naam} hoort bij een pad dat niet meer bestaat" for naam in sorted(aanwezig - set(verwacht))]
     return uit
 
 
-def schrijf(data: KompasData, map: Path) -> list[str]:
+def schrijf(data: KompasData, gegevensmap: Path) -> list[str]:
     """Write the golden files (and remove those of paths that are gone); returns what changed."""
     veranderd = []
-    (map / UITKOMSTEN_MAP).mkdir(parents=True, exist_ok=True)
+    (gegevensmap / UITKOMSTEN_MAP).mkdir(parents=True, exist_ok=True)
     verwacht = bestanden(data)
     for naam, inhoud in verwacht.items():
-        bestand = map / naam
+        bestand = gegevensmap / naam
         if not bestand.is_file() or bestand.read_text(encoding="utf-8") != inhoud:
             bestand.write_text(inhoud, encoding="utf-8")
             veranderd.append(naam)
-    for oud in (map / UITKOMSTEN_MAP).glob("*.md"):
-        if oud.relative_to(map).as_posix() not in verwacht:
+    for oud in (gegevensmap / UITKOMSTEN_MAP).glob("*.md"):
+        if oud.relative_to(gegevensmap).as_posix() not in verwacht:
             oud.unlink()
-            veranderd.append(oud.relative_to(map).as_posix())
+            veranderd.append(oud.relative_to(gegevensmap).as_posix())
     return veranderd

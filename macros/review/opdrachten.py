@@ -16,10 +16,10 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 GOUDEN_MAP = PROJECT / "tests" / "golden"
 
 
-def _laad(map: Path):
+def _laad(gegevensmap: Path):
     """The data, or None after printing every problem."""
     try:
-        return laad_kompas_data(map)
+        return laad_kompas_data(gegevensmap)
     except KompasDataError as fout:
         print(fout, file=sys.stderr)
         return None

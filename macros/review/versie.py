@@ -113,17 +113,17 @@ def kies_versie(vorige: str, soort: str, gevraagd: str | None) -> str:
 
 
 def leg_vast(
-    map: Path,
+    gegevensmap: Path,
     vorige: KompasData,
     wat: str,
     gevraagd: str | None = None,
     datum: datetime.date | None = None,
     golden: Path | None = None,
 ) -> Resultaat:
-    """Record the change of the data in `map` against `vorige` (the data of the previous
+    """Record the change of the data in `gegevensmap` against `vorige` (the data of the previous
     version, consistent with its record) as a new version."""
-    nu = laad_kompas_data(map)
-    wijzigingen_pad, kompas_pad = map / "wijzigingen.yaml", map / "kompas.yaml"
+    nu = laad_kompas_data(gegevensmap)
+    wijzigingen_pad, kompas_pad = gegevensmap / "wijzigingen.yaml", gegevensmap / "kompas.yaml"
     tekst = wijzigingen_pad.read_text(encoding="utf-8")
     vorig_record = vorige.versies[0]
     if nu.versies[0].versie != vorig_record.versie:
@@ -137,9 +137,9 @@ def leg_vast(
             kompas_pad.write_text(
                 _zet_versie(kompas_pad.read_text(encoding="utf-8"), vorig_record.versie), encoding="utf-8"
             )
-            (map / ARCHIEF_MAP / f"{vorig_record.versie}.yaml").unlink(missing_ok=True)
+            (gegevensmap / ARCHIEF_MAP / f"{vorig_record.versie}.yaml").unlink(missing_ok=True)
         if golden is not None:
-            gouden.schrijf(laad_kompas_data(map), golden)
+            gouden.schrijf(laad_kompas_data(gegevensmap), golden)
         return Resultaat(
             f"Geen inhoudelijke wijziging tegenover versie {vorig_record.versie}: de vragen, routes, "
             "vormen en de teksten bij elke uitkomst betekenen hetzelfde. Een nieuwe versie is niet "
@@ -158,10 +158,10 @@ def leg_vast(
     )
     wijzigingen_pad.write_text(_met_versie(tekst, b.versie_yaml(record)), encoding="utf-8")
     kompas_pad.write_text(_zet_versie(kompas_pad.read_text(encoding="utf-8"), versie), encoding="utf-8")
-    archief = map / ARCHIEF_MAP
+    archief = gegevensmap / ARCHIEF_MAP
     archief.mkdir(exist_ok=True)
     (archief / f"{vorig_record.versie}.yaml").write_text(archief_yaml(oud, record.datum), encoding="utf-8")
-    opnieuw = laad_kompas_data(map)
+    opnieuw = laad_kompas_data(gegevensmap)
     if fouten := b.versie_fouten(opnieuw):
         raise VersieWeigering("na het vastleggen klopt er nog iets niet:\n" + "\n".join(f.bericht for f in fouten))
     if golden is not None:

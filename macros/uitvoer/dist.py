@@ -290,11 +290,11 @@ def schrijf_bestanden_voor_bezoekers(site: Path, instellingen: Instellingen, epo
 # --- Modes -----------------------------------------------------------------------------------
 
 
-def maak_leesbaar(map: Path) -> None:
+def maak_leesbaar(gegevensmap: Path) -> None:
     """Directories 0755 and files 0644, whatever the umask or mkdtemp made (0700): nginx's
     workers run as an unprivileged user (www-data on Debian) and must read every file."""
-    map.chmod(0o755)
-    for wortel, mappen, bestanden in os.walk(map):
+    gegevensmap.chmod(0o755)
+    for wortel, mappen, bestanden in os.walk(gegevensmap):
         for naam in mappen:
             os.chmod(os.path.join(wortel, naam), 0o755)
         for naam in bestanden:
