@@ -9,7 +9,7 @@
 #   make versie WAT="…" [VERSIE=1.1]  record a change of the kompas as a new version
 #   make verschil  what the change to kompas_data/ does to the outcomes (against main)
 #   make gouden  rewrite the golden files in tests/golden/ (make versie does this too)
-#   make test-snel  the tests without browser and nginx, for the kompasteam (under a minute)
+#   make test-snel  the tests without browser, nginx or site build, for the kompasteam (under a minute)
 #   make schema  rewrite the JSON Schema files in schema/ after a change to the model
 #   make lock    refresh constraints.txt (the pinned versions) from a fresh install
 
@@ -75,9 +75,10 @@ test: $(VENV)/.test-installed chromium nginx pango
 	$(VENV)/bin/ruff format --check macros tests bench
 	$(PY) -m pytest
 
-# Without browser and nginx: the data, the engine and the built site (needs Pango for the PDF).
-test-snel: $(VENV)/.test-installed pango
-	$(PY) -m pytest -m "not browser and not nginx" -q
+# For the kompasteam while editing: the data, its versions, scenarios and golden files, the
+# report and the engine, without browser, nginx or a site build (make test has those).
+test-snel: $(VENV)/.test-installed
+	$(PY) -m pytest -m "not browser and not nginx and not bouw" -q
 
 # The browser tests drive Debian's chromium (Playwright's own browser download does not
 # work here). Install it when missing and we may; otherwise say what to do.

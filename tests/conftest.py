@@ -10,8 +10,8 @@ Two kinds of data, on purpose (as alphagov/smart-answers tests its engine on fix
 
 The machines have two cores: the site is built once (`gebouwde_site`) and every test that
 looks at the site or drives the browser shares that build and a single chromium. Tests that
-use the browser or nginx are marked `browser` / `nginx` (see `pytest_collection_modifyitems`):
-`make test-snel` leaves them out.
+use the browser, nginx or a site build are marked `browser` / `nginx` / `bouw` (see
+`pytest_collection_modifyitems`): `make test-snel` leaves them out.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if fixtures & {"dist", "nginx_url"}:
             item.add_marker(pytest.mark.nginx)
+        if fixtures & {"gebouwde_site", "vijandige_site"}:
+            item.add_marker(pytest.mark.bouw)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,9 @@ from markupsafe import escape
 
 from .conftest import PROJECT, VOORBEELDEN, bouw_site, maak_voorbeeld, met_nieuwe_versie
 
+# Every test here runs the real build (a few seconds each): left out of `make test-snel`.
+pytestmark = pytest.mark.bouw
+
 
 def _vingerafdruk(gegevensmap: Path) -> dict[str, str]:
     return {

@@ -71,6 +71,7 @@ def test_foute_instelling_zegt_welke_en_hoe_het_wel_moet(instellingen, naam):
     assert repr(next(iter(instellingen.values()))) in melding
 
 
+@pytest.mark.bouw  # runs make dist: seconds, not for make test-snel
 def test_foute_instellingen_stoppen_make_dist_voor_de_bouw(tmp_path):
     uit = tmp_path / "dist"
     resultaat = subprocess.run(
