@@ -168,3 +168,10 @@ def test_basis_uit_de_forge(repo):
         kloon, env={"CI_MERGE_REQUEST_DIFF_BASE_SHA": sha, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
     )
     assert resultaat.returncode == 0 and f"de basis van de merge request ({sha[:10]})" in resultaat.stdout
+
+
+def test_op_main_zelf_zegt_het_rapport_dat(repo):
+    _, bron, _ = repo
+    resultaat = _rapport(bron)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "dit is main zelf" in resultaat.stdout and "**Geen inhoudelijke wijziging**" in resultaat.stdout

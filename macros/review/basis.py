@@ -92,6 +92,9 @@ def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[d
             pogingen.append(f"{ref} bestaat niet")
             continue
         if (basis := _merge_base(repo, ref)) is not None:
+            if basis == git(repo, "rev-parse", "HEAD").stdout.strip():
+                # CI on main itself: the comparison is with the same commit, and says so.
+                return Basis(basis, f"{ref} (dezelfde commit {basis[:10]}: dit is {ref} zelf)")
             return Basis(basis, f"{ref} (gemeenschappelijk punt {basis[:10]})")
         pogingen.append(f"{ref} heeft geen gemeenschappelijke geschiedenis met HEAD")
     raise GeenBasis(
