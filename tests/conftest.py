@@ -136,6 +136,25 @@ def pas_toe(gegevensmap: Path, beschrijving: dict, naam: str) -> None:
         pad.write_bytes(pad.read_text(encoding="utf-8").encode(codering))
 
 
+def git(gegevensmap: Path, *args: str) -> str:
+    """git in a repository a test made, with a fixed author and no user configuration."""
+    return subprocess.run(
+        ["git", *args],
+        cwd=gegevensmap,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "kompasteam",
+            "GIT_AUTHOR_EMAIL": "k@t",
+            "GIT_COMMITTER_NAME": "kompasteam",
+            "GIT_COMMITTER_EMAIL": "k@t",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(gegevensmap),
+        },
+    ).stdout
+
+
 def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedProcess:
     """Run the project's real build command (`python -m macros bouw`)."""
     omgeving = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PROJECT, kopieer_kompas10, pas_toe
+from .conftest import PROJECT, git, kopieer_kompas10, pas_toe
 
 WIJZIGINGEN = {
     "vraag-herformuleren": {
@@ -145,24 +145,6 @@ WIJZIGINGEN = {
         "geen_versie": True,
     },
 }
-
-
-def git(gegevensmap: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args],
-        cwd=gegevensmap,
-        check=True,
-        capture_output=True,
-        text=True,
-        env={
-            "GIT_AUTHOR_NAME": "kompasteam",
-            "GIT_AUTHOR_EMAIL": "k@t",
-            "GIT_COMMITTER_NAME": "k",
-            "GIT_COMMITTER_EMAIL": "k@t",
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(gegevensmap),
-        },
-    ).stdout
 
 
 def macros(gegevensmap: Path, *args: str) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ import yaml
 from macros.data.loader import laad_kompas_data
 from macros.review import versie
 
-from .conftest import KOMPAS_10, PROJECT, kopieer_kompas10, pas_toe
+from .conftest import KOMPAS_10, PROJECT, git, kopieer_kompas10, pas_toe
 
 PAREN = sorted((Path(__file__).resolve().parent / "verschillen").glob("*.yaml"))
 
@@ -70,24 +70,6 @@ def test_verschil_op_een_paar_voorbeelden(paar, tmp_path):
 
 
 # --- Against git: the base is found, or the command says it cannot compare ------------------
-
-
-def git(gegevensmap: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args],
-        cwd=gegevensmap,
-        check=True,
-        capture_output=True,
-        text=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@t",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@t",
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(gegevensmap),
-        },
-    ).stdout
 
 
 @pytest.fixture
