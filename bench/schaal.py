@@ -13,18 +13,12 @@ from pathlib import Path
 import yaml
 from gemeen import OMGEVING, PROJECT, WERK, map_grootte
 
-from macros.data import graaf, toestanden  # noqa: E402
+from macros.data import betekenis, graaf, toestanden  # noqa: E402
 from macros.data.loader import laad_kompas_data  # noqa: E402
+from macros.data.model import ARCHIEF_MAP  # noqa: E402
 
-VORMEN = [
-    "utrechter-aan-zet",
-    "overheidsmiddelen",
-    "overheidsparticipatie",
-    "samen-aan-zet",
-    "burgerparticipatie",
-    "peilen",
-    "gemeente-aan-zet",
-]
+# The vormen of the real kompas: the synthetic ones end at them, so their pages build as usual.
+VORMEN = [v.id for v in laad_kompas_data(PROJECT / "kompas_data").vormen]
 
 
 def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
@@ -36,7 +30,7 @@ def synthetisch_kompas(n: int, samenvoegen_elke: int = 5) -> str:
     nee = {}
     for i in range(1, n + 1):
         samen = i % samenvoegen_elke == 0 and i + 3 <= n
-        nee[i] = {"vraag": f"v{i + 3}"} if samen else {"vorm": VORMEN[i % 7]}
+        nee[i] = {"vraag": f"v{i + 3}"} if samen else {"vorm": VORMEN[i % len(VORMEN)]}
     # Every vorm must be reachable: give the vormen not yet used to the last plain nee's.
     gebruikt = {d["vorm"] for d in [*ja.values(), *nee.values()] if "vorm" in d}
     vrij = [i for i in range(n, 0, -1) if "vorm" in nee[i]]
@@ -58,12 +52,20 @@ def data_map(n: int, samenvoegen_elke: int) -> Path:
     gegevensmap = WERK / f"kompas-{n}-{samenvoegen_elke}"
     if gegevensmap.exists():
         shutil.rmtree(gegevensmap)
-    shutil.copytree(PROJECT / "kompas_data", gegevensmap)
+    shutil.copytree(PROJECT / "kompas_data", gegevensmap, ignore=shutil.ignore_patterns(ARCHIEF_MAP))
     (gegevensmap / "kompas.yaml").write_text(synthetisch_kompas(n, samenvoegen_elke), encoding="utf-8")
-    wijzigingen = (gegevensmap / "wijzigingen.yaml").read_text(encoding="utf-8")
-    (gegevensmap / "wijzigingen.yaml").write_text(
-        wijzigingen.replace('versie: "1.0"', 'versie: "9.0"'), encoding="utf-8"
-    )
+    # The real scenarios answer the real questions; a synthetic kompas has none of them.
+    (gegevensmap / "scenarios.yaml").write_text("scenarios: []\n", encoding="utf-8")
+    # One version, with this kompas' own fingerprint: the build refuses a meaning that is not
+    # recorded. Written once to load the data, then with the fingerprint of what loaded.
+    for afdruk in ("sha256:" + "0" * 64, None):
+        if afdruk is None:
+            afdruk = betekenis.vingerafdruk(laad_kompas_data(gegevensmap))
+        (gegevensmap / "wijzigingen.yaml").write_text(
+            f'versies:\n  - versie: "9.0"\n    datum: "2030-01-01"\n    samenvatting: Synthetisch.\n'
+            f'    wijzigingen: [Synthetisch kompas voor de benchmark.]\n    vingerafdruk: "{afdruk}"\n',
+            encoding="utf-8",
+        )
     return gegevensmap
 
 
