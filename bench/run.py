@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import archief
 import bouwtijd
 import gewicht
 import lighthouse
@@ -89,6 +90,8 @@ def main() -> None:
         "houdt de bouw niet op. Kompas 1.0 heeft 55 toestanden.",
         "",
     ]
+
+    regels += archief.regels(archief.meet())
 
     with nginx_dist(WERK / "dist-bench") as basis:
         g = gewicht.meet(basis + "kompas/wijzer/")

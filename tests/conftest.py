@@ -16,6 +16,7 @@ use the browser, nginx or a site build are marked `browser` / `nginx` / `bouw` (
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import yaml
@@ -207,14 +209,23 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(gebouwde_site):
-    handler = functools.partial(_SiteHandler, directory=str(gebouwde_site))
+@contextlib.contextmanager
+def serveer(site: Path) -> Iterator[str]:
+    """A built site over HTTP on a free port, for as long as the block lasts: its URL."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(gebouwde_site):
+    with serveer(gebouwde_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,10 @@ NOTA_PAD = "nota/"  # the whole note on one page
 PDF_NAAM = "samen-stad-maken.pdf"  # the whole note as a PDF, at the site's root
 DIAGRAM_PAD = "kompas/kompas.svg"
 GRAFIEKEN_PAD = "grafieken/"
+# Every version of the kompas keeps a page and a kompas.json here, the current one too, so
+# a verantwoording can link to the exact route it took and the link keeps that meaning.
+VERSIES_PAD = "kompas/versies/"
+WIJZIGINGEN_PAD = "kompas/wijzigingen/"
 
 
 def vorm_pad(vorm_id: str) -> str:
@@ -28,6 +32,19 @@ def vorm_pad(vorm_id: str) -> str:
 
 def principe_pad(principe_id: str) -> str:
     return f"principes/{principe_id}/"
+
+
+def versie_pad(versie: str) -> str:
+    return f"{VERSIES_PAD}{versie}/"
+
+
+def versie_json_pad(versie: str) -> str:
+    return f"{versie_pad(versie)}kompas.json"
+
+
+def pad_anker(antwoorden: str) -> str:
+    """The anchor of a route on a version page: "ja/nee/ja" -> "pad-ja-nee-ja"."""
+    return "pad-" + antwoorden.replace("/", "-")
 
 
 def toestand_pad(antwoorden: tuple[str, ...] | list[str], embed: bool = False) -> str:

@@ -168,3 +168,56 @@ def versie_yaml(versie: KompasVersie) -> str:
         f"    wijzigingen:\n{wijzigingen}"
         f'    vingerafdruk: "{versie.vingerafdruk}"\n' + paden_yaml(versie.paden)
     )
+
+
+@dataclass(frozen=True)
+class GepubliceerdeVersie:
+    """A version as the site publishes it (a page and a kompas.json of its own): its entry in
+    wijzigingen.yaml and its meaning, from the data for the current version and from the
+    archive for the earlier ones."""
+
+    versie: KompasVersie
+    betekenis: ArchiefVersie
+    huidig: bool
+
+    def uitkomsten(self) -> dict[str, str]:
+        """Every complete walk ("ja/nee/ja") and the vorm it ends at in this version."""
+        return {p.antwoorden: p.vorm for p in graaf.paden(self.betekenis)}
+
+    def vorm_titel(self, vorm_id: str) -> str:
+        return next(v.titel for v in self.betekenis.vormen if v.id == vorm_id)
+
+
+def gepubliceerde_versies(data: KompasData) -> list[GepubliceerdeVersie]:
+    """Every version, newest first. The loader makes sure each earlier one is archived."""
+    archief = {a.versie: a for a in data.archief}
+    return [
+        GepubliceerdeVersie(v, betekenis(data), True) if i == 0 else GepubliceerdeVersie(v, archief[v.versie], False)
+        for i, v in enumerate(data.versies)
+    ]
+
+
+@dataclass(frozen=True)
+class EerdereUitkomst:
+    """An earlier version in which a walk ended at another vorm than it does now."""
+
+    versie: str
+    vorm: str
+    titel: str  # the vorm's title in that version
+
+
+def eerdere_uitkomsten(data: KompasData) -> dict[str, list[EerdereUitkomst]]:
+    """For each walk ("ja/nee/ja") that ended elsewhere in an earlier version, those versions,
+    newest first: what the walker says on that address ("In versie 1.0 gaf deze route: …").
+    A walk that now goes on or has become shorter counts too: its old end is what a
+    verantwoording of that version recorded."""
+    versies = gepubliceerde_versies(data)
+    nu = versies[0].uitkomsten()
+    uit: dict[str, list[EerdereUitkomst]] = {}
+    for versie in versies[1:]:
+        for antwoorden, vorm in versie.uitkomsten().items():
+            if nu.get(antwoorden) != vorm:
+                uit.setdefault(antwoorden, []).append(
+                    EerdereUitkomst(versie.versie.versie, vorm, versie.vorm_titel(vorm))
+                )
+    return uit

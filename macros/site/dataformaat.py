@@ -5,7 +5,7 @@ Schema (which is generated from the model), and kompas.json from the model field
 
 from __future__ import annotations
 
-from ..uitvoer.kompas_json import VELDEN
+from ..uitvoer.kompas_json import EIGEN_VELDEN, VELDEN, VERSIES
 from .sjablonen import maak
 
 
@@ -23,8 +23,8 @@ def render_data_velden(schema: dict) -> str:
 def render_kompas_json_velden(schema: dict) -> str:
     rijen = []
     for veld, bron in VELDEN.items():
-        if bron is None:  # the build's own field, in every published file
-            rijen.append((veld, {"type": "object"}, True))
+        if bron is None:  # the build's own fields
+            rijen.append((veld, EIGEN_VELDEN[veld], veld != VERSIES))
         else:
             record, naam = bron
             definitie = schema["$defs"][record]

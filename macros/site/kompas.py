@@ -1,10 +1,11 @@
 """The kompas page's parts: the questions in words, the box beside them, the flowchart with
-every route as a table, and the changelog of versions (templates: kompas_*.html,
-beslistabel.html, versies.md)."""
+every route as a table, the changelog of versions, and the page of each version (templates:
+kompas_*.html, beslistabel.html, versies.md, kompas_versie.md)."""
 
 from __future__ import annotations
 
 from ..data import graaf
+from ..data.betekenis import gepubliceerde_versies
 from ..data.model import Kompas, KompasData
 from .sjablonen import Url, maak
 
@@ -29,5 +30,28 @@ def _routes(data: KompasData) -> dict:
     return {"data": data, "routes": graaf.paden(data.kompas), "nummers": graaf.vraagnummers(data.kompas)}
 
 
-def render_versies(data: KompasData) -> str:
-    return maak("versies.md", data=data)
+def render_versies(data: KompasData, url: Url) -> str:
+    return maak("versies.md", data=data, url=url, titel=lambda vorm_id: graaf.vorm_titel(data, vorm_id))
+
+
+def render_versie_pagina(data: KompasData, versie: str, url: Url) -> str:
+    """The page of one version; its texts are that version's own, from the archive."""
+    versies = gepubliceerde_versies(data)
+    plek = next(i for i, v in enumerate(versies) if v.versie.versie == versie)
+    gv, nieuwste = versies[plek], versies[0]
+    titels = {v.id: v.titel for v in gv.betekenis.vormen}
+    # A route changed in this version may come from a vorm this version no longer has.
+    elders = {v.id: v.titel for oud in reversed(versies) for v in oud.betekenis.vormen}
+    return maak(
+        "kompas_versie.md",
+        gv=gv,
+        nieuwste=nieuwste,
+        nieuwere=versies[:plek],
+        titels=titels,
+        titel=lambda vorm_id: titels.get(vorm_id) or elders.get(vorm_id, vorm_id),
+        nummers=graaf.vraagnummers(gv.betekenis),
+        routes=graaf.paden(gv.betekenis),
+        nu_uitkomsten=nieuwste.uitkomsten(),
+        nu_titel=nieuwste.vorm_titel,
+        url=url,
+    )

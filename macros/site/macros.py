@@ -85,7 +85,7 @@ def definieer(env) -> None:
 
     @env.macro
     def kompas_versies() -> str:
-        return kompas.render_versies(data)
+        return kompas.render_versies(data, url)
 
     @env.macro
     def data_velden() -> str:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..data import adressen, toestanden
+from ..data.betekenis import eerdere_uitkomsten, gepubliceerde_versies
 from ..data.model import KompasData
-from . import principes, vormen, wijzer
+from . import kompas, principes, vormen, wijzer
 from .sjablonen import Url
 
 NA_MARKDOWN = "<!-- kompas:na-markdown -->"
@@ -46,7 +47,16 @@ def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
         f"kompas/vormen/{vorm.id}.md", "", lambda url: vormen.render_vorm_pagina(vorm, data, url))
 
 
-def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool) -> GegenereerdePagina:
+def versie_pagina(data: KompasData, versie: str) -> GegenereerdePagina:
+    # Out of search: a version page repeats the kompas, and an old one would answer a search
+    # with advice that no longer holds.
+    return GegenereerdePagina(
+        f"{adressen.versie_pad(versie)}index.md",
+        _voorwerk(["search:", "  exclude: true"]),
+        lambda url: kompas.render_versie_pagina(data, versie, url))
+
+
+def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool, eerder=()) -> GegenereerdePagina:
     # State pages stay out of search: they repeat the kompas page, once per combination.
     voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "render_macros: false"]
     if embed:
@@ -58,13 +68,16 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
         _voorwerk(voorwerk),
         lambda url: (kop + "\n\n" if kop else "") + NA_MARKDOWN + "\n",
-        lambda url: wijzer.render_toestand(data, toestand, url, embed))
+        lambda url: wijzer.render_toestand(data, toestand, url, embed, eerder))
 
 
 def alle(data: KompasData) -> list[GegenereerdePagina]:
     """Every generated page. Raises toestanden.TeVeelToestanden for a kompas too big to build."""
     paginas = [principe_pagina(data, p.id) for p in data.principes]
     paginas += [vorm_pagina(data, v.id) for v in data.vormen]
+    paginas += [versie_pagina(data, v.versie.versie) for v in gepubliceerde_versies(data)]
+    eerder = eerdere_uitkomsten(data)
     for toestand in toestanden.toestanden(data.kompas):
-        paginas += [toestand_pagina(data, toestand, embed) for embed in (False, True)]
+        vroeger = eerder.get("/".join(toestand.antwoorden), [])
+        paginas += [toestand_pagina(data, toestand, embed, vroeger) for embed in (False, True)]
     return paginas

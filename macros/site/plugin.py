@@ -119,6 +119,8 @@ class KompasPlugin(BasePlugin):
                 files.append(File.generated(config, pagina.src, content=pagina.voorwerk))
         bestanden = {
             "kompas.json": kompas_json.kompas_json(data, self.bouw),
+            **{adressen.versie_json_pad(v.versie.versie): kompas_json.versie_json(v.betekenis, self.bouw)
+               for v in betekenis.gepubliceerde_versies(data)},
             adressen.DIAGRAM_PAD: diagram.kompas_svg(data),
             **{grafiek.adres: grafiek.svg for grafiek in self.grafieken.values()},
             **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud

@@ -55,12 +55,12 @@ class Waarom:
     vormen: list[Vorm]      # the vormen the other answer leads or can still lead to
 
 
-def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool) -> dict:
-    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url}
+def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool, eerder=()) -> dict:
+    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url, "eerder": eerder}
 
 
-def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    return maak("wijzer/vraag.html", **_gegevens(data, toestand, url, embed), keuzes=toestanden.KEUZES)
+def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
+    return maak("wijzer/vraag.html", **_gegevens(data, toestand, url, embed, eerder), keuzes=toestanden.KEUZES)
 
 
 def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
@@ -75,8 +75,8 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
     return uit
 
 
-def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    gegevens = _gegevens(data, toestand, url, embed)
+def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
+    gegevens = _gegevens(data, toestand, url, embed, eerder)
     vorm = data.vorm(toestand.vorm)
     tekst = antwoord_teksten()
     antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {tekst[s.antwoord]}"
@@ -97,11 +97,13 @@ def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: 
     return maak("wijzer/open.html", **_gegevens(data, toestand, url, embed), mogelijk=mogelijk)
 
 
-def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
+def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
+    """`eerder`: what this walk gave in earlier versions, where that differs
+    (betekenis.eerdere_uitkomsten; computed once per build, by paginas.alle)."""
     if toestand.soort == "vraag":
-        return render_vraag(data, toestand, url, embed)
+        return render_vraag(data, toestand, url, embed, eerder)
     if toestand.soort == "uitkomst":
-        return render_uitkomst(data, toestand, url, embed)
+        return render_uitkomst(data, toestand, url, embed, eerder)
     return render_open_uitkomst(data, toestand, url, embed)
 
 

@@ -194,10 +194,11 @@
       datum.textContent = tekst.datum_voor + new Date().toLocaleDateString("nl-NL",
         { day: "numeric", month: "long", year: "numeric" }) + "\n";
     }
-    var permalink = regel(wortel, "permalink");
-    if (permalink) {
-      permalink.textContent = tekst.permalink_voor + new URL(permalink.getAttribute("data-kompas-href"), window.location.href).href + "\n";
-    }
+    // The live address and the route on the version's own page, which keeps its meaning.
+    [["permalink", tekst.permalink_voor], ["versie-permalink", tekst.versie_permalink_voor]].forEach(function (p) {
+      var link = regel(wortel, p[0]);
+      if (link) link.textContent = p[1] + new URL(link.getAttribute("data-kompas-href"), window.location.href).href + "\n";
+    });
     Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
       var vraag = veld.getAttribute("data-kompas-toelichting");
       var doel = regel(wortel, "toelichting:" + vraag);

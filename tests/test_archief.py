@@ -1,0 +1,159 @@
+"""Earlier versions stay verifiable (issue 15), end to end as the kompasteam works: on a clone
+of a project with kompas 1.0, reroute an answer, record version 1.1 with the documented
+command (`make versie`, i.e. `python -m macros versie`), build. Then 1.0 keeps its page and
+its kompas.json, the live walker says what 1.0 gave on the rerouted address, and the
+verantwoording links to the route on its own version's page."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from macros.data import adressen
+from macros.uitvoer import kompas_json
+
+from .conftest import bouw_site, git, pas_toe, serveer
+from .test_kompasteam import WIJZIGINGEN, hoofdrepo, macros  # noqa: F401 (hoofdrepo is a fixture)
+
+pytestmark = pytest.mark.bouw
+
+OMGELEID = "ja/ja/ja"  # the reroute of WIJZIGINGEN["route-naar-andere-vorm"]: Peilen -> Burgerparticipatie
+WAT = "Vraag 8 met ja leidt nu naar Burgerparticipatie."
+
+
+@pytest.fixture(scope="module")
+def site11(hoofdrepo, tmp_path_factory) -> Path:  # noqa: F811
+    werk = tmp_path_factory.mktemp("archief")
+    kloon = werk / "kloon"
+    git(werk, "clone", "-q", str(hoofdrepo), str(kloon))
+    git(kloon, "checkout", "-q", "-b", "omleiden")
+    pas_toe(kloon / "kompas_data", WIJZIGINGEN["route-naar-andere-vorm"], "route-naar-andere-vorm")
+    vastgelegd = macros(kloon, "versie", "--wat", WAT, "--versie", "1.1")
+    assert vastgelegd.returncode == 0, vastgelegd.stdout + vastgelegd.stderr
+    assert (kloon / "kompas_data" / "archief" / "1.0.yaml").is_file()
+    resultaat = bouw_site(werk / "site", kloon / "kompas_data")
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    return werk / "site"
+
+
+def lees(site: Path, adres: str) -> str:
+    return (site / adres / "index.html" if adres.endswith("/") or not adres else site / adres).read_text("utf-8")
+
+
+def uitkomst(kompas: dict, antwoorden: str) -> str:
+    """Walk a kompas.json: the vorm these answers end at."""
+    vragen = {v["id"]: v for v in kompas["vragen"]}
+    doel = {"vraag": kompas["start"]}
+    for antwoord in antwoorden.split("/"):
+        doel = vragen[doel["vraag"]][antwoord]
+    return doel["vorm"]
+
+
+def test_versie_10_houdt_haar_kompas_json(site11, kompas10):
+    oud = json.loads(lees(site11, adressen.versie_json_pad("1.0")))
+    toen = kompas_json.kompas_dict(kompas10)
+    assert oud["versie"] == "1.0"
+    assert (oud["start"], oud["vragen"]) == (toen["start"], toen["vragen"])
+    assert [v["id"] for v in oud["vormen"]] == [v["id"] for v in toen["vormen"]]
+    assert uitkomst(oud, OMGELEID) == "peilen"
+
+
+def test_het_live_kompas_json_volgt_de_nieuwe_versie_en_noemt_de_oude(site11):
+    nu = json.loads(lees(site11, "kompas.json"))
+    assert nu["versie"] == "1.1"
+    assert uitkomst(nu, OMGELEID) == "burgerparticipatie"
+    assert [(v["versie"], v["huidig"]) for v in nu["versies"]] == [("1.1", True), ("1.0", False)]
+    for v in nu["versies"]:
+        assert (site11 / v["pagina"] / "index.html").is_file()
+        assert json.loads(lees(site11, v["kompas_json"]))["versie"] == v["versie"]
+    # The current version's own file is the meaning it will keep once archived.
+    assert uitkomst(json.loads(lees(site11, adressen.versie_json_pad("1.1"))), OMGELEID) == "burgerparticipatie"
+
+
+def _rij(html: str, antwoorden: str) -> str:
+    anker = adressen.pad_anker(antwoorden)
+    gevonden = re.search(rf'<tr id="{anker}">(.*?)</tr>', html, re.S)
+    assert gevonden, f"geen rij met id {anker}"
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", gevonden.group(1))))
+
+
+def test_de_pagina_van_10_toont_de_oude_uitkomst_met_anker(site11):
+    html = lees(site11, adressen.versie_pad("1.0"))
+    rij = _rij(html, OMGELEID)
+    assert "Peilen" in rij and "Burgerparticipatie" in rij, rij
+    assert "Dezelfde uitkomst" in _rij(html, "ja/nee")
+    assert "Dit is een eerdere versie van het kompas" in html
+    assert WAT in unescape(html)
+    # Its questions are 1.0's, numbered as 1.0 numbered them.
+    assert "<strong>Vraag 1.</strong>" in html
+
+
+def test_de_pagina_van_11_is_de_huidige(site11):
+    html = lees(site11, adressen.versie_pad("1.1"))
+    assert "Dit is de huidige versie van het kompas" in html
+    assert "Burgerparticipatie" in _rij(html, OMGELEID)
+
+
+def _doel(site: Path, pagina: str, href: str) -> tuple[str, str]:
+    """A relative link on a page, resolved: (site path of the page it opens, anchor)."""
+    deel = urlsplit(urljoin("http://x/" + pagina, href))
+    return deel.path.lstrip("/"), deel.fragment
+
+
+def test_de_live_uitkomst_zegt_wat_10_gaf(site11):
+    pagina = adressen.toestand_pad(OMGELEID.split("/"))
+    html = lees(site11, pagina)
+    melding = re.search(r"<li data-kompas-eerder-versie=\"1.0\">(.*?)</li>", html, re.S)
+    assert melding, "geen melding over versie 1.0"
+    assert "In versie 1.0 gaf deze route: <strong>Peilen</strong>" in melding.group(1)
+    href = re.search(r'href="([^"]+)"', melding.group(1)).group(1)
+    doel, anker = _doel(site11, pagina, href)
+    assert (doel, anker) == (adressen.versie_pad("1.0"), adressen.pad_anker(OMGELEID))
+    assert f'id="{anker}"' in lees(site11, doel)
+    # An address whose outcome did not change says nothing of it.
+    assert "data-kompas-eerder" not in lees(site11, adressen.toestand_pad(["ja", "nee"]))
+
+
+def test_de_verantwoording_noemt_de_route_in_haar_versie(site11):
+    pagina = adressen.toestand_pad(OMGELEID.split("/"))
+    html = lees(site11, pagina)
+    regel = re.search(r'<span data-kompas-regel="versie-permalink" data-kompas-href="([^"]+)">(.*?)</span>', html, re.S)
+    assert regel, "geen versie-permalink in de verantwoording"
+    versie_route = f"/{adressen.versie_pad('1.1')}#{adressen.pad_anker(OMGELEID)}"
+    assert versie_route in regel.group(2)
+    assert _doel(site11, pagina, unescape(regel.group(1))) == (adressen.versie_pad("1.1"), adressen.pad_anker(OMGELEID))
+
+
+def test_het_wijzigingenoverzicht_linkt_elke_versie(site11):
+    pagina = "kompas/wijzigingen/"
+    html = lees(site11, pagina)
+    doelen = {_doel(site11, pagina, href)[0] for href in re.findall(r'href="([^"]+)"', html)}
+    assert {adressen.versie_pad("1.0"), adressen.versie_pad("1.1")} <= doelen
+
+
+AXE = Axe()
+
+
+def test_axe_op_de_versiepaginas_en_de_melding(site11, browser):
+    pagina = browser.new_page(viewport={"width": 390, "height": 844})
+    overtredingen = {}
+    with serveer(site11) as url:
+        for adres in (
+            adressen.versie_pad("1.0"),
+            adressen.versie_pad("1.1"),
+            adressen.toestand_pad(["ja", "ja", "ja"]),
+        ):
+            pagina.goto(url + adres)
+            overtredingen[adres] = [v["id"] for v in AXE.run(pagina).response["violations"]]
+        # The verantwoording the browser fills in has the full address of the route.
+        pagina.goto(url + adressen.toestand_pad(OMGELEID.split("/")))
+        tekst = pagina.inner_text("[data-kompas-verantwoording]")
+    pagina.close()
+    assert not any(overtredingen.values()), overtredingen
+    assert f"{url}{adressen.versie_pad('1.1')}#{adressen.pad_anker(OMGELEID)}" in tekst
