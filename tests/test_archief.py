@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -28,7 +29,8 @@ WAT = "Vraag 8 met ja leidt nu naar Burgerparticipatie."
 
 
 @pytest.fixture(scope="module")
-def site11(hoofdrepo, tmp_path_factory) -> Path:  # noqa: F811
+def kloon11(hoofdrepo, tmp_path_factory) -> Path:  # noqa: F811
+    """A clone of the project with kompas 1.0, one answer rerouted and version 1.1 recorded."""
     werk = tmp_path_factory.mktemp("archief")
     kloon = werk / "kloon"
     git(werk, "clone", "-q", str(hoofdrepo), str(kloon))
@@ -37,9 +39,15 @@ def site11(hoofdrepo, tmp_path_factory) -> Path:  # noqa: F811
     vastgelegd = macros(kloon, "versie", "--wat", WAT, "--versie", "1.1")
     assert vastgelegd.returncode == 0, vastgelegd.stdout + vastgelegd.stderr
     assert (kloon / "kompas_data" / "archief" / "1.0.yaml").is_file()
-    resultaat = bouw_site(werk / "site", kloon / "kompas_data")
+    return kloon
+
+
+@pytest.fixture(scope="module")
+def site11(kloon11) -> Path:
+    site = kloon11.parent / "site"
+    resultaat = bouw_site(site, kloon11 / "kompas_data")
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
-    return werk / "site"
+    return site
 
 
 def lees(site: Path, adres: str) -> str:
@@ -157,3 +165,29 @@ def test_axe_op_de_versiepaginas_en_de_melding(site11, browser):
     pagina.close()
     assert not any(overtredingen.values()), overtredingen
     assert f"{url}{adressen.versie_pad('1.1')}#{adressen.pad_anker(OMGELEID)}" in tekst
+
+
+@pytest.mark.parametrize(
+    "vervang, door, melding",
+    [
+        # Hostile and broken: the loader stops it, naming the file and the key path.
+        ("ja: {vorm: peilen}", "ja: {vorm: <script>alert(1)</script>}", "archief/1.0.yaml"),
+        # Valid but edited by hand: the fingerprint recorded for 1.0 no longer fits.
+        (
+            'tekst: "Is het nodig het vraagstuk eerst te verhelderen?"',
+            'tekst: "Is het nodig?"',
+            "archief/1.0.yaml past niet",
+        ),
+    ],
+)
+def test_een_bewerkt_archief_laat_de_bouw_falen(kloon11, tmp_path, vervang, door, melding):
+    gegevens = tmp_path / "kompas_data"
+    shutil.copytree(kloon11 / "kompas_data", gegevens)
+    archief = gegevens / "archief" / "1.0.yaml"
+    tekst = archief.read_text(encoding="utf-8")
+    assert vervang in tekst, f"{vervang!r} staat niet in het archief; werk de test bij"
+    archief.write_text(tekst.replace(vervang, door, 1), encoding="utf-8")
+    resultaat = bouw_site(tmp_path / "site", gegevens)
+    assert resultaat.returncode != 0
+    assert melding in resultaat.stdout + resultaat.stderr
+    assert not (tmp_path / "site").exists()
