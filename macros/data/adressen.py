@@ -14,6 +14,7 @@ CONTACT = "samenstadmaken@utrecht.nl"
 WIJZER_PAD = "kompas/wijzer/"
 EMBED_PAD = "kompas/wijzer-embed/"
 KOMPAS_PAD = "kompas/"
+VERSIES_PAD = "kompas/wijzigingen/"
 PRINCIPES_PAD = "principes/"
 INDICATOREN_PAD = "monitoring/indicatoren/"
 NOTA_PAD = "nota/"  # the whole note on one page

@@ -103,7 +103,7 @@ def omgeving() -> Environment:
         kompas_adres=adressen.KOMPAS_PAD, principes_adres=adressen.PRINCIPES_PAD,
         indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
-        pdf_adres=adressen.PDF_NAAM,
+        pdf_adres=adressen.PDF_NAAM, versies_adres=adressen.VERSIES_PAD,
         vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP)
     return omgeving
 
