@@ -201,7 +201,10 @@ def test_schaal_markeert_precies_de_eigen_stap(data):
         (schaal,) = re.findall(r'<div class="kvz-schaal__balk".*?</div>', html)
         stappen = re.findall(r'<span class="kvz-schaal__stap( kvz-schaal__stap--actief)?">', schaal)
         assert [i for i, actief in enumerate(stappen) if actief] == [vorm.zeggenschap_schaal]
-        assert f"Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} op een schaal van 0 (geen) tot 4" in html
+        assert f"<dd>{vorm.zeggenschap_schaal} op een schaal van 0 (geen) tot 4" in html
+        # The scale and the eigenaar are our reading of the note's words: marked as ours.
+        (lezing,) = re.findall(r'<div class="kvz-eigen kvz-lezing" data-bron="site">.*?</dl>', html, re.S)
+        assert "Zeggenschap op onze schaal" in lezing and f"<dd>{vorm.eigenaar}</dd>" in lezing
 
 
 def test_vragenlijst_noemt_elke_vraag_en_elk_doel(data):
