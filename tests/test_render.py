@@ -46,6 +46,11 @@ TEKSTVELDEN = {
     "soort",
     "onderdelen",
     "toelichting_nieuw",
+    "instrumenten_kop",
+    "voorbeelden_zin",
+    "figuur_titel",
+    "principes_toepassing",
+    "principes_voetnoot",
 }
 
 
