@@ -70,6 +70,49 @@ def test_alleen_voor_de_site_blijft_weg():
     assert "headerlink" not in html and "¶" not in html
 
 
+def test_eigen_tekst_van_de_site_blijft_weg():
+    deel = Deel(
+        "x.md",
+        "x/",
+        "X",
+        0,
+        '<h1 id="x">X</h1><section data-bron="site"><h2 id="k">In het kort</h2><p>Samenvatting</p></section>'
+        '<p>De nota.</p><p><strong data-bron="site">Vraag 1.</strong> Vraag?</p><img data-bron="site" src="a.svg">',
+    )
+    html = omgezet(deel, {})
+    assert "Samenvatting" not in html and "In het kort" not in html and "Vraag 1." not in html
+    assert "a.svg" not in html and "<p>De nota.</p>" in html and "Vraag?" in html
+
+
+def test_onderdelen_staan_waar_de_pagina_ze_plaatst_en_koppen_in_de_inhoud():
+    kompas = Deel(
+        "kompas/index.md",
+        "kompas/",
+        "Kompas",
+        0,
+        '<h1 id="kompas">Kompas</h1><h2 id="lees" data-nota-inhoud="">Leeswijzer</h2><p>Voor.</p>'
+        "<div data-nota-onderdelen hidden></div><p>Na.</p>",
+    )
+    vorm = Deel("kompas/vormen/peilen.md", "kompas/vormen/peilen/", "Peilen", 1, "<h1>Peilen</h1><p>Vorm.</p>")
+    daarna = Deel("implementatie.md", "implementatie/", "Implementatie", 0, "<h1>Implementatie</h1>")
+    delen = [kompas, vorm, daarna]
+    ankers = {d.url: d.anker for d in delen}
+    secties = hele_nota.secties(delen, ankers, None)
+    assert [(s.anker, s.diepte) for s in secties] == [
+        ("kompas", 0),
+        ("kompas-vormen-peilen", 1),
+        ("kompas--vervolg", 0),
+        ("implementatie", 0),
+    ]
+    assert "Voor." in secties[0].html and "Na." not in secties[0].html and "Na." in secties[2].html
+    assert "data-nota-onderdelen" not in "".join(s.html for s in secties)
+    inhoud = hele_nota.inhoudsopgave(delen)
+    assert [(k.titel, k.anker) for k in inhoud[0].kinderen] == [
+        ("Leeswijzer", "kompas--lees"),
+        ("Peilen", "kompas-vormen-peilen"),
+    ]
+
+
 def test_een_niet_gesloten_weggelaten_element_is_een_fout():
     with pytest.raises(ValueError, match="wordt niet gesloten"):
         omgezet(Deel("x.md", "x/", "X", 0, "<div data-alleen-site><p>open"), {})
