@@ -155,22 +155,29 @@ def test_inhoudsopgave_is_volledig(gebouwde_site):
 
 
 def zonder_label(html: str) -> list[str]:
-    """Every element of our own text (data-bron="site") whose label is nowhere near: not in
-    it, not in the block it stands in (up to four levels up, within the page's content), and
-    for a heading not in the block that follows it. Screen-reader-only words need no label."""
+    """Every element of our own text (data-bron="site") without its label: not in it, not
+    opening the block it stands in (a child of one of its four nearest ancestors within the
+    page's content starts with the label), and for a heading not in the block that follows
+    it. Screen-reader-only words need no visible label."""
+
+    def tekst(element) -> str:
+        return " ".join(element.tekst().split())
+
+    def opent_met_label(blok) -> bool:
+        return any(isinstance(kind, type(blok)) and tekst(kind).startswith(LABEL) for kind in blok.kinderen)
+
     fout = []
     for element in artikel(html).alle():
         if not element.eigen or "kvz-sr" in (element.attrs.get("class") or "").split():
             continue
-        kandidaten = [element]
-        ouder = element.ouder
-        while ouder is not None and ouder.tag != "article" and len(kandidaten) < 5:
-            kandidaten.append(ouder)
-            ouder = ouder.ouder
-        if element.tag in KOPPEN and element.volgende() is not None:
-            kandidaten.append(element.volgende())
-        if not any(LABEL in " ".join(k.tekst().split()) for k in kandidaten):
-            fout.append(f"<{element.tag}> {' '.join(element.tekst().split())[:80]!r}")
+        gevonden = LABEL in tekst(element)
+        ouder, stappen = element.ouder, 0
+        while not gevonden and ouder is not None and ouder.tag != "article" and stappen < 4:
+            gevonden, ouder, stappen = opent_met_label(ouder), ouder.ouder, stappen + 1
+        if not gevonden and element.tag in KOPPEN and element.volgende() is not None:
+            gevonden = LABEL in tekst(element.volgende())
+        if not gevonden:
+            fout.append(f"<{element.tag}> {tekst(element)[:80]!r}")
     return fout
 
 
@@ -184,6 +191,10 @@ def test_eigen_tekst_zonder_label_wordt_gevonden():
     assert zonder_label(goed) == []
     fout = '<article><p>De nota.</p><p data-bron="site">Onze uitleg.</p><h2 data-bron="site">Kop</h2><p>x</p></article>'
     assert zonder_label(fout) == ["<p> 'Onze uitleg.'", "<h2> 'Kop'"]
+    ver_weg = (
+        f'<article><section><div><p>De nota.</p><p>{LABEL}</p></div><p data-bron="site">Elders.</p></section></article>'
+    )
+    assert zonder_label(ver_weg) == ["<p> 'Elders.'"]
 
 
 def test_eigen_tekst_draagt_het_label_op_elke_pagina(html_paginas):
