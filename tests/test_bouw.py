@@ -69,7 +69,8 @@ def test_vijandige_tekst_in_grafieken_en_pdf_blijft_tekst(vijandige_site):
 
     pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(vijandige_site / "samen-stad-maken.pdf").pages)
     assert "Peilen <script>alert('titel')</script> & co" in pdf
-    assert "Score <script>alert('grafiek')</script> sociale cohesie" in pdf
+    # In the note's table of indicators, where a narrow cell may break the line anywhere.
+    assert "Score<script>alert('grafiek')</script>socialecohesie" in pdf.replace(" ", "")
 
 
 def test_een_lang_woord_breekt_af_in_de_pdf(vijandige_site):

@@ -4,7 +4,7 @@ order, with every heading; the PDF tagged, with contents, page numbers and bookm
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 from urllib.parse import urljoin
 
 import pytest
@@ -12,6 +12,8 @@ import pytest
 from macros.data import adressen
 from macros.site import hele_nota
 from macros.site.hele_nota import Deel, omgezet
+
+from .htmlscan import KOPPEN, artikel
 
 NOTA = adressen.NOTA_PAD
 
@@ -68,6 +70,49 @@ def test_alleen_voor_de_site_blijft_weg():
     assert "headerlink" not in html and "¶" not in html
 
 
+def test_eigen_tekst_van_de_site_blijft_weg():
+    deel = Deel(
+        "x.md",
+        "x/",
+        "X",
+        0,
+        '<h1 id="x">X</h1><section data-bron="site"><h2 id="k">In het kort</h2><p>Samenvatting</p></section>'
+        '<p>De nota.</p><p><strong data-bron="site">Vraag 1.</strong> Vraag?</p><img data-bron="site" src="a.svg">',
+    )
+    html = omgezet(deel, {})
+    assert "Samenvatting" not in html and "In het kort" not in html and "Vraag 1." not in html
+    assert "a.svg" not in html and "<p>De nota.</p>" in html and "Vraag?" in html
+
+
+def test_onderdelen_staan_waar_de_pagina_ze_plaatst_en_koppen_in_de_inhoud():
+    kompas = Deel(
+        "kompas/index.md",
+        "kompas/",
+        "Kompas",
+        0,
+        '<h1 id="kompas">Kompas</h1><h2 id="lees" data-nota-inhoud="">Leeswijzer</h2><p>Voor.</p>'
+        "<div data-nota-onderdelen hidden></div><p>Na.</p>",
+    )
+    vorm = Deel("kompas/vormen/peilen.md", "kompas/vormen/peilen/", "Peilen", 1, "<h1>Peilen</h1><p>Vorm.</p>")
+    daarna = Deel("implementatie.md", "implementatie/", "Implementatie", 0, "<h1>Implementatie</h1>")
+    delen = [kompas, vorm, daarna]
+    ankers = {d.url: d.anker for d in delen}
+    secties = hele_nota.secties(delen, ankers, None)
+    assert [(s.anker, s.diepte) for s in secties] == [
+        ("kompas", 0),
+        ("kompas-vormen-peilen", 1),
+        ("kompas--vervolg", 0),
+        ("implementatie", 0),
+    ]
+    assert "Voor." in secties[0].html and "Na." not in secties[0].html and "Na." in secties[2].html
+    assert "data-nota-onderdelen" not in "".join(s.html for s in secties)
+    inhoud = hele_nota.inhoudsopgave(delen)
+    assert [(k.titel, k.anker) for k in inhoud[0].kinderen] == [
+        ("Leeswijzer", "kompas--lees"),
+        ("Peilen", "kompas-vormen-peilen"),
+    ]
+
+
 def test_een_niet_gesloten_weggelaten_element_is_een_fout():
     with pytest.raises(ValueError, match="wordt niet gesloten"):
         omgezet(Deel("x.md", "x/", "X", 0, "<div data-alleen-site><p>open"), {})
@@ -97,28 +142,57 @@ def test_elke_pagina_van_de_nota_in_leesvolgorde(html_paginas, nota):
     volgorde = leesvolgorde(html_paginas)
     assert "voorwoord/" in volgorde and "bijlage/wijkplatforms/" in volgorde and len(volgorde) > 20
     secties = re.findall(r'<section class="kvz-nota-deel kvz-nota-deel--\d" id="([^"]+)">', nota)
-    paginas = [s for s in secties if not s.startswith("deel-")]
+    paginas = [s for s in secties if not s.startswith("deel-") and not s.endswith("--vervolg")]
     assert paginas == [hele_nota.anker(p) for p in volgorde]
     assert "deel-b-opgave" in secties  # the note's part B, a heading without a page of its own
+    # The vormen stand in the middle of the kompas page, where the note has them.
+    vormen = [i for i, s in enumerate(secties) if s.startswith("kompas-vormen-")]
+    assert secties[vormen[0] - 1] == "kompas" and secties[vormen[-1] + 1] == "kompas--vervolg"
 
 
 def test_elke_kop_van_elke_pagina_staat_erin_in_volgorde(html_paginas, nota):
     positie = 0
-    for pad in leesvolgorde(html_paginas):
-        for kop in koppen(html_paginas[pad]):
-            gevonden = nota.find(f">{kop}</h", positie)
-            assert gevonden >= 0, (pad, kop)
-            positie = gevonden
+    for pad, kop in koppen_in_notavolgorde(html_paginas):
+        gevonden = nota.find(f">{kop}</h", positie)
+        assert gevonden >= 0, (pad, kop)
+        positie = gevonden
 
 
 def koppen(html: str) -> list[str]:
-    """The headings of a page's article, as HTML text."""
-    artikel = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    """The headings of a page's article that belong to the note, as HTML text: not those only
+    for the site, and not those of our own text (data-bron="site", or inside it)."""
+
+    def van_de_nota(element) -> bool:
+        while element is not None:
+            if "data-alleen-site" in element.attrs or element.eigen:
+                return False
+            element = element.ouder
+        return True
+
     return [
-        re.sub(r"<[^>]+>", "", inhoud)
-        for kenmerken, inhoud in re.findall(r"<h[1-6]([^>]*)>(.*?)</h[1-6]>", artikel, re.S)
-        if "data-alleen-site" not in kenmerken
+        escape(" ".join(kop.tekst().split()), quote=False)
+        for kop in artikel(html).alle()
+        if kop.tag in KOPPEN and van_de_nota(kop)
     ]
+
+
+def koppen_in_notavolgorde(html_paginas) -> list[tuple[str, str]]:
+    """(page, heading) in the note's order: a page that marks the place of the pages under it
+    (data-nota-onderdelen) has its headings after that place after those pages."""
+    uit, wacht = [], []  # wacht: (prefix of the pages under it, the page's remaining headings)
+    for pad in leesvolgorde(html_paginas):
+        while wacht and not pad.startswith(wacht[-1][0]):
+            uit += wacht.pop()[1]
+        html = html_paginas[pad]
+        if "data-nota-onderdelen" in html:
+            voor, na = html.split("data-nota-onderdelen", 1)
+            uit += [(pad, k) for k in koppen(voor + "</article>")]
+            wacht.append((pad, [(pad, k) for k in koppen('<article class="md-content__inner md-typeset">' + na)]))
+        else:
+            uit += [(pad, k) for k in koppen(html)]
+    while wacht:
+        uit += wacht.pop()[1]
+    return uit
 
 
 def test_ids_uniek_en_elk_anker_bestaat(nota):
@@ -185,12 +259,11 @@ def test_pdf_heeft_elke_kop_in_volgorde(pdf_tekst, html_paginas):
     """Every heading of every page of the note, in the order of the note."""
     tekst = " ".join(pdf_tekst)
     positie, aantal = 0, 0
-    for pad in leesvolgorde(html_paginas):
-        for kop in koppen(html_paginas[pad]):
-            gevonden = tekst.find(platte_tekst(kop), positie)
-            assert gevonden >= 0, (pad, kop)
-            positie, aantal = gevonden, aantal + 1
-    assert aantal > 100
+    for pad, kop in koppen_in_notavolgorde(html_paginas):
+        gevonden = tekst.find(platte_tekst(kop), positie)
+        assert gevonden >= 0, (pad, kop)
+        positie, aantal = gevonden, aantal + 1
+    assert aantal > 60  # the note's own headings (not "In het kort" and our other headings)
 
 
 def bladwijzers(pdf) -> list[tuple[str, int]]:
@@ -229,12 +302,14 @@ def test_inhoudsopgave_noemt_de_juiste_paginanummers(pdf, pdf_tekst, html_pagina
 
 
 def test_paginanummers_onderaan(pdf_tekst):
+    # Only the number, as in the note: the footer adds no words of its own (test_nota_tekst).
     totaal = len(pdf_tekst)
     for i, tekst in enumerate(pdf_tekst[1:], start=2):
-        assert f"pagina {i} van {totaal}" in tekst
+        assert f"{i} / {totaal}" in tekst
 
 
-def test_grafieken_in_de_pdf_met_hun_tekstalternatief(pdf, data):
+def test_grafieken_van_de_site_staan_niet_in_de_nota(pdf, data, nota):
+    """The charts are ours, not figures of the note (their text would be ours in the note)."""
     from macros.uitvoer import grafieken
 
     alts = set()
@@ -253,4 +328,5 @@ def test_grafieken_in_de_pdf_met_hun_tekstalternatief(pdf, data):
 
     loop(pdf.trailer["/Root"]["/StructTreeRoot"])
     for grafiek in grafieken.alle(data).values():
-        assert grafiek.alt in alts, grafiek.naam
+        assert grafiek.alt not in alts, grafiek.naam
+    assert 'src="../grafieken/' not in nota and "kvz-grafiek" not in nota

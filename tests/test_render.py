@@ -46,6 +46,11 @@ TEKSTVELDEN = {
     "soort",
     "onderdelen",
     "toelichting_nieuw",
+    "instrumenten_kop",
+    "voorbeelden_zin",
+    "figuur_titel",
+    "principes_toepassing",
+    "principes_voetnoot",
 }
 
 
@@ -202,7 +207,10 @@ def test_schaal_markeert_precies_de_eigen_stap(data):
         (schaal,) = re.findall(r'<div class="kvz-schaal__balk".*?</div>', html)
         stappen = re.findall(r'<span class="kvz-schaal__stap( kvz-schaal__stap--actief)?">', schaal)
         assert [i for i, actief in enumerate(stappen) if actief] == [vorm.zeggenschap_schaal]
-        assert f"Zeggenschap voor Utrechters: {vorm.zeggenschap_schaal} op een schaal van 0 (geen) tot 4" in html
+        assert f"<dd>{vorm.zeggenschap_schaal} op een schaal van 0 (geen) tot 4" in html
+        # The scale and the eigenaar are our reading of the note's words: marked as ours.
+        (lezing,) = re.findall(r'<div class="kvz-eigen kvz-lezing" data-bron="site">.*?</dl>', html, re.S)
+        assert "Zeggenschap op onze schaal" in lezing and f"<dd>{vorm.eigenaar}</dd>" in lezing
 
 
 def test_vragenlijst_noemt_elke_vraag_en_elk_doel(data):
@@ -243,3 +251,26 @@ def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
     tabel = dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
     assert re.findall(r'<th scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
     assert '<a href="#data-vraag">Vraag</a>' in tabel and '<a href="#data-vorm">Vorm</a>' in tabel
+
+
+def test_citaat_staat_na_de_alinea_waar_de_nota_het_afdrukt(kompas10):
+    principe = next(p for p in kompas10.principes if p.citaten and len(p.alineas) >= 2)
+    citaat = principe.citaten[0]
+
+    def volgorde(na_alinea):
+        p = replace(principe, citaten=[replace(citaat, na_alinea=na_alinea)])
+        html = principes.render_principe_pagina(p, kompas10, url)
+        plekken = [html.index(str(sjablonen.omgeving().from_string("{{ t }}").render(t=a))) for a in p.alineas]
+        return sum(plek < html.index("kvz-citaat") for plek in plekken)
+
+    assert volgorde(1) == 1  # after the first paragraph, as the note prints it
+    assert volgorde(None) == len(principe.alineas)  # without na_alinea: after the last
+
+
+def test_voorbeelden_als_zin_van_de_nota_of_als_lijst(kompas10):
+    vorm = kompas10.vormen[0]
+    lijst = vormen.render_vorm_pagina(vorm, kompas10, url)
+    assert all(f"<li>{item}</li>" in lijst for item in vorm.voorbeelden if "<" not in item)
+    zin = ", ".join(vorm.voorbeelden) + "."
+    als_zin = vormen.render_vorm_pagina(replace(vorm, voorbeelden_zin=zin), kompas10, url)
+    assert f"<p>{zin}</p>" in als_zin and f"<li>{vorm.voorbeelden[0]}</li>" not in als_zin

@@ -17,7 +17,15 @@ def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
         vormpagina = html_paginas[f"kompas/vormen/{vorm.id}/"]
         for item in vorm.voorbeelden + vorm.instrumenten:
             assert f"<li>{escape(item)}</li>" in groep, (vorm.id, item)
+        for item in vorm.instrumenten:
             assert f"<li>{escape(item)}</li>" in vormpagina, (vorm.id, item)
+        # On the vorm page, the note's sentence where a list would change it ("zoals").
+        if vorm.voorbeelden_zin:
+            assert f"<p>{escape(vorm.voorbeelden_zin)}</p>" in vormpagina, vorm.id
+            assert all(escape(item) in vorm.voorbeelden_zin for item in vorm.voorbeelden), vorm.id
+        else:
+            for item in vorm.voorbeelden:
+                assert f"<li>{escape(item)}</li>" in vormpagina, (vorm.id, item)
 
 
 def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):

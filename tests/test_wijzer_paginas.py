@@ -63,10 +63,12 @@ def test_uitkomstpagina_volgt_de_data(data, html_paginas):
             *vorm.instrumenten,
             data.kompas.toelichting,
             *data.kompas.kanttekeningen,
+            # Where the principles apply, in the note's words: the note ranks none per vorm.
+            data.nota.principes_toepassing,
+            data.nota.principes_voetnoot,
         ):
             assert escape(waarde) in html, (pad.antwoorden, waarde)
-        for principe in vorm.principes:
-            assert f"principes/{principe}/" in html
+        assert "vragen deze principes het meest" not in html
 
 
 def test_waarom_noemt_waar_het_andere_antwoord_heen_leidt(data, html_paginas):

@@ -180,6 +180,15 @@ def _vormen(data: KompasData) -> Iterable[Fout]:
             yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
         if not vorm.voorbeelden:
             yield _fout(vorm, "voorbeelden", f"vorm {vorm.id!r} heeft geen inhoudelijke voorbeelden")
+        # The sentence the vorm page shows must say the same examples as the list the catalogue shows.
+        for voorbeeld in vorm.voorbeelden if vorm.voorbeelden_zin else []:
+            if voorbeeld not in vorm.voorbeelden_zin:
+                yield _fout(
+                    vorm,
+                    "voorbeelden_zin",
+                    f"vorm {vorm.id!r}: voorbeelden_zin noemt het voorbeeld {voorbeeld!r} niet; "
+                    "zet in de zin dezelfde voorbeelden als in de lijst",
+                )
 
 
 def _koers(data: KompasData) -> Iterable[Fout]:

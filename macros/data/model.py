@@ -145,6 +145,18 @@ class Vorm:
     in_het_kort: str = veld(
         "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
     )
+    instrumenten_kop: Optional[str] = veld(
+        "De kop boven de instrumenten zoals de nota hem bij deze vorm schrijft; zonder: "
+        "'Voorbeelden van middelen of instrumenten'.",
+        TITEL,
+        default=None,
+    )
+    voorbeelden_zin: Optional[str] = veld(
+        "De voorbeelden als de zin van de nota, waar een lijst die zin zou veranderen "
+        "('Publieksdienstverlening zoals handhaving, …'); zonder: de voorbeelden met komma's.",
+        ZIN,
+        default=None,
+    )
 
 
 @dataclass(frozen=True)
@@ -160,6 +172,11 @@ class Citaat:
 
     tekst: str = veld("Het citaat, zonder aanhalingstekens.", ALINEA)
     spreker: Optional[str] = veld("Wie het zei, als de nota dat noemt.", TITEL, default=None)
+    na_alinea: Optional[int] = veld(
+        "Na welke alinea van het principe de nota het citaat afdrukt (1: na de eerste); zonder: na de laatste.",
+        minimum=1,
+        default=None,
+    )
 
 
 @dataclass(frozen=True)
@@ -182,6 +199,11 @@ class Principe:
         "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
     )
     onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
+    figuur_titel: Optional[str] = veld(
+        "Hoe de figuur van de nota met de zes principes het principe noemt, als dat anders is dan de titel.",
+        TITEL,
+        default=None,
+    )
 
 
 @dataclass(frozen=True)
@@ -294,6 +316,14 @@ class Nota:
 
     titel: str = veld("De titel van de nota.", TITEL)
     in_het_kort: str = veld("Samenvatting van de nota voor de beginpagina, in gewone taal (B1).", SAMENVATTING)
+    # The note ranks no principle per vorm: these two sentences of deel B.1 are its own words on
+    # where the principles apply. They live here once; the principes page and every vorm show them.
+    principes_toepassing: Optional[str] = veld(
+        "De zin van de nota (deel B.1) over waar de leidende principes gelden.", ALINEA, default=None
+    )
+    principes_voetnoot: Optional[str] = veld(
+        "De voetnoot van de nota (deel B.1) over waar de principes niet op gericht zijn.", ALINEA, default=None
+    )
 
 
 @dataclass(frozen=True)

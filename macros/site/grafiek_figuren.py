@@ -52,7 +52,9 @@ def render_indicatoren_grafiek(alle: Grafieken, url: Url) -> str:
 def render_indicator_grafieken(data: KompasData, alle: Grafieken, url: Url) -> str:
     """A chart and a small table for every indicator that has been measured."""
     gemeten = [(ind, figuur(alle[f"indicator-{ind.id}"])) for ind in data.indicatoren.alle if not ind.nieuw]
-    return maak("grafieken/per_indicator.html", gemeten=gemeten, meting_namen=METING_NAMEN,
+    # A measured indicator may still lack targets (the note's "*", as for sociale cohesie).
+    zonder = [ind for ind, _ in gemeten if not any(m is not None and m.waarde for m in ind.metingen[1:])]
+    return maak("grafieken/per_indicator.html", gemeten=gemeten, zonder=zonder, meting_namen=METING_NAMEN,
                 meting_soort=grafieken.meting_soort, url=url)
 
 

@@ -5,7 +5,14 @@ Each page becomes a section: its headings move down by its depth in the nav (the
 of a top-level entry becomes an h2 under the note's h1), its ids get the page's name in front
 (every page has an "in-het-kort" of its own), and links between pages become links inside
 the one page. What only makes sense on the website (the "Klopt dit niet?" mail link, the
-routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left out.
+routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left out, and so
+is every text the site wrote itself (`data-bron="site"`: summaries, our reading of the
+flowchart, captions): /nota/ and the PDF are the note, in its words.
+
+Two things follow the note rather than the site's menu: a page may mark the place where the
+pages under it stand in the note (`data-nota-onderdelen`: the seven vormen come after the
+Kompasteam quote, in the middle of the kompas page), and headings the note lists in its
+contents (`data-nota-inhoud`, such as "Leeswijzer") get a line of their own there.
 """
 
 from __future__ import annotations
@@ -26,6 +33,11 @@ from .sjablonen import maak
 # The pages of the site that are not part of the note: the tools and the pages about the site.
 NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
 ALLEEN_SITE = "data-alleen-site"
+BRON = "data-bron"  # "site": text the site wrote itself, not the note's
+ONDERDELEN = "data-nota-onderdelen"
+IN_INHOUD = "data-nota-inhoud"
+# What _Omzetter writes where the pages under a page come (never in HTML: a control character).
+_ONDERDELEN_HIER = "\x00onderdelen\x00"
 
 LEEG = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 KOPPEN = {f"h{n}" for n in range(1, 7)}
@@ -155,7 +167,15 @@ class _Omzetter(HTMLParser):
             self.weg += tag not in LEEG
             return
         kenmerken = dict(attrs)
-        if ALLEEN_SITE in kenmerken or "headerlink" in (kenmerken.get("class") or "").split():
+        if ONDERDELEN in kenmerken:
+            self.uit.append(_ONDERDELEN_HIER)
+            self.weg = tag not in LEEG
+            return
+        if (
+            ALLEEN_SITE in kenmerken
+            or kenmerken.get(BRON) == "site"
+            or "headerlink" in (kenmerken.get("class") or "").split()
+        ):
             self.weg = tag not in LEEG
             return
         if tag == "section":
@@ -165,7 +185,8 @@ class _Omzetter(HTMLParser):
         self.uit.append(f"<{self._tag(tag)}{self._attrs(tag, attrs)}>")
 
     def handle_startendtag(self, tag, attrs):
-        if not self.weg and ALLEEN_SITE not in dict(attrs):
+        kenmerken = dict(attrs)
+        if not self.weg and ALLEEN_SITE not in kenmerken and kenmerken.get(BRON) != "site":
             self.uit.append(f"<{self._tag(tag)}{self._attrs(tag, attrs)}>")
 
     def handle_endtag(self, tag):
@@ -196,22 +217,86 @@ def omgezet(deel: Deel, ankers: dict[str, str], buiten: Optional[str] = NOTA_PAD
 
 @dataclass(frozen=True)
 class Knoop:
-    """A line of the contents, with the lines of the pages under it."""
+    """A line of the contents, with the lines under it."""
 
-    deel: Deel
+    titel: str
+    anker: str
     kinderen: list["Knoop"]
 
 
+class _Koppen(HTMLParser):
+    """The headings of a page marked `data-nota-inhoud`: (id, text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.koppen: list[tuple[str, str]] = []
+        self._in: Optional[tuple[str, list[str]]] = None
+
+    def handle_starttag(self, tag, attrs):
+        kenmerken = dict(attrs)
+        if tag in KOPPEN and IN_INHOUD in kenmerken and kenmerken.get("id"):
+            self._in = (kenmerken["id"], [])
+
+    def handle_endtag(self, tag):
+        if tag in KOPPEN and self._in:
+            self.koppen.append((self._in[0], " ".join("".join(self._in[1]).split())))
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self._in[1].append(data)
+
+
+def koppen_in_inhoud(deel: Deel) -> list[tuple[str, str]]:
+    lezer = _Koppen()
+    lezer.feed(str(deel.html))
+    lezer.close()
+    return lezer.koppen
+
+
 def inhoudsopgave(delen: list[Deel]) -> list[Knoop]:
-    """The sections nested by their depth; in the PDF each line gets its page number."""
+    """The sections nested by their depth, each with the headings of its page that the note
+    lists in its contents first; in the PDF each line gets its page number."""
     wortels: list[Knoop] = []
     laatste: list[Knoop] = []  # the last line at each depth so far
     for deel in delen:
-        knoop = Knoop(deel, [])
+        koppen = [Knoop(titel, f"{deel.anker}--{kop_id}", []) for kop_id, titel in koppen_in_inhoud(deel)]
+        knoop = Knoop(deel.titel, deel.anker, koppen)
         del laatste[deel.diepte:]
         (laatste[-1].kinderen if laatste else wortels).append(knoop)
         laatste.append(knoop)
     return wortels
+
+
+@dataclass(frozen=True)
+class Sectie:
+    """A section of the whole note: a page, or the rest of a page after the pages under it."""
+
+    anker: str
+    diepte: int
+    html: Markup
+
+
+def secties(delen: list[Deel], ankers: dict[str, str], buiten: Optional[str]) -> list[Sectie]:
+    """Every page as a section, in order; the pages under a page that marks their place
+    (`data-nota-onderdelen`) stand at that place, and the rest of the page follows them."""
+    uit: list[Sectie] = []
+    i = 0
+    while i < len(delen):
+        deel = delen[i]
+        html = omgezet(deel, ankers, buiten)
+        voor, hier, na = html.partition(_ONDERDELEN_HIER)
+        uit.append(Sectie(deel.anker, deel.diepte, Markup(voor)))
+        i += 1
+        if hier:
+            eind = i
+            while eind < len(delen) and delen[eind].diepte > deel.diepte:
+                eind += 1
+            uit.extend(secties(delen[i:eind], ankers, buiten))
+            i = eind
+            if na.strip():
+                uit.append(Sectie(f"{deel.anker}--vervolg", deel.diepte, Markup(na)))
+    return uit
 
 
 def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
@@ -219,8 +304,7 @@ def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
     of the note are made relative to `buiten` (the page's address), or dropped for the PDF."""
     ankers = {d.url: d.anker for d in delen}
     # Each page's HTML is MkDocs' own output, rewritten by _Omzetter (which escapes as it writes).
-    secties = [(deel, Markup(omgezet(deel, ankers, buiten))) for deel in delen]
-    return maak("nota/samenstelling.html", inhoud=inhoudsopgave(delen), secties=secties)
+    return maak("nota/samenstelling.html", inhoud=inhoudsopgave(delen), secties=secties(delen, ankers, buiten))
 
 
 def document(delen: list[Deel], titel: str, versie: str, bouw: dict) -> str:

@@ -5,6 +5,8 @@ Everything they show comes from `kompas_data/` through the renderers in this pac
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from ..data import adressen, graaf, toestanden
 from ..uitvoer import grafieken, json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
@@ -101,6 +103,20 @@ def definieer(env) -> None:
         if over not in samenvattingen:
             raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
         return maak("in_het_kort.html", samenvatting=samenvattingen[over])
+
+    @env.macro
+    def bron_label() -> str:
+        """The label of our own text ("Uitleg van deze site, …") inside a page from content/."""
+        return maak("bron_label.html").strip()
+
+    @env.macro
+    def principes_toepassing() -> str:
+        """The note's sentence on where the principles apply (nota.yaml), escaped."""
+        return str(escape(data.nota.principes_toepassing or ""))
+
+    @env.macro
+    def principes_voetnoot() -> str:
+        return str(escape(data.nota.principes_voetnoot or ""))
 
     @env.macro
     def voorbeelden() -> str:

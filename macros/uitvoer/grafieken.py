@@ -96,10 +96,20 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
     titel = "Welke indicatoren zijn al gemeten?"
     nieuw = [ind for ind in rijen if ind.nieuw]
     gemeten_jaren = sorted({str(ind.nulmeting.jaar) for ind in rijen if ind.nulmeting})
+    # A measured indicator need not have targets: sociale cohesie's are "*" in the note.
+    met_streefwaarden = [ind for ind in rijen if any(m is not None and m.waarde for m in ind.metingen[1:])]
+    streefwaarden = (
+        ""
+        if not gemeten_jaren
+        else " en streefwaarden"
+        if len(met_streefwaarden) == len(rijen) - len(nieuw)
+        else f", {len(met_streefwaarden)} daarvan met streefwaarden"
+    )
     alt = (
         f"Tijdlijn van alle {len(rijen)} indicatoren, {jaren[0]} tot {jaren[-1]}: "
         f"{len(nieuw)} nieuw en nog niet gemeten, {len(rijen) - len(nieuw)} met een nulmeting"
-        + (f" (uit {opsomming(gemeten_jaren)}) en streefwaarden" if gemeten_jaren else "")
+        + (f" (uit {opsomming(gemeten_jaren)})" if gemeten_jaren else "")
+        + streefwaarden
         + f". Evaluatie in {opsomming(sorted({i.evaluatie for i in rijen}))}."
     )
 
