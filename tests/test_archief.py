@@ -99,7 +99,7 @@ def test_de_pagina_van_10_toont_de_oude_uitkomst_met_anker(site11):
     assert "Dit is een eerdere versie van het kompas" in html
     assert WAT in unescape(html)
     # Its questions are 1.0's, numbered as 1.0 numbered them.
-    assert "<strong>Vraag 1.</strong>" in html
+    assert '<strong data-bron="site">Vraag 1.</strong>' in html
 
 
 def test_de_pagina_van_11_is_de_huidige(site11):
