@@ -52,12 +52,12 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     if toestand.soort == "vraag":
-        voorwerk.append(f"title: {wijzer.titel_van_vraag(toestand)}")
+        voorwerk.append(f"title: {wijzer.titel_van_vraag(data, toestand)}")
     kop = wijzer.kop(data, toestand)
     return GegenereerdePagina(
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
         _voorwerk(voorwerk),
-        lambda url: (kop + "\n\n" if kop else "") + NA_MARKDOWN + "\n",
+        lambda url: kop + "\n\n" + NA_MARKDOWN + "\n",
         lambda url: wijzer.render_toestand(data, toestand, url, embed))
 
 
