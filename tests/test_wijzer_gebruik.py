@@ -294,3 +294,52 @@ def test_oude_browser_krijgt_de_links_zonder_script(browser, site_url):
     page.wait_for_url(wijzer_url(site_url, EERSTE))
     assert vraag_op_scherm(page) != KOMPAS.start
     context.close()
+
+
+# --- The outcome for everyone first, the staff part after it -------------------------------
+
+SCHERM = 844  # px, a 390 px wide phone
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["met-js", "zonder-js"])
+def test_uitkomst_begint_met_de_samenvatting_en_past_in_drie_schermen(browser, site_url, data, js):
+    context = browser.new_context(viewport={"width": 390, "height": SCHERM}, java_script_enabled=js)
+    page = context.new_page()
+    te_lang = {}
+    for pad in PADEN:
+        page.goto(wijzer_url(site_url, pad.antwoorden))
+        vorm = data.vorm(pad.vorm)
+        uitkomst = page.locator(f'[data-kompas-uitkomst="{pad.vorm}"]')
+        # The plain-words summary (the site's own, so marked) and what happens next come first.
+        kort = uitkomst.locator('[data-bron="site"]').first
+        assert kort.locator("[data-kompas-kort]").inner_text() == vorm.in_het_kort
+        assert "Wat gebeurt er nu?" in kort.inner_text()
+        assert "Uitleg van deze site" in kort.inner_text()
+        # The note's text is there, closed, and opens without a script.
+        nota = uitkomst.locator("details")
+        assert nota.count() == 1 and not nota.evaluate("d => d.open")
+        assert vorm.wat_is_het[:40] in nota.text_content()
+        nota.locator("summary").click()
+        assert nota.evaluate("d => d.open")
+        nota.locator("summary").click()
+        # The staff part comes after, under its own heading; everything before fits 3 screens.
+        staf = page.locator("#kompas-medewerkers")
+        assert staf.evaluate("e => e.tagName") == "H2"
+        boven = staf.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        for deel in ("[data-kompas-verantwoording]", "[data-kompas-waarom]"):
+            assert page.locator(f".kvz-medewerkers {deel}").count() >= 1
+        if boven > 3 * SCHERM:
+            te_lang[pad.antwoorden] = round(boven / SCHERM, 1)
+    context.close()
+    assert not te_lang, f"meer dan 3 schermen tot het deel voor medewerkers: {te_lang}"
+
+
+def test_weet_niet_begint_met_de_samenvattingen(pagina, site_url, data):
+    for toestand in (t for t in toestanden.toestanden(KOMPAS) if t.soort == "open"):
+        pagina.goto(wijzer_url(site_url, "/".join(toestand.antwoorden)))
+        assert "Wat gebeurt er nu?" in pagina.locator('[data-kompas-open] [data-bron="site"]').first.inner_text()
+        for item in pagina.locator("[data-kompas-mogelijk]").all():
+            vorm = data.vorm(item.get_attribute("data-kompas-mogelijk"))
+            assert item.locator('[data-bron="site"]').inner_text().endswith(vorm.in_het_kort)
+            nota = item.locator("details").first
+            assert not nota.evaluate("d => d.open") and vorm.zeggenschap in nota.text_content()
