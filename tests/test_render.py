@@ -46,6 +46,8 @@ TEKSTVELDEN = {
     "soort",
     "onderdelen",
     "toelichting_nieuw",
+    "uitleg",
+    "voorbeeld",
 }
 
 

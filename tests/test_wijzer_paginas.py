@@ -166,3 +166,42 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(kompas10):
         assert f"meer dan {toestanden.MAX_TOESTANDEN} toestanden" in str(fout)
     else:
         raise AssertionError("een kompas met miljoenen paden moet de bouw stoppen")
+
+
+def _met_uitleg(data, vraag_id, uitleg, voorbeeld):
+    from dataclasses import replace
+
+    vragen = [replace(v, uitleg=uitleg, voorbeeld=voorbeeld) if v.id == vraag_id else v for v in data.kompas.vragen]
+    return replace(data, kompas=replace(data.kompas, vragen=vragen))
+
+
+def test_uitleg_bij_een_vraag_is_gemarkeerd_als_tekst_van_de_site(kompas10):
+    from macros.site import wijzer
+
+    start = toestanden.zoek_toestand(kompas10.kompas, ())
+    # Kompas 1.0 has no explanations: the field is optional, and nothing is shown.
+    assert all(v.uitleg is None for v in kompas10.kompas.vragen)
+    assert "data-kompas-uitleg" not in wijzer.render_toestand(kompas10, start, lambda a: "/" + a)
+    data = _met_uitleg(kompas10, start.vraag, "Gewone woorden.", "Voorbeeld: een straat.")
+    html = wijzer.render_toestand(data, start, lambda a: "/" + a)
+    blok = html.split('data-bron="site"')[1].split("</div></div>")[0]
+    assert "Uitleg van deze site, geen tekst uit de nota" in blok
+    assert "<p>Gewone woorden.</p><p>Voorbeeld: een straat.</p>" in blok
+    # Under the question, before the answers.
+    assert html.index("kompas-vraag") < html.index("data-kompas-uitleg") < html.index("data-antwoord=")
+
+
+def test_elke_vraag_met_uitleg_toont_die(data, html_paginas):
+    for toestand in (t for t in toestanden.toestanden(data.kompas) if t.soort == "vraag"):
+        vraag = data.vraag(toestand.vraag)
+        if vraag.uitleg:
+            html = _pagina(html_paginas, toestand)
+            assert f"<p>{escape(vraag.uitleg)}</p>" in html.split("data-kompas-uitleg")[1]
+
+
+def test_start_zegt_voor_wie_en_dat_het_een_hulp_bij_een_gesprek_is(html_paginas):
+    html = html_paginas[adressen.WIJZER_PAD]
+    start = html.split('class="kvz-eigen kvz-wijzer__start" data-bron="site"')[1].split("</div>")[0]
+    assert "Uitleg van deze site" in start
+    assert "medewerkers" in start and "geen oordeel" in start and "gesprek" in start
+    assert html.index("kvz-wijzer__start") < html.index("data-kompas-vraag=")

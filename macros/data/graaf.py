@@ -54,7 +54,16 @@ def doel_als_dict(doel: Doel) -> dict[str, str]:
 
 
 def vraag_als_dict(vraag: Vraag) -> dict:
-    return {"id": vraag.id, "tekst": vraag.tekst, "ja": doel_als_dict(vraag.ja), "nee": doel_als_dict(vraag.nee)}
+    # The site's own explanation and example go along (null when absent), so kompas.json keeps
+    # the fields of Vraag as documented; they are no part of the kompas' meaning.
+    return {
+        "id": vraag.id,
+        "tekst": vraag.tekst,
+        "ja": doel_als_dict(vraag.ja),
+        "nee": doel_als_dict(vraag.nee),
+        "uitleg": vraag.uitleg,
+        "voorbeeld": vraag.voorbeeld,
+    }
 
 
 def vorm_titel(data: KompasData, vorm_id: str) -> str:

@@ -68,6 +68,11 @@ def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool) -> di
     }
 
 
+def render_start(url: Url) -> str:
+    """The start text above the first question: who the wijzer is for, and what it is."""
+    return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD)
+
+
 def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
     return maak("wijzer/vraag.html", **_gegevens(data, toestand, url, embed), keuzes=toestanden.KEUZES)
 

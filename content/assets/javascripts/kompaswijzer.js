@@ -147,6 +147,12 @@
     // The question's heading as the page has it ("Vraag 7" and the question), nodes cloned.
     legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst").cloneNode(true));
     veld.appendChild(legenda);
+    // The explanation under the question (the site's own, marked) becomes the group's hint.
+    var uitleg = blok.querySelector(".kvz-wijzer__uitleg");
+    if (uitleg) {
+      veld.appendChild(uitleg);
+      veld.setAttribute("aria-describedby", "kompas-uitleg");
+    }
     var opties = maak("div", { class: "kvz-wijzer__opties" });
     var doelen = {};
     Array.prototype.forEach.call(keuzes, function (link) {
@@ -201,7 +207,7 @@
       bericht.appendChild(maak("span", { class: "kvz-sr" }, tekst.fout_voor));
       bericht.appendChild(document.createTextNode(tekst.fout_kies));
       veld.insertBefore(bericht, veld.querySelector(".kvz-wijzer__opties"));
-      veld.setAttribute("aria-describedby", "kompas-fout-bericht");
+      veld.setAttribute("aria-describedby", ("kompas-fout-bericht " + (veld.getAttribute("aria-describedby") || "")).trim());
       veld.classList.add("kvz-wijzer__veld--fout");
     }
     samenvatting.focus();
