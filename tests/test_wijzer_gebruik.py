@@ -343,3 +343,72 @@ def test_weet_niet_begint_met_de_samenvattingen(pagina, site_url, data):
             assert item.locator('[data-bron="site"]').inner_text().endswith(vorm.in_het_kort)
             nota = item.locator("details").first
             assert not nota.evaluate("d => d.open") and vorm.zeggenschap in nota.text_content()
+
+
+# --- Finding the way in, the way back, and targets for a thumb ------------------------------
+
+
+def test_terug_bovenaan_elke_vraag_en_uitkomst(pagina, site_url):
+    adressen_ = [wijzer_url(site_url, _tot(LANG, n)) for n in range(1, len(LANG.stappen) + 1)]
+    adressen_.append(wijzer_url(site_url, f"{EERSTE}/{toestanden.WEET_NIET}"))
+    for adres in adressen_:
+        pagina.goto(adres)
+        terug = pagina.locator("[data-kompas-terug]")
+        assert terug.count() == 1, adres
+        kop = pagina.locator("#kompas-vraag, #kompas-uitkomst, #kompas-open").first
+        assert terug.bounding_box()["y"] < kop.bounding_box()["y"], adres
+        assert terug.bounding_box()["height"] >= 44
+
+
+def test_geen_themavoet_en_menu_op_de_wijzer(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for adres in (wijzer_url(site_url), wijzer_url(site_url, _tot(LANG, 1)), wijzer_url(site_url, LANG.antwoorden)):
+        page.goto(adres)
+        assert not page.locator(".md-footer__link").filter(has=page.locator(":visible")).count(), adres
+        assert not page.locator(".md-sidebar--primary").is_visible(), adres
+    context.close()
+
+
+def test_antwoorden_en_wijzig_zijn_grote_doelen(pagina, site_url):
+    pagina.goto(wijzer_url(site_url, _tot(LANG, 2)))
+    for rij in pagina.locator(".kvz-wijzer__optie").all():
+        vak = rij.bounding_box()
+        assert vak["height"] >= 44 and rij.locator("label").bounding_box()["height"] >= 44
+        # The whole row chooses: a tap at its right end checks its radio.
+        pagina.mouse.click(vak["x"] + vak["width"] - 8, vak["y"] + vak["height"] / 2)
+        assert rij.locator("input").is_checked()
+    for link in pagina.locator(".kvz-wijzer__wijzig").all():
+        assert link.bounding_box()["height"] >= 44
+    pagina.goto(wijzer_url(site_url, LANG.antwoorden))
+    for link in pagina.locator(".kvz-wijzer__wijzig").all():
+        assert link.bounding_box()["height"] >= 44
+
+
+@pytest.mark.parametrize("pad", ["", "kompas/"])
+def test_startknop_bovenaan(pagina, site_url, pad):
+    pagina.goto(site_url + pad)
+    knop = pagina.locator("[data-kompas-start-knop]")
+    assert knop.count() == 1
+    assert knop.bounding_box()["y"] + knop.bounding_box()["height"] <= 1.5 * 844
+    knop.click()
+    pagina.wait_for_url(wijzer_url(site_url))
+
+
+def test_woordmerk_en_bouw_in_het_colofon(pagina, site_url):
+    pagina.goto(site_url)
+    assert pagina.locator(".kvz-woordmerk-balk .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
+    assert pagina.locator(".kvz-footer .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
+    assert not pagina.locator(".md-header__button.md-logo").is_visible()
+    assert "bouw" not in pagina.locator(".kvz-footer").inner_text()
+    pagina.goto(site_url + "over/")
+    assert re.search(r"gebouwd uit commit \S+", pagina.locator("article").inner_text())
+
+
+def test_stroomschema_opent_bij_de_route_op_een_telefoon(pagina, site_url):
+    for pad in PADEN:
+        pagina.goto(wijzer_url(site_url, pad.antwoorden))
+        kader = pagina.locator(".kvz-diagram__kader")
+        vorm = kader.locator(f'[data-vorm="{pad.vorm}"][data-route]')
+        k, v = kader.bounding_box(), vorm.bounding_box()
+        assert v["x"] >= k["x"] - 1 and v["x"] + v["width"] <= k["x"] + k["width"] + 1, pad.antwoorden

@@ -48,7 +48,9 @@ def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
 
 def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool) -> GegenereerdePagina:
     # State pages stay out of search: they repeat the kompas page, once per combination.
-    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "render_macros: false"]
+    # The walker is a task: no menu beside it and no theme "Vorige/Volgende" page links under
+    # it, which would lead out of the task (the walker has its own Vorige).
+    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     if toestand.soort == "vraag":

@@ -68,6 +68,11 @@ def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool) -> di
     }
 
 
+def render_knop(url: Url) -> str:
+    """The "Start de kompaswijzer" button near the top of the home page and the kompas page."""
+    return maak("wijzer/knop.html", url=url, wijzer_pad=adressen.WIJZER_PAD)
+
+
 def render_start(url: Url) -> str:
     """The start text above the first question: who the wijzer is for, and what it is."""
     return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD)

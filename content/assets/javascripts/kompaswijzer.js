@@ -257,6 +257,7 @@
       veld.addEventListener("input", werkBij);
       werkBij();
     });
+    toonRoute(wortel);
     var knop = wortel.querySelector('[data-kompas-actie="kopieer"]');
     var verantwoording = wortel.querySelector("[data-kompas-verantwoording]");
     var status = wortel.querySelector("[data-kompas-kopieer-status]");
@@ -269,6 +270,17 @@
         });
       });
     }
+  }
+
+  // On a narrow screen the diagram scrolls sideways: open it at the user's outcome, not at
+  // the left edge where the route may not even be.
+  function toonRoute(wortel) {
+    var kader = wortel.querySelector(".kvz-diagram__kader");
+    var doel = kader && kader.querySelector("[data-vorm][data-route]");
+    if (!doel || kader.scrollWidth <= kader.clientWidth) return;
+    var vak = doel.getBoundingClientRect();
+    var rand = kader.getBoundingClientRect();
+    kader.scrollLeft += vak.left + vak.width / 2 - (rand.left + rand.width / 2);
   }
 
   function kopieer(element) {
