@@ -412,3 +412,28 @@ def test_stroomschema_opent_bij_de_route_op_een_telefoon(pagina, site_url):
         vorm = kader.locator(f'[data-vorm="{pad.vorm}"][data-route]')
         k, v = kader.bounding_box(), vorm.bounding_box()
         assert v["x"] >= k["x"] - 1 and v["x"] + v["width"] <= k["x"] + k["width"] + 1, pad.antwoorden
+
+
+# --- axe on the states the script reaches ---------------------------------------------------
+
+
+def test_axe_op_elke_toestand_na_stappen_met_javascript(pagina, site_url):
+    from .test_wijzer import _axe
+
+    overtredingen = {}
+    for basis in (wijzer_url(site_url), site_url + "kompas/wijzer-embed/"):
+        pagina.goto(basis)
+        for i, stap in enumerate(LANG.stappen):
+            pagina.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
+            pagina.locator('[data-kompas-actie="volgende"]').click()
+            pagina.wait_for_url(basis + _tot(LANG, i + 1) + "/")
+            pagina.wait_for_selector("#kompas-vraag, #kompas-uitkomst")
+            overtredingen[basis + _tot(LANG, i + 1)] = _axe(pagina)
+        pagina.locator('[data-kompas-actie="vorige"]').click()
+        pagina.wait_for_selector("fieldset[data-kompas-vraag]")
+        overtredingen[basis + " vorige"] = _axe(pagina)
+        pagina.locator(f'input[name="antwoord"][value="{toestanden.WEET_NIET}"]').check()
+        pagina.locator('[data-kompas-actie="volgende"]').click()
+        pagina.wait_for_selector("#kompas-open")
+        overtredingen[basis + " weet niet"] = _axe(pagina)
+    assert not any(overtredingen.values()), {k: v for k, v in overtredingen.items() if v}
