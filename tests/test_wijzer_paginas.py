@@ -203,5 +203,5 @@ def test_start_zegt_voor_wie_en_dat_het_een_hulp_bij_een_gesprek_is(html_paginas
     html = html_paginas[adressen.WIJZER_PAD]
     start = html.split('class="kvz-eigen kvz-wijzer__start" data-bron="site"')[1].split("</div>")[0]
     assert "Uitleg van deze site" in start
-    assert "medewerkers" in start and "geen oordeel" in start and "gesprek" in start
+    assert "medewerkers" in start and "geen oordeel" in start and "hulp bij een gesprek" in start
     assert html.index("kvz-wijzer__start") < html.index("data-kompas-vraag=")
