@@ -437,3 +437,13 @@ def test_axe_op_elke_toestand_na_stappen_met_javascript(pagina, site_url):
         pagina.wait_for_selector("#kompas-open")
         overtredingen[basis + " weet niet"] = _axe(pagina)
     assert not any(overtredingen.values()), {k: v for k, v in overtredingen.items() if v}
+
+
+@pytest.mark.parametrize("breedte", [1024, 1280])
+def test_stroomschema_past_in_zijn_kolom_op_een_desktop(browser, site_url, breedte):
+    context = browser.new_context(viewport={"width": breedte, "height": 900})
+    page = context.new_page()
+    page.goto(wijzer_url(site_url, LANG.antwoorden))
+    maten = page.locator(".kvz-diagram__kader").evaluate("k => [k.scrollWidth, k.clientWidth]")
+    context.close()
+    assert maten[0] <= maten[1], f"het stroomschema scrolt zijwaarts: {maten}"
