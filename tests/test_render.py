@@ -51,6 +51,8 @@ TEKSTVELDEN = {
     "figuur_titel",
     "principes_toepassing",
     "principes_voetnoot",
+    "uitleg",
+    "voorbeeld",
 }
 
 

@@ -135,12 +135,16 @@ def test_kompas_json_komt_overeen_met_de_yaml(gebouwde_site, data):
     assert [v["id"] for v in gepubliceerd["vormen"]] == [v.id for v in data.vormen]
 
 
-def test_voettekst_noemt_versie_en_bouw(gebouwde_site, data, scans):
+def test_voettekst_noemt_de_versie_en_het_colofon_de_bouw(gebouwde_site, data, scans):
+    # Which advice was online when: the version on every page, the build on the colofon.
     bouw = json.loads((gebouwde_site / "kompas.json").read_text(encoding="utf-8"))["bouw"]
-    regel = f"Kompas versie {data.kompas.versie} · bouw {bouw['commit']} van {bouw['datum']}"
     for pad, pagina in scans.items():
         if not pad.startswith("kompas/wijzer-embed/"):
-            assert regel in " ".join(" ".join(pagina.tekst).split()), pad
+            tekst = " ".join(" ".join(pagina.tekst).split())
+            assert f"Kompas versie {data.kompas.versie}" in tekst, pad
+            assert "Gemeente Utrecht" in tekst, pad
+    colofon = " ".join(" ".join(scans["over/"].tekst).split())
+    assert f"gebouwd uit commit {bouw['commit']} van {bouw['datum']}" in colofon
 
 
 def test_vormpagina_toont_alle_velden_uit_de_data(data, html_paginas):

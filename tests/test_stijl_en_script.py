@@ -12,9 +12,9 @@ from macros.site import sjablonen
 PROJECT = Path(__file__).resolve().parent.parent
 CSS = [PROJECT / "content/assets/stylesheets/utrecht.css", PROJECT / "content/assets/stylesheets/kompaswijzer.css"]
 JS = PROJECT / "content/assets/javascripts/kompaswijzer.js"
-# Our classes outside a page's content: the footer (site_overrides/main.html) and the
-# screen-reader text, which the wijzer also uses in a live region at the end of <body>.
-BUITEN_DE_INHOUD = ("kvz-footer", "kvz-sr")
+# Our classes outside a page's content: the footer and the wordmark above the header
+# (site_overrides/main.html) and the screen-reader text.
+BUITEN_DE_INHOUD = ("kvz-footer", "kvz-sr", "kvz-woordmerk")
 
 
 def _selectoren(css: str) -> list[str]:

@@ -38,13 +38,15 @@ def test_vraagpagina_zonder_javascript(data, html_paginas):
         assert escape(data.vraag(toestand.vraag).tekst) in html
         hier = "/" + adressen.WIJZER_PAD + toestand.pad
         for keuze in toestanden.KEUZES:
-            (href,) = re.findall(f'data-antwoord="{keuze}" href="([^"]+)"', html)
+            (href,) = re.findall(f'data-antwoord="{keuze}" [^>]*href="([^"]+)"', html)
             assert urljoin(hier, href) == hier + keuze + "/"
         # Every earlier answer is listed with a "wijzig" link back to the question it answered.
         for i, stap in enumerate(toestand.stappen):
             blok = html.split(f'data-kompas-antwoord="{stap.vraag}"')[1].split("</li>")[0]
             (href,) = re.findall(r'href="([^"]+)"', blok)
-            assert urljoin(hier, href) == "/" + adressen.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
+            # The hash marks the answer given there, so going back shows it chosen.
+            vorig = "/" + adressen.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
+            assert urljoin(hier, href) == f"{vorig}#antwoord-{stap.antwoord}"
 
 
 def test_uitkomstpagina_volgt_de_data(data, html_paginas):
@@ -89,8 +91,9 @@ def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):
         html = _pagina(html_paginas, toestand)
         blok = html.split("data-kompas-verantwoording")[1].split("</pre>")[0]
         assert f"Kompas voor zeggenschap, versie {data.kompas.versie}" in blok
-        for i, stap in enumerate(pad.stappen, start=1):
-            assert f"{i}. {escape(data.vraag(stap.vraag).tekst)}" in blok
+        nummers = graaf.vraagnummers(data.kompas)
+        for stap in pad.stappen:
+            assert f"Vraag {nummers[stap.vraag]}. {escape(data.vraag(stap.vraag).tekst)}" in blok
             assert f"Antwoord: {stap.antwoord.capitalize()}" in blok
         vorm = data.vorm(pad.vorm)
         assert f"Uitkomst: {escape(vorm.titel)}" in blok
@@ -165,3 +168,42 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(kompas10):
         assert f"meer dan {toestanden.MAX_TOESTANDEN} toestanden" in str(fout)
     else:
         raise AssertionError("een kompas met miljoenen paden moet de bouw stoppen")
+
+
+def _met_uitleg(data, vraag_id, uitleg, voorbeeld):
+    from dataclasses import replace
+
+    vragen = [replace(v, uitleg=uitleg, voorbeeld=voorbeeld) if v.id == vraag_id else v for v in data.kompas.vragen]
+    return replace(data, kompas=replace(data.kompas, vragen=vragen))
+
+
+def test_uitleg_bij_een_vraag_is_gemarkeerd_als_tekst_van_de_site(kompas10):
+    from macros.site import wijzer
+
+    start = toestanden.zoek_toestand(kompas10.kompas, ())
+    # Kompas 1.0 has no explanations: the field is optional, and nothing is shown.
+    assert all(v.uitleg is None for v in kompas10.kompas.vragen)
+    assert "data-kompas-uitleg" not in wijzer.render_toestand(kompas10, start, lambda a: "/" + a)
+    data = _met_uitleg(kompas10, start.vraag, "Gewone woorden.", "Voorbeeld: een straat.")
+    html = wijzer.render_toestand(data, start, lambda a: "/" + a)
+    blok = html.split('data-bron="site"')[1].split("</div></div>")[0]
+    assert "Uitleg van deze site, geen tekst uit de nota" in blok
+    assert "<p>Gewone woorden.</p><p>Voorbeeld: een straat.</p>" in blok
+    # Under the question, before the answers.
+    assert html.index("kompas-vraag") < html.index("data-kompas-uitleg") < html.index("data-antwoord=")
+
+
+def test_elke_vraag_met_uitleg_toont_die(data, html_paginas):
+    for toestand in (t for t in toestanden.toestanden(data.kompas) if t.soort == "vraag"):
+        vraag = data.vraag(toestand.vraag)
+        if vraag.uitleg:
+            html = _pagina(html_paginas, toestand)
+            assert f"<p>{escape(vraag.uitleg)}</p>" in html.split("data-kompas-uitleg")[1]
+
+
+def test_start_zegt_voor_wie_en_dat_het_een_hulp_bij_een_gesprek_is(html_paginas):
+    html = html_paginas[adressen.WIJZER_PAD]
+    start = html.split('class="kvz-eigen kvz-wijzer__start" data-bron="site"')[1].split("</div>")[0]
+    assert "Uitleg van deze site" in start
+    assert "medewerkers" in start and "geen oordeel" in start and "hulp bij een gesprek" in start
+    assert html.index("kvz-wijzer__start") < html.index("data-kompas-vraag=")

@@ -53,8 +53,17 @@ def doel_als_dict(doel: Doel) -> dict[str, str]:
     return {"vraag": doel.vraag} if doel.vraag is not None else {"vorm": doel.vorm}
 
 
-def vraag_als_dict(vraag: Vraag) -> dict:
+def vraag_als_dict(vraag) -> dict:
+    """A question's meaning (id, text, where each answer leads), as kompas.json, the
+    versioned kompas.json files and the fingerprint write it."""
     return {"id": vraag.id, "tekst": vraag.tekst, "ja": doel_als_dict(vraag.ja), "nee": doel_als_dict(vraag.nee)}
+
+
+def vraag_met_uitleg_als_dict(vraag: Vraag) -> dict:
+    # The site's own explanation and example go along in the live kompas.json (null when
+    # absent), so it keeps the fields of Vraag as documented. They are no part of the
+    # kompas' meaning: a version's own file and the fingerprint leave them out.
+    return {**vraag_als_dict(vraag), "uitleg": vraag.uitleg, "voorbeeld": vraag.voorbeeld}
 
 
 def vorm_titel(data: KompasData, vorm_id: str) -> str:

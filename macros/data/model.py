@@ -57,6 +57,14 @@ class Vraag:
     tekst: str = veld("De vraag, in de woorden van de nota.", VRAAG)
     ja: Doel = veld("Waar het antwoord ja heen leidt.")
     nee: Doel = veld("Waar het antwoord nee heen leidt.")
+    uitleg: Optional[str] = veld(
+        "Korte uitleg van de vraag in gewone taal (B1) voor de kompaswijzer, geen tekst uit de nota (mag ontbreken).",
+        SAMENVATTING,
+        default=None,
+    )
+    voorbeeld: Optional[str] = veld(
+        "Een voorbeeld bij de uitleg, in gewone taal (B1), geen tekst uit de nota (mag ontbreken).", ZIN, default=None
+    )
 
 
 @dataclass(frozen=True)

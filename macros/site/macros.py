@@ -82,6 +82,14 @@ def definieer(env) -> None:
         return wijzer.render_toestand(data, toestand, url, embed)
 
     @env.macro
+    def wijzer_knop() -> str:
+        return wijzer.render_knop(url)
+
+    @env.macro
+    def wijzer_start() -> str:
+        return wijzer.render_start(url)
+
+    @env.macro
     def kompas_schema() -> str:
         return kompas.render_kompas_schema(data, url)
 

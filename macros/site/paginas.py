@@ -58,16 +58,18 @@ def versie_pagina(data: KompasData, versie: str) -> GegenereerdePagina:
 
 def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool, eerder=()) -> GegenereerdePagina:
     # State pages stay out of search: they repeat the kompas page, once per combination.
-    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "render_macros: false"]
+    # The walker is a task: no menu beside it and no theme "Vorige/Volgende" page links under
+    # it, which would lead out of the task (the walker has its own Vorige).
+    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     if toestand.soort == "vraag":
-        voorwerk.append(f"title: {wijzer.titel_van_vraag(toestand)}")
+        voorwerk.append(f"title: {wijzer.titel_van_vraag(data, toestand)}")
     kop = wijzer.kop(data, toestand)
     return GegenereerdePagina(
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
         _voorwerk(voorwerk),
-        lambda url: (kop + "\n\n" if kop else "") + NA_MARKDOWN + "\n",
+        lambda url: kop + "\n\n" + NA_MARKDOWN + "\n",
         lambda url: wijzer.render_toestand(data, toestand, url, embed, eerder))
 
 

@@ -10,7 +10,6 @@ kompaswijzer.js enhances the same markup; it carries no text of the kompas itsel
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from markupsafe import Markup
 
@@ -21,6 +20,8 @@ from ..uitvoer import diagram
 from .feedback import feedback_link
 from .sjablonen import Url, maak, markdown_kop, omgeving
 
+# The id of the first heading of the wijzer's start page ("# Kompaswijzer") and of every state.
+KOP_ID = "kompaswijzer"
 
 
 def antwoord_teksten() -> dict[str, str]:
@@ -49,14 +50,33 @@ class Waarom:
     vraag: Vraag
     antwoord: str
     ander: str
-    wijzig: str             # the link back to this question
-    alternatief: str        # the link to the state after the other answer
-    uitkomst: bool          # the other answer ends at once (at `vormen`'s only vorm)
-    vormen: list[Vorm]      # the vormen the other answer leads or can still lead to
+    wijzig: str  # the link back to this question
+    alternatief: str  # the link to the state after the other answer
+    uitkomst: bool  # the other answer ends at once (at `vormen`'s only vorm)
+    vormen: list[Vorm]  # the vormen the other answer leads or can still lead to
 
 
 def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool, eerder=()) -> dict:
-    return {"data": data, "toestand": toestand, "links": Links(toestand, url, embed), "url": url, "eerder": eerder}
+    # One numbering everywhere: the kompas' own ("Vraag 7"), as on the kompas page and in the
+    # diagram; the walker's progress is shown apart as "stap".
+    return {
+        "data": data,
+        "toestand": toestand,
+        "links": Links(toestand, url, embed),
+        "url": url,
+        "nummers": graaf.vraagnummers(data.kompas),
+        "eerder": eerder,
+    }
+
+
+def render_knop(url: Url) -> str:
+    """The "Start de kompaswijzer" button near the top of the home page and the kompas page."""
+    return maak("wijzer/knop.html", url=url, wijzer_pad=adressen.WIJZER_PAD)
+
+
+def render_start(url: Url) -> str:
+    """The start text above the first question: who the wijzer is for, and what it is."""
+    return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD)
 
 
 def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
@@ -69,9 +89,17 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
         ander = "nee" if stap.antwoord == "ja" else "ja"
         tot = toestand.antwoorden[:i]
         vorm, vormen = toestanden.bereikbare_vormen(data.kompas, tot, ander)
-        uit.append(Waarom(data.vraag(stap.vraag), stap.antwoord, ander, links.toestand(tot),
-                          links.toestand(tot + (ander,)), vorm is not None,
-                          [v for v in data.vormen if v.id in vormen]))
+        uit.append(
+            Waarom(
+                data.vraag(stap.vraag),
+                stap.antwoord,
+                ander,
+                links.toestand(tot),
+                links.toestand(tot + (ander,)),
+                vorm is not None,
+                [v for v in data.vormen if v.id in vormen],
+            )
+        )
     return uit
 
 
@@ -79,16 +107,32 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     gegevens = _gegevens(data, toestand, url, embed, eerder)
     vorm = data.vorm(toestand.vorm)
     tekst = antwoord_teksten()
-    antwoorden = [f"{i}. {data.vraag(s.vraag).tekst} {tekst[s.antwoord]}"
-                  for i, s in enumerate(toestand.stappen, start=1)]
+    nummers = gegevens["nummers"]
+    antwoorden = [
+        f"Vraag {nummers[s.vraag]}. {data.vraag(s.vraag).tekst} {tekst[s.antwoord]}" for s in toestand.stappen
+    ]
     feedback = feedback_link(
         f"Klopt dit niet? Uitkomst {vorm.titel}",
-        [f"Pagina: /{adressen.WIJZER_PAD}{toestand.pad}", f"Kompas voor zeggenschap, versie {data.kompas.versie}",
-         "", "Mijn antwoorden:", *antwoorden, "", f"Uitkomst: {vorm.titel}"])
+        [
+            f"Pagina: /{adressen.WIJZER_PAD}{toestand.pad}",
+            f"Kompas voor zeggenschap, versie {data.kompas.versie}",
+            "",
+            "Mijn antwoorden:",
+            *antwoorden,
+            "",
+            f"Uitkomst: {vorm.titel}",
+        ],
+    )
     # The diagram is our own SVG, its texts escaped where it is drawn (uitvoer/diagram.py).
     route_svg = Markup(diagram.kompas_svg(data, graaf.Pad(toestand.stappen, toestand.vorm)))
-    return maak("wijzer/uitkomst.html", **gegevens, vorm=vorm, feedback=feedback, route_svg=route_svg,
-                waarom=_waarom(data, toestand, gegevens["links"]))
+    return maak(
+        "wijzer/uitkomst.html",
+        **gegevens,
+        vorm=vorm,
+        feedback=feedback,
+        route_svg=route_svg,
+        waarom=_waarom(data, toestand, gegevens["links"]),
+    )
 
 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
@@ -107,17 +151,22 @@ def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     return render_open_uitkomst(data, toestand, url, embed)
 
 
-def kop(data: KompasData, toestand: Toestand) -> Optional[str]:
-    """The page heading (Markdown) of a state page; a question page takes its title from the
-    front matter instead (see `titel_van_vraag`)."""
-    # Plain text from here on: the plugin joins it with more Markdown.
+def kop(data: KompasData, toestand: Toestand) -> str:
+    """The page heading (Markdown) of a state page; a question page takes its <title> from
+    the front matter (see `titel_van_vraag`)."""
+    # Plain text from here on: the plugin joins it with more Markdown. Every state's heading
+    # has the same id as the start page's, so the theme's skip link ("Ga naar inhoud", the
+    # first heading) has a target on every state, also after the script swapped one in.
     if toestand.soort == "uitkomst":
-        return str(markdown_kop(f"Uitkomst: {data.vorm(toestand.vorm).titel}", 1))
-    if toestand.soort == "open":
-        return str(markdown_kop("Nog geen vorm", 1))
-    return None
+        tekst = markdown_kop(f"Uitkomst: {data.vorm(toestand.vorm).titel}", 1)
+    elif toestand.soort == "open":
+        tekst = markdown_kop("Nog geen vorm", 1)
+    else:
+        tekst = markdown_kop("Kompaswijzer", 1)
+    return f"{tekst} {{ #{KOP_ID} }}"
 
 
-def titel_van_vraag(toestand: Toestand) -> str:
-    """Page title for a question state (no data text in it, so it is safe as front matter)."""
-    return f"Kompaswijzer, vraag {len(toestand.stappen) + 1}"
+def titel_van_vraag(data: KompasData, toestand: Toestand) -> str:
+    """Page title for a question state (no data text in it, so it is safe as front matter),
+    with the kompas' own number of the question."""
+    return f"Kompaswijzer, vraag {graaf.vraagnummers(data.kompas)[toestand.vraag]}"

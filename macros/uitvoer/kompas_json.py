@@ -41,7 +41,7 @@ def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
         **({BOUW: bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
-        "vragen": [graaf.vraag_als_dict(v) for v in data.kompas.vragen],
+        "vragen": [graaf.vraag_met_uitleg_als_dict(v) for v in data.kompas.vragen],
         "vormen": [dataclasses.asdict(v) for v in data.vormen],
         VERSIES: versies_lijst(data),
     }

@@ -5,15 +5,16 @@
  * no text of the kompas: questions, answers and outcomes always come from the pages. Nor
  * does it hold wording of its own: the buttons, messages and line prefixes it writes come
  * from the page too (the JSON block [data-kompas-teksten], from the site's templates).
- * Nothing is sent or stored: answers and toelichtingen live in this page's memory only.
+ * Nothing is sent. Answers live in the address; toelichtingen in this tab's sessionStorage
+ * (so a reload keeps them; closing the tab, on a shared loket computer, forgets them).
  */
 (function () {
   "use strict";
 
   var WORTEL = "[data-kompas-wijzer]";
-  var toelichtingen = {}; // vraag id -> text, kept while the page is open (never stored)
-  var melding = null; // the aria-live region, outside the content that is swapped
+  var OPSLAG = "kompaswijzer:toelichtingen"; // listed on the privacy page
   var geschiedenisKlaar = false;
+  var bezig = false; // a state is being fetched: a second click must not push a second one
 
   function maak(tag, attributen, tekst) {
     var element = document.createElement(tag);
@@ -22,15 +23,6 @@
     });
     if (tekst) element.textContent = tekst;
     return element;
-  }
-
-  function meld(tekst) {
-    if (!melding) {
-      melding = maak("div", { class: "kvz-sr", "aria-live": "polite", "data-kompas-melding": "" });
-      document.body.appendChild(melding);
-    }
-    melding.textContent = "";
-    window.setTimeout(function () { melding.textContent = tekst; }, 50);
   }
 
   // The wording for this state, from the page (templates/wijzer/_teksten.html).
@@ -47,14 +39,37 @@
     if (link.target || !link.href) return false;
     var doel = new URL(link.href, window.location.href);
     var start = startUrl(wortel);
-    return doel.origin === start.origin && doel.pathname.indexOf(start.pathname) === 0 && !doel.hash;
+    // A hash that marks the earlier answer (#antwoord-ja) still leads to a state.
+    return doel.origin === start.origin && doel.pathname.indexOf(start.pathname) === 0 &&
+      (!doel.hash || /^#antwoord-/.test(doel.hash));
+  }
+
+  // The answers in an address below the start ("nee/ja/" -> ["nee", "ja"]).
+  function antwoordenIn(adres, wortel) {
+    var pad = new URL(adres, window.location.href).pathname.slice(startUrl(wortel).pathname.length);
+    return pad.split("/").filter(Boolean);
+  }
+
+  // Going back (Vorige, wijzig, browser Back) to a state whose answer was given before: the
+  // answer that followed it in the address we leave, if that address went on from it.
+  function eerderAntwoord(van, naar, wortel) {
+    var oud = antwoordenIn(van, wortel);
+    var nieuw = antwoordenIn(naar, wortel);
+    if (oud.length <= nieuw.length) return null;
+    for (var i = 0; i < nieuw.length; i++) if (oud[i] !== nieuw[i]) return null;
+    return oud[nieuw.length];
   }
 
   /* --- Navigation between states ------------------------------------------------------ */
 
-  function ga(url, nieuweStap) {
+  function ga(url, nieuweStap, van) {
+    if (bezig) return;
+    bezig = true;
     var adres;
-    fetch(url, { credentials: "same-origin" })
+    var wortel = document.querySelector(WORTEL);
+    var eerder = wortel ? eerderAntwoord(van || window.location.href, url, wortel) : null;
+    if (!eerder && /#antwoord-/.test(url)) eerder = url.split("#antwoord-")[1];
+    fetch(url.split("#")[0], { credentials: "same-origin" })
       .then(function (antwoord) {
         if (!antwoord.ok) throw new Error("status " + antwoord.status);
         adres = antwoord.url;
@@ -70,9 +85,13 @@
         var onderwerp = document.querySelector(".md-header__topic:last-child .md-ellipsis");
         var nieuwOnderwerp = nieuw.querySelector(".md-header__topic:last-child .md-ellipsis");
         if (onderwerp && nieuwOnderwerp) onderwerp.textContent = nieuwOnderwerp.textContent;
-        if (nieuweStap) window.history.pushState({ kompaswijzer: true }, "", adres);
+        if (nieuweStap) {
+          window.history.pushState({ kompaswijzer: true }, "", adres);
+          window.dispatchEvent(new Event("kompaswijzer:stap"));
+        }
         window.scrollTo(0, 0);
-        versterk(document.querySelector(WORTEL), true);
+        bezig = false;
+        versterk(document.querySelector(WORTEL), true, eerder);
       })
       .catch(function () {
         window.location.assign(url); // let the browser load the page itself
@@ -96,9 +115,13 @@
     geschiedenisKlaar = true;
     zetLinksVast();
     window.history.replaceState({ kompaswijzer: true }, "");
+    var hier = window.location.href;
     window.addEventListener("popstate", function (gebeurtenis) {
-      if (gebeurtenis.state && gebeurtenis.state.kompaswijzer) ga(window.location.href, false);
+      var van = hier;
+      hier = window.location.href;
+      if (gebeurtenis.state && gebeurtenis.state.kompaswijzer) { bezig = false; ga(hier, false, van); }
     });
+    window.addEventListener("kompaswijzer:stap", function () { hier = window.location.href; });
   }
 
   function onderschepLinks(wortel) {
@@ -114,24 +137,32 @@
 
   /* --- A question: fieldset, radios, Volgende, error ----------------------------------- */
 
-  function maakFormulier(wortel) {
+  function maakFormulier(wortel, eerder) {
     var blok = wortel.querySelector("[data-kompas-vraag]");
     if (!blok) return null;
     var keuzes = blok.querySelectorAll("a[data-antwoord]");
     var formulier = maak("form", { class: "kvz-wijzer__formulier", novalidate: "" });
     var veld = maak("fieldset", { class: "kvz-wijzer__veld", "data-kompas-vraag": blok.getAttribute("data-kompas-vraag") });
     var legenda = maak("legend", { class: "kvz-wijzer__legenda", tabindex: "-1" });
-    legenda.appendChild(maak("h2", { class: "kvz-wijzer__vraagtekst", id: "kompas-vraag" },
-      blok.querySelector(".kvz-wijzer__vraagtekst").textContent));
+    // The question's heading as the page has it ("Vraag 7" and the question), nodes cloned.
+    legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst").cloneNode(true));
     veld.appendChild(legenda);
+    // The explanation under the question (the site's own, marked) becomes the group's hint.
+    var uitleg = blok.querySelector(".kvz-wijzer__uitleg");
+    if (uitleg) {
+      veld.appendChild(uitleg);
+      veld.setAttribute("aria-describedby", "kompas-uitleg");
+    }
     var opties = maak("div", { class: "kvz-wijzer__opties" });
     var doelen = {};
     Array.prototype.forEach.call(keuzes, function (link) {
       var waarde = link.getAttribute("data-antwoord");
       doelen[waarde] = link.href;
       var optie = maak("div", { class: "kvz-wijzer__optie" });
-      optie.appendChild(maak("input", { type: "radio", name: "antwoord", id: "antwoord-" + waarde, value: waarde }));
-      optie.appendChild(maak("label", { for: "antwoord-" + waarde }, link.textContent));
+      var rondje = maak("input", { type: "radio", name: "antwoord", id: "antwoord-" + waarde, value: waarde });
+      rondje.checked = waarde === eerder || (!eerder && window.location.hash === "#antwoord-" + waarde);
+      optie.appendChild(rondje);
+      optie.appendChild(maak("label", { for: "antwoord-" + waarde }, link.getAttribute("data-kompas-label")));
       opties.appendChild(optie);
     });
     veld.appendChild(opties);
@@ -140,6 +171,7 @@
       teksten(wortel).volgende));
     formulier.addEventListener("submit", function (gebeurtenis) {
       gebeurtenis.preventDefault();
+      if (bezig) return;
       var gekozen = formulier.querySelector("input[name=antwoord]:checked");
       if (!gekozen) {
         toonFout(wortel, veld);
@@ -155,7 +187,7 @@
     var tekst = teksten(wortel);
     var eerste = veld.querySelector("input[name=antwoord]");
     if (document.title.indexOf(tekst.fout_voor) !== 0) document.title = tekst.fout_voor + document.title;
-    var samenvatting = wortel.querySelector("[data-kompas-fout]");
+    var samenvatting = document.querySelector("[data-kompas-fout]");
     if (!samenvatting) {
       samenvatting = maak("div", { class: "kvz-fout", "data-kompas-fout": "", role: "alert", tabindex: "-1",
         "aria-labelledby": "kompas-fout-kop" });
@@ -168,12 +200,14 @@
       });
       lijst.appendChild(maak("li")).appendChild(link);
       samenvatting.appendChild(lijst);
-      wortel.insertBefore(samenvatting, wortel.firstChild);
+      // At the top of the content, above the heading (GOV.UK), not halfway down the page.
+      var artikel = wortel.closest("article") || wortel;
+      artikel.insertBefore(samenvatting, artikel.firstChild);
       var bericht = maak("p", { class: "kvz-fout__bericht", id: "kompas-fout-bericht" });
       bericht.appendChild(maak("span", { class: "kvz-sr" }, tekst.fout_voor));
       bericht.appendChild(document.createTextNode(tekst.fout_kies));
       veld.insertBefore(bericht, veld.querySelector(".kvz-wijzer__opties"));
-      veld.setAttribute("aria-describedby", "kompas-fout-bericht");
+      veld.setAttribute("aria-describedby", ("kompas-fout-bericht " + (veld.getAttribute("aria-describedby") || "")).trim());
       veld.classList.add("kvz-wijzer__veld--fout");
     }
     samenvatting.focus();
@@ -183,6 +217,19 @@
 
   function regel(wortel, naam) {
     return wortel.querySelector('[data-kompas-regel="' + naam + '"]');
+  }
+
+  function leesToelichtingen() {
+    try { return JSON.parse(window.sessionStorage.getItem(OPSLAG)) || {}; } catch (e) { return {}; }
+  }
+
+  function bewaarToelichting(vraag, tekst) {
+    var alle = leesToelichtingen();
+    if (tekst) alle[vraag] = tekst; else delete alle[vraag];
+    try {
+      if (Object.keys(alle).length) window.sessionStorage.setItem(OPSLAG, JSON.stringify(alle));
+      else window.sessionStorage.removeItem(OPSLAG);
+    } catch (e) { /* storage refused (private mode): the text stays on the page */ }
   }
 
   function versterkUitkomst(wortel) {
@@ -203,14 +250,15 @@
       var vraag = veld.getAttribute("data-kompas-toelichting");
       var doel = regel(wortel, "toelichting:" + vraag);
       function werkBij() {
-        toelichtingen[vraag] = veld.value;
+        bewaarToelichting(vraag, veld.value);
         var schoon = veld.value.replace(/\s+/g, " ").trim();
         if (doel) doel.textContent = schoon ? tekst.toelichting_voor + schoon + "\n" : "";
       }
-      veld.value = toelichtingen[vraag] || "";
+      veld.value = leesToelichtingen()[vraag] || "";
       veld.addEventListener("input", werkBij);
       werkBij();
     });
+    toonRoute(wortel);
     var knop = wortel.querySelector('[data-kompas-actie="kopieer"]');
     var verantwoording = wortel.querySelector("[data-kompas-verantwoording]");
     var status = wortel.querySelector("[data-kompas-kopieer-status]");
@@ -223,6 +271,17 @@
         });
       });
     }
+  }
+
+  // On a narrow screen the diagram scrolls sideways: open it at the user's outcome, not at
+  // the left edge where the route may not even be.
+  function toonRoute(wortel) {
+    var kader = wortel.querySelector(".kvz-diagram__kader");
+    var doel = kader && kader.querySelector("[data-vorm][data-route]");
+    if (!doel || kader.scrollWidth <= kader.clientWidth) return;
+    var vak = doel.getBoundingClientRect();
+    var rand = kader.getBoundingClientRect();
+    kader.scrollLeft += vak.left + vak.width / 2 - (rand.left + rand.width / 2);
   }
 
   function kopieer(element) {
@@ -239,37 +298,50 @@
 
   /* --- Embedded in the intern loket: tell the parent page our height ------------------- */
 
+  // The height of the content itself: the bottom of the article. The document is never
+  // shorter than the frame (the theme's body{min-height:100%}), so its scrollHeight would
+  // only ever grow.
   var laatsteHoogte = 0;
+  var waarnemer = null;
   function meldHoogte() {
-    var hoogte = document.documentElement.scrollHeight;
-    if (hoogte === laatsteHoogte || window.parent === window) return;
+    var inhoud = document.querySelector("article.md-content__inner");
+    if (!inhoud || window.parent === window) return;
+    var stijl = window.getComputedStyle(inhoud);
+    var hoogte = Math.ceil(inhoud.getBoundingClientRect().bottom + window.pageYOffset + parseFloat(stijl.marginBottom || 0));
+    if (hoogte === laatsteHoogte) return;
     laatsteHoogte = hoogte;
     // Only a height goes out; the receiving page checks event.origin (see "Voor ontwikkelaars").
     window.parent.postMessage({ type: "kompaswijzer:hoogte", hoogte: hoogte }, "*");
   }
 
+  // Watch the article (a new one after every step), so a details opened or a text typed
+  // resizes the frame too.
   function volgHoogte() {
-    if (window.ResizeObserver) new ResizeObserver(meldHoogte).observe(document.body);
+    var inhoud = document.querySelector("article.md-content__inner");
+    if (window.ResizeObserver && inhoud) {
+      if (!waarnemer) waarnemer = new ResizeObserver(meldHoogte);
+      waarnemer.disconnect();
+      waarnemer.observe(inhoud);
+    }
     meldHoogte();
   }
 
   /* --- Start ---------------------------------------------------------------------------- */
 
-  function versterk(wortel, naStap) {
+  function versterk(wortel, naStap, eerder) {
     var soort = wortel.getAttribute("data-kompas-toestand");
     var focus = null;
     if (soort === "vraag") {
-      focus = maakFormulier(wortel);
+      focus = maakFormulier(wortel, eerder);
     } else {
       versterkUitkomst(wortel);
       focus = wortel.querySelector("#kompas-uitkomst, #kompas-open");
     }
     onderschepLinks(wortel);
-    if (wortel.hasAttribute("data-kompas-embed")) meldHoogte();
-    if (naStap && focus) {
-      focus.focus();
-      meld(focus.textContent);
-    }
+    if (wortel.hasAttribute("data-kompas-embed")) volgHoogte();
+    // Focus alone announces the new question or outcome; a live region as well would read
+    // it twice.
+    if (naStap && focus) focus.focus();
   }
 
   // An address below the wijzer that is no state of it (an unknown answer, a typo, anything
@@ -310,9 +382,16 @@
     var wortel = document.querySelector(WORTEL);
     if (!wortel || wortel.hasAttribute("data-kompas-versterkt")) return;
     wortel.setAttribute("data-kompas-versterkt", "");
+    // An old browser keeps the plain pages, which work on their own.
+    if (!kanVersterken()) return;
     volgGeschiedenis();
     versterk(wortel, false);
-    if (wortel.hasAttribute("data-kompas-embed")) volgHoogte();
+  }
+
+  function kanVersterken() {
+    return typeof window.fetch === "function" && typeof window.DOMParser === "function" &&
+      window.history && typeof window.history.pushState === "function" && typeof window.URL === "function" &&
+      typeof window.Promise === "function" && "closest" in Element.prototype && "replaceWith" in Element.prototype;
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
