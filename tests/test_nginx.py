@@ -315,9 +315,15 @@ def test_security_txt_robots_en_sitemap(nginx_url, dist):
     assert sorted(locs) == sorted(site_url + ("" if pad == "./" else pad) for pad in paginas)
 
 
-def test_geen_cookies_en_geen_opslag(bezoek_via_nginx):
+def test_geen_cookies_en_alleen_de_toelichtingen_in_dit_tabblad(bezoek_via_nginx, dist):
+    # The walk typed a toelichting: it stays in this tab's sessionStorage, under the one key
+    # the privacy page names; nothing in cookies or localStorage, which outlive the tab.
     assert bezoek_via_nginx["cookies"] == []
-    assert bezoek_via_nginx["opslag"] == [[], []]
+    lokaal, sessie = bezoek_via_nginx["opslag"]
+    assert lokaal == []
+    assert len(sessie) == 1
+    privacy = (dist["map"] / "site" / "over" / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert sessie[0] in privacy
 
 
 @pytest.mark.parametrize(

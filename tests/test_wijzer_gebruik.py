@@ -311,7 +311,7 @@ def test_uitkomst_begint_met_de_samenvatting_en_past_in_drie_schermen(browser, s
         vorm = data.vorm(pad.vorm)
         uitkomst = page.locator(f'[data-kompas-uitkomst="{pad.vorm}"]')
         # The plain-words summary (the site's own, so marked) and what happens next come first.
-        kort = uitkomst.locator('[data-bron="site"]').first
+        kort = uitkomst.locator('.kvz-uitkomst__kort[data-bron="site"]')
         assert kort.locator("[data-kompas-kort]").inner_text() == vorm.in_het_kort
         assert "Wat gebeurt er nu?" in kort.inner_text()
         assert "Uitleg van deze site" in kort.inner_text()
