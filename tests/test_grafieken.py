@@ -72,8 +72,8 @@ def test_elke_gemeten_indicator_heeft_een_eigen_grafiek_met_zijn_waarden(data, a
         for i, meting in enumerate(ind.metingen):
             if meting is None:
                 continue
-            assert meting.waarde in regels if meting.waarde else "nog niet" in " ".join(regels), (ind.id, i)
-            assert meting.waarde or "nog niet bekend" in grafiek.alt
+            assert meting.waarde in regels if meting.waarde else "nog in te vullen" in " ".join(regels), (ind.id, i)
+            assert meting.waarde or "nog in te vullen" in grafiek.alt
             assert f"{meting.jaar}" in " ".join(regels)
     assert not any(f"indicator-{i.id}" in alle for i in indicatoren(data) if i.nieuw)
 

@@ -288,7 +288,9 @@ def test_pdf_bladwijzers_volgen_de_delen_van_de_nota(pdf, html_paginas):
 
 def test_inhoudsopgave_noemt_de_juiste_paginanummers(pdf, pdf_tekst, html_paginas):
     inhoud = pdf_tekst[1]
-    assert inhoud.startswith("Inhoud")
+    # The contents are ours, so they open with the site's label.
+    label = "Uitleg van deze site, geen tekst uit de nota"
+    assert inhoud.startswith(label) and inhoud.removeprefix(label).lstrip().startswith("Inhoud")
     # Where each section really starts: the page its heading's bookmark points to.
     wijzers, i = bladwijzers(pdf), 0
     for pad in leesvolgorde(html_paginas):
@@ -330,3 +332,11 @@ def test_grafieken_van_de_site_staan_niet_in_de_nota(pdf, data, nota):
     for grafiek in grafieken.alle(data).values():
         assert grafiek.alt not in alts, grafiek.naam
     assert 'src="../grafieken/' not in nota and "kvz-grafiek" not in nota
+
+
+def test_titelblad_markeert_onze_regels_en_noemt_geen_bouw(pdf_tekst):
+    """The title page's lines under the title are ours and carry the label; which build made
+    the site belongs on the colofon, not on the cover of the note."""
+    titelblad = pdf_tekst[0]
+    assert "Uitleg van deze site, geen tekst uit de nota" in titelblad
+    assert "bouw" not in titelblad.lower() and "commit" not in titelblad.lower()

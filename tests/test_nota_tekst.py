@@ -202,3 +202,14 @@ def test_eigen_tekst_draagt_het_label_op_elke_pagina(html_paginas):
     assert not fouten, "eigen tekst zonder het label:\n" + "\n".join(
         f"{pad or '/'}: {', '.join(f)}" for pad, f in fouten.items()
     )
+
+
+def test_colofon_noemt_de_afwijkingen_in_letterlijke_woorden(html_paginas):
+    """Each deviation quotes the note's words and ours as text: a "*" in the list must not
+    become Markdown emphasis (which left '""' and swallowed the words between two stars)."""
+    afwijkingen = html_paginas["over/"].split("Waar de site afwijkt van de gedrukte nota")[-1]
+    regels = re.findall(r"<li>(.*?)</li>", afwijkingen, re.S)
+    assert len(regels) >= 10
+    for regel in regels:
+        assert '""' not in regel and "<em>" not in regel, regel
+    assert any('"*" in de tabel met indicatoren' in regel for regel in regels)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import replace
+from html import escape, unescape
+from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment, TemplateSyntaxError
@@ -79,6 +81,9 @@ def geen_markup_uit_de_data(html: str) -> None:
     html = re.sub(r'<script type="application/json" data-kompas-teksten>[^<]*</script>', "", html)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert" in html
+
+
+NOTA_TEKST = Path(__file__).resolve().parent / "fixtures" / "nota" / "beleidsnota-samen-stad-maken.txt"
 
 
 def url(adres: str) -> str:
@@ -269,10 +274,19 @@ def test_citaat_staat_na_de_alinea_waar_de_nota_het_afdrukt(kompas10):
     assert volgorde(None) == len(principe.alineas)  # without na_alinea: after the last
 
 
-def test_voorbeelden_als_zin_van_de_nota_of_als_lijst(kompas10):
-    vorm = kompas10.vormen[0]
-    lijst = vormen.render_vorm_pagina(vorm, kompas10, url)
-    assert all(f"<li>{item}</li>" in lijst for item in vorm.voorbeelden if "<" not in item)
-    zin = ", ".join(vorm.voorbeelden) + "."
-    als_zin = vormen.render_vorm_pagina(replace(vorm, voorbeelden_zin=zin), kompas10, url)
-    assert f"<p>{zin}</p>" in als_zin and f"<li>{vorm.voorbeelden[0]}</li>" not in als_zin
+def test_voorbeelden_en_instrumenten_als_de_zin_van_de_nota(kompas10):
+    """The note writes a vorm's examples and instruments as one sentence with commas; the vorm
+    page has that sentence, word for word as in the note (tests/fixtures/nota/), not a list."""
+    nota = re.sub(r"(\w)- (\w)", r"\1\2", " ".join(NOTA_TEKST.read_text(encoding="utf-8").split()))
+    for vorm in kompas10.vormen:
+        pagina = vormen.render_vorm_pagina(vorm, kompas10, url)
+        alineas = [unescape(a) for a in re.findall(r"<p>([^<]*)</p>", pagina)]
+        for items in (vorm.voorbeelden, vorm.instrumenten):
+            # The note ends one instrument sentence without a full stop (Overheidsparticipatie).
+            zinnen = [a for a in alineas if all(i in a for i in items) and a.rstrip(".") in nota]
+            assert not items or zinnen, (vorm.id, items)
+            assert not any(f"<li>{escape(i)}</li>" in pagina for i in items), vorm.id
+    # voorbeelden_zin: the note's sentence where joining the list would not give it.
+    zin = "Publieksdienstverlening zoals handhaving, uitgifte paspoorten, schoolinspecties."
+    vorm = kompas10.vormen[-1]
+    assert f"<p>{zin}</p>" in vormen.render_vorm_pagina(replace(vorm, voorbeelden_zin=zin), kompas10, url)

@@ -188,3 +188,16 @@ def test_tabellen_komen_uit_de_data(data, html_paginas):
     kompas = html_paginas["kompas/"]
     for vraag in data.kompas.vragen:
         assert escape(vraag.tekst) in kompas
+
+
+# The theme's and Python-Markdown's English where the site is Dutch: the footnote's link back
+# (footnotes' BACKLINK_TITLE) and two landmarks the theme's Dutch leaves in English.
+ENGELS = ("Jump back to footnote", 'aria-label="Header"', 'aria-label="Footer"')
+
+
+def test_geen_engelse_teksten_van_thema_of_markdown(gebouwde_site, html_paginas):
+    paginas = dict(html_paginas, **{"404.html": (gebouwde_site / "404.html").read_text(encoding="utf-8")})
+    gevonden = {pad: [e for e in ENGELS if e in html] for pad, html in paginas.items()}
+    assert not {pad: e for pad, e in gevonden.items() if e}
+    voetnoten = html_paginas["inleiding/"]
+    assert 'title="Terug naar voetnoot 1 in de tekst"' in voetnoten

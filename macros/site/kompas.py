@@ -5,6 +5,7 @@ kompas_*.html, beslistabel.html, versies.md, kompas_versie.md)."""
 from __future__ import annotations
 
 from ..data import graaf
+from ..data.adressen import CONTACT
 from ..data.betekenis import gepubliceerde_versies
 from ..data.model import Kompas, KompasData
 from .sjablonen import Url, maak
@@ -23,7 +24,7 @@ def render_beslistabel(data: KompasData, url: Url) -> str:
 
 
 def render_kompas_schema(data: KompasData, url: Url) -> str:
-    return maak("kompas_schema.html", **_routes(data), url=url)
+    return maak("kompas_schema.html", **_routes(data), url=url, contact=CONTACT)
 
 
 def _routes(data: KompasData) -> dict:

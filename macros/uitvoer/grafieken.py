@@ -45,7 +45,7 @@ from .opmaak import getal, opsomming
 def _meting_woorden(i: int, meting: Optional[Meting]) -> str:
     if meting is None or meting.waarde is None:
         jaar = f" {meting.jaar}" if meting else ""
-        return f"{METING_NAMEN[i].lower()}{jaar}: nog niet bekend"
+        return f"{METING_NAMEN[i].lower()}{jaar}: in de nota een sterretje, nog in te vullen"
     return f"{METING_NAMEN[i].lower()} {meting.jaar}: {meting.waarde} ({meting_soort(i)})"
 
 
@@ -63,7 +63,7 @@ def indicator_grafiek(ind: Indicator) -> Grafiek:
         hoogste = 100.0 if procent else max(bekend) * 1.3
         for x, (i, m) in enumerate(metingen):
             if m.waarde is None:
-                ax.text(x, hoogste * 0.04, "nog niet\nbekend", ha="center", va="bottom", color=KLEUR_ZACHT)
+                ax.text(x, hoogste * 0.04, "*\nnog in te\nvullen", ha="center", va="bottom", color=KLEUR_ZACHT)
                 continue
             waarde = getal(m.waarde)
             streef = i > 0
@@ -161,7 +161,13 @@ def indicatoren_grafiek(data: KompasData) -> Grafiek:
                         ax.text(m.jaar, y - 0.36, m.waarde, ha="center", va="center", fontweight="bold", fontsize=10)
                     else:
                         ax.text(
-                            m.jaar, y + 0.36, "nog niet bekend", ha="center", va="center", fontsize=9, color=KLEUR_ZACHT
+                            m.jaar,
+                            y + 0.36,
+                            "* nog in te vullen",
+                            ha="center",
+                            va="center",
+                            fontsize=9,
+                            color=KLEUR_ZACHT,
                         )
             ax.plot([int(ind.evaluatie)], [y], marker="D", markersize=8, linestyle="none", color=KLEUR_ZACHT)
         ax.set_yticks(range(len(rijen)), [_regels(ind.indicator, 24) for ind in rijen], fontsize=10)
