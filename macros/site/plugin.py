@@ -17,9 +17,11 @@ import threading
 import time
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from ..data import adressen, betekenis, toestanden
 from ..data.loader import KompasDataError, laad_kompas_data
@@ -148,6 +150,11 @@ class KompasPlugin(BasePlugin):
             return html
         if paginas.NA_MARKDOWN not in html:
             raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {paginas.NA_MARKDOWN}")
+        if pagina.kop_in_html:
+            # The theme's skip link goes to the first heading of the table of contents, which
+            # only knows Markdown's headings; this one is in the HTML below.
+            kop_id, titel = pagina.kop_in_html
+            page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
         return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
 
     def on_page_context(self, context, *, page, config, nav):
