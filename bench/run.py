@@ -109,6 +109,11 @@ def main() -> None:
             f"Samen: **{kb(g['onverpakt'])}** onverpakt (doel ≤ 450 KB: {ok(g['onverpakt'] <= 450 * 1024)}), "
             f"**{kb(g['draad'])}** over de draad (doel ≤ 130 KB: {ok(g['draad'] <= 130 * 1024)}).",
             "",
+            f"Waarvan eigen JavaScript en CSS ({', '.join('`' + e['url'] + '`' for e in g['eigen'])}; elke pagina "
+            f"laadt dezelfde): **{kb(g['eigen_onverpakt'])}** onverpakt (doel ≤ 30 KB: "
+            f"{ok(g['eigen_onverpakt'] <= 30 * 1024)}), {kb(g['eigen_draad'])} over de draad. De bronnen houden "
+            "hun commentaar; de bouw laat het weg (`macros/uitvoer/verkleinen.py`).",
+            "",
         ]
         lh = lighthouse.meet(basis)
     regels += [

@@ -126,7 +126,6 @@ def dist_opdracht(args) -> int:
     code = bouw(argparse.Namespace(uit=site, config=args.config, site_url=instellingen.site_url))
     if code != 0:
         return code
-    dist.verklein(site)
     weggelaten = dist.schrijf_bestanden_voor_bezoekers(site, instellingen, bouwinfo.bron_epoch(PROJECT))
     aantal = dist.comprimeer(site)
     try:

@@ -188,6 +188,68 @@ def test_vraagpagina_zonder_javascript_heeft_het_kompasnummer(browser, site_url)
     context.close()
 
 
+# --- The question is the page heading, in the legend (GOV.UK) ------------------------------
+
+VRAGEN = {v.id: v for v in KOMPAS.vragen}
+
+
+def _woorden(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+def _vraag_is_de_paginakop(page, vraag: str) -> None:
+    """One h1 on the page: inside the question's legend, with the kompas' number and the
+    question; the skip link and the <title> go with it."""
+    assert page.locator("h1").count() == 1, page.locator("h1").all_inner_texts()
+    kop = page.locator(f'fieldset[data-kompas-vraag="{vraag}"] > legend h1')
+    assert kop.count() == 1, "de vraag is niet de paginakop in de legend"
+    tekst = _woorden(kop.inner_text())
+    assert tekst.startswith(f"Vraag {NUMMERS[vraag]} "), tekst
+    assert _woorden(VRAGEN[vraag].tekst) in tekst, tekst
+    assert page.locator("a.md-skip").get_attribute("href") == "#" + kop.get_attribute("id")
+    assert page.title().startswith(f"Kompaswijzer, vraag {NUMMERS[vraag]} "), page.title()
+
+
+def test_vraag_is_de_paginakop_in_de_legend(pagina, site_url):
+    from .test_wijzer import _axe
+
+    overtredingen = {}
+    # Loaded directly, in the site and in the embed.
+    for adres in (wijzer_url(site_url, _tot(LANG, 1)), site_url + "kompas/wijzer-embed/" + _tot(LANG, 1) + "/"):
+        pagina.goto(adres)
+        _vraag_is_de_paginakop(pagina, LANG.stappen[1].vraag)
+        overtredingen[adres] = _axe(pagina)
+    # Reached by the script's steps, from the start page on.
+    pagina.goto(wijzer_url(site_url))
+    for i, stap in enumerate(LANG.stappen[1:], start=1):
+        antwoord_met_js(pagina, LANG.stappen[i - 1].antwoord, wijzer_url(site_url, _tot(LANG, i)))
+        _vraag_is_de_paginakop(pagina, stap.vraag)
+        # The focus goes to the legend, which announces the question (once).
+        assert pagina.evaluate("document.activeElement.tagName") == "LEGEND"
+        overtredingen[f"stap {i + 1}"] = _axe(pagina)
+    assert not any(overtredingen.values()), {k: v for k, v in overtredingen.items() if v}
+
+
+def test_startpagina_heeft_de_kompaswijzer_als_kop_en_de_vraag_eronder(pagina, site_url):
+    # The start page introduces the walker under its own heading; the first question is the
+    # next level down, still in the legend with the kompas' number.
+    pagina.goto(wijzer_url(site_url))
+    assert pagina.locator("h1").all_inner_texts() == ["Kompaswijzer"]
+    kop = pagina.locator(f'fieldset[data-kompas-vraag="{KOMPAS.start}"] > legend h2')
+    assert _woorden(kop.inner_text()).startswith(f"Vraag {NUMMERS[KOMPAS.start]} ")
+    assert pagina.locator("a.md-skip").get_attribute("href") == "#kompaswijzer"
+
+
+def test_vraag_is_de_paginakop_zonder_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    stap = LANG.stappen[1]
+    page.goto(wijzer_url(site_url, _tot(LANG, 1)))
+    koppen = [_woorden(t) for t in page.locator("h1").all_inner_texts()]
+    context.close()
+    assert koppen == [f"Vraag {NUMMERS[stap.vraag]} {_woorden(VRAGEN[stap.vraag].tekst)}"], koppen
+
+
 # --- Going back keeps the answer ----------------------------------------------------------
 
 
@@ -355,7 +417,7 @@ def test_terug_bovenaan_elke_vraag_en_uitkomst(pagina, site_url):
         pagina.goto(adres)
         terug = pagina.locator("[data-kompas-terug]")
         assert terug.count() == 1, adres
-        kop = pagina.locator("#kompas-vraag, #kompas-uitkomst, #kompas-open").first
+        kop = pagina.locator(".kvz-wijzer__vraagtekst, #kompas-uitkomst, #kompas-open").first
         assert terug.bounding_box()["y"] < kop.bounding_box()["y"], adres
         assert terug.bounding_box()["height"] >= 44
 
@@ -427,7 +489,7 @@ def test_axe_op_elke_toestand_na_stappen_met_javascript(pagina, site_url):
             pagina.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
             pagina.locator('[data-kompas-actie="volgende"]').click()
             pagina.wait_for_url(basis + _tot(LANG, i + 1) + "/")
-            pagina.wait_for_selector("#kompas-vraag, #kompas-uitkomst")
+            pagina.wait_for_selector(".kvz-wijzer__vraagtekst, #kompas-uitkomst")
             overtredingen[basis + _tot(LANG, i + 1)] = _axe(pagina)
         pagina.locator('[data-kompas-actie="vorige"]').click()
         pagina.wait_for_selector("fieldset[data-kompas-vraag]")

@@ -29,6 +29,10 @@ class GegenereerdePagina:
     voorwerk: str                                       # the file: front matter, or nothing
     markdown: Callable[[Url], str]                      # the Markdown, given the page's link function
     na_markdown: Optional[Callable[[Url], str]] = None  # HTML for the NA_MARKDOWN mark
+    # The page heading, where na_markdown writes it (a question of the kompaswijzer, in its
+    # legend): (id, text), so the theme's skip link, which follows the Markdown's headings,
+    # still has a target.
+    kop_in_html: Optional[tuple[str, str]] = None
 
 
 def _voorwerk(regels: list[str]) -> str:
@@ -63,14 +67,19 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
     voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
-    if toestand.soort == "vraag":
-        voorwerk.append(f"title: {wijzer.titel_van_vraag(data, toestand)}")
     kop = wijzer.kop(data, toestand)
+    kop_in_html = None
+    if toestand.soort == "vraag":
+        titel = wijzer.titel_van_vraag(data, toestand)
+        voorwerk.append(f"title: {titel}")
+        kop_in_html = (wijzer.KOP_ID, titel)
     return GegenereerdePagina(
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
         _voorwerk(voorwerk),
         lambda url: kop + "\n\n" + NA_MARKDOWN + "\n",
-        lambda url: wijzer.render_toestand(data, toestand, url, embed, eerder))
+        lambda url: wijzer.render_toestand(data, toestand, url, embed, eerder, paginakop=True),
+        kop_in_html,
+    )
 
 
 def alle(data: KompasData) -> list[GegenereerdePagina]:

@@ -17,13 +17,15 @@ import threading
 import time
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from ..data import adressen, betekenis, toestanden
 from ..data.loader import KompasDataError, laad_kompas_data
-from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf
+from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
 from . import hele_nota, herladen, paginas
 
 # Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
@@ -134,6 +136,11 @@ class KompasPlugin(BasePlugin):
         if stijl is None:
             raise PluginError(f"kompas-plugin: {STIJL_MET_PALET} ontbreekt; daar komen de kleuren in")
         stijl.content_string = kleuren.css_variabelen() + stijl.content_string
+        if not self.serve:
+            # Without comments for visitors (uitvoer/verkleinen.py); `make serve` keeps the
+            # sources readable in the browser's developer tools.
+            for bestand in _eigen_stijl_en_script(files, config):
+                bestand.content_string = verkleinen.verklein(bestand.src_uri, bestand.content_string)
         return files
 
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
@@ -148,6 +155,11 @@ class KompasPlugin(BasePlugin):
             return html
         if paginas.NA_MARKDOWN not in html:
             raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {paginas.NA_MARKDOWN}")
+        if pagina.kop_in_html:
+            # The theme's skip link goes to the first heading of the table of contents, which
+            # only knows Markdown's headings; this one is in the HTML below.
+            kop_id, titel = pagina.kop_in_html
+            page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
         return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
 
     def on_page_context(self, context, *, page, config, nav):
@@ -202,6 +214,18 @@ class KompasPlugin(BasePlugin):
                 log.info(f"De pdf van de nota is niet gemaakt: {fout}")
                 return
         log.info(f"pdf van de nota klaar: {gemaakt.omschrijving()}")
+
+
+def _eigen_stijl_en_script(files, config) -> list[File]:
+    """Our own CSS and JavaScript: what mkdocs.yml adds to every page (extra_css,
+    extra_javascript), as opposed to the theme's."""
+    bestanden = []
+    for adres in [*config["extra_css"], *(str(s) for s in config["extra_javascript"])]:
+        bestand = files.get_file_from_path(adres)
+        if bestand is None:
+            raise PluginError(f"kompas-plugin: {adres} uit mkdocs.yml bestaat niet")
+        bestanden.append(bestand)
+    return bestanden
 
 
 def _url_vanaf(page):

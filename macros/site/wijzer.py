@@ -20,8 +20,13 @@ from ..uitvoer import diagram
 from .feedback import feedback_link
 from .sjablonen import Url, maak, markdown_kop, omgeving
 
-# The id of the first heading of the wijzer's start page ("# Kompaswijzer") and of every state.
+# The id of the page heading of the wijzer's start page ("# Kompaswijzer") and of every state:
+# the theme's skip link ("Ga naar inhoud") points at it, also after the script swapped in
+# another state.
 KOP_ID = "kompaswijzer"
+# The id of the question's heading where it is not the page heading (the start page, which
+# has "# Kompaswijzer" and an introduction above it).
+VRAAG_ID = "kompas-vraag"
 
 
 def antwoord_teksten() -> dict[str, str]:
@@ -79,8 +84,18 @@ def render_start(url: Url) -> str:
     return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD)
 
 
-def render_vraag(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
-    return maak("wijzer/vraag.html", **_gegevens(data, toestand, url, embed, eerder), keuzes=toestanden.KEUZES)
+def render_vraag(
+    data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=(), paginakop: bool = False
+) -> str:
+    """`paginakop`: the question is the page's heading (h1, as GOV.UK's question pages have
+    it). Not so on the start page, whose heading is "Kompaswijzer" (content/kompas/wijzer/)."""
+    return maak(
+        "wijzer/vraag.html",
+        **_gegevens(data, toestand, url, embed, eerder),
+        keuzes=toestanden.KEUZES,
+        kop_niveau=1 if paginakop else 2,
+        kop_id=KOP_ID if paginakop else VRAAG_ID,
+    )
 
 
 def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
@@ -141,19 +156,23 @@ def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: 
     return maak("wijzer/open.html", **_gegevens(data, toestand, url, embed), mogelijk=mogelijk)
 
 
-def render_toestand(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
+def render_toestand(
+    data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=(), paginakop: bool = False
+) -> str:
     """`eerder`: what this walk gave in earlier versions, where that differs
-    (betekenis.eerdere_uitkomsten; computed once per build, by paginas.alle)."""
+    (betekenis.eerdere_uitkomsten; computed once per build, by paginas.alle). `paginakop`: a
+    question is the page's heading (see `render_vraag`); on a state page of its own it is."""
     if toestand.soort == "vraag":
-        return render_vraag(data, toestand, url, embed, eerder)
+        return render_vraag(data, toestand, url, embed, eerder, paginakop)
     if toestand.soort == "uitkomst":
         return render_uitkomst(data, toestand, url, embed, eerder)
     return render_open_uitkomst(data, toestand, url, embed)
 
 
 def kop(data: KompasData, toestand: Toestand) -> str:
-    """The page heading (Markdown) of a state page; a question page takes its <title> from
-    the front matter (see `titel_van_vraag`)."""
+    """The page heading (Markdown) of a state page, or "" for a question: its heading is the
+    question itself, inside the form's legend (templates/wijzer/vraag.html), which Markdown
+    cannot write. A question page takes its <title> from the front matter (`titel_van_vraag`)."""
     # Plain text from here on: the plugin joins it with more Markdown. Every state's heading
     # has the same id as the start page's, so the theme's skip link ("Ga naar inhoud", the
     # first heading) has a target on every state, also after the script swapped one in.
@@ -162,7 +181,7 @@ def kop(data: KompasData, toestand: Toestand) -> str:
     elif toestand.soort == "open":
         tekst = markdown_kop("Nog geen vorm", 1)
     else:
-        tekst = markdown_kop("Kompaswijzer", 1)
+        return ""
     return f"{tekst} {{ #{KOP_ID} }}"
 
 

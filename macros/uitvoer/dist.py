@@ -64,22 +64,6 @@ def csp(hashes: list[str], loket: str | None) -> str:
     )
 
 
-def verklein(site: Path) -> int:
-    """Our own stylesheets and script without comments and spaces, for production only: the
-    comments say why a value is what it is, which the source keeps and a visitor need not
-    download. mkdocs-material's assets are minified already (`.min.`)."""
-    import rcssmin
-    import rjsmin
-
-    verkleiners = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
-    aantal = 0
-    for bestand in sorted((site / "assets").rglob("*")):
-        if bestand.suffix in verkleiners and ".min." not in bestand.name and bestand.is_file():
-            bestand.write_text(verkleiners[bestand.suffix](bestand.read_text(encoding="utf-8")), encoding="utf-8")
-            aantal += 1
-    return aantal
-
-
 def comprimeer(site: Path) -> int:
     """Write .gz and .br next to every text file; deterministic (no timestamps, no names)."""
     aantal = 0

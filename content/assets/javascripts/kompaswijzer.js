@@ -144,8 +144,9 @@
     var formulier = maak("form", { class: "kvz-wijzer__formulier", novalidate: "" });
     var veld = maak("fieldset", { class: "kvz-wijzer__veld", "data-kompas-vraag": blok.getAttribute("data-kompas-vraag") });
     var legenda = maak("legend", { class: "kvz-wijzer__legenda", tabindex: "-1" });
-    // The question's heading as the page has it ("Vraag 7" and the question), nodes cloned.
-    legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst").cloneNode(true));
+    // The question's heading, moved as the page has it ("Vraag 7" and the question): the
+    // page heading (h1, the skip link's target) inside the legend, as GOV.UK does it.
+    legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst"));
     veld.appendChild(legenda);
     // The explanation under the question (the site's own, marked) becomes the group's hint.
     var uitleg = blok.querySelector(".kvz-wijzer__uitleg");
