@@ -399,10 +399,13 @@ def test_uitkomst_begint_met_de_samenvatting_en_past_in_drie_schermen(browser, s
 def test_weet_niet_begint_met_de_samenvattingen(pagina, site_url, data):
     for toestand in (t for t in toestanden.toestanden(KOMPAS) if t.soort == "open"):
         pagina.goto(wijzer_url(site_url, "/".join(toestand.antwoorden)))
-        assert "Wat gebeurt er nu?" in pagina.locator('[data-kompas-open] [data-bron="site"]').first.inner_text()
+        assert (
+            "Wat gebeurt er nu?"
+            in pagina.locator('[data-kompas-open] .kvz-uitkomst__kort[data-bron="site"]').inner_text()
+        )
         for item in pagina.locator("[data-kompas-mogelijk]").all():
             vorm = data.vorm(item.get_attribute("data-kompas-mogelijk"))
-            assert item.locator('[data-bron="site"]').inner_text().endswith(vorm.in_het_kort)
+            assert item.locator('[data-bron="site"]').first.inner_text().endswith(vorm.in_het_kort)
             nota = item.locator("details").first
             assert not nota.evaluate("d => d.open") and vorm.zeggenschap in nota.text_content()
 
@@ -509,3 +512,19 @@ def test_stroomschema_past_in_zijn_kolom_op_een_desktop(browser, site_url, breed
     maten = page.locator(".kvz-diagram__kader").evaluate("k => [k.scrollWidth, k.clientWidth]")
     context.close()
     assert maten[0] <= maten[1], f"het stroomschema scrolt zijwaarts: {maten}"
+
+
+@pytest.mark.parametrize("breedte", [320, 390])
+def test_stroomschema_blijft_in_zijn_kolom_op_een_telefoon(browser, site_url, breedte):
+    """On a phone the route diagram is wider than the column: it scrolls inside its own frame
+    (the caption says so), and the frame stays within the page's content, so nothing of it is
+    cut off."""
+    context = browser.new_context(viewport={"width": breedte, "height": 900})
+    page = context.new_page()
+    page.goto(wijzer_url(site_url, LANG.antwoorden))
+    kader, kolom = page.evaluate(
+        """() => [document.querySelector('.kvz-diagram--route .kvz-diagram__kader').getBoundingClientRect(),
+                  document.querySelector('article').getBoundingClientRect()]"""
+    )
+    context.close()
+    assert kolom["left"] - 1 <= kader["left"] and kader["right"] <= kolom["right"] + 1, (kader, kolom)

@@ -97,7 +97,23 @@ def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):
             assert f"Antwoord: {stap.antwoord.capitalize()}" in blok
         vorm = data.vorm(pad.vorm)
         assert f"Uitkomst: {escape(vorm.titel)}" in blok
+        # The route and the outcome are the site's reading of the flowchart: the copy says so.
+        uitkomst = re.search(r"Uitkomst: [^\n]*\n([^\n]*)\n", blok)
+        assert uitkomst and "de lezing door deze site van het stroomschema" in uitkomst.group(1), blok
         assert f"Permalink: /kompas/wijzer/{toestand.pad}" in blok
+
+
+def test_uitkomsten_citeren_de_nota_over_de_risicos_van_het_kompas(data, html_paginas):
+    """The note (Risico's) promises to say that the kompas is not yet waterdicht and asks
+    begeleiding: every outcome and open state quotes those words from risicos.yaml."""
+    beloften = [r for r in data.risicos if r.bij_de_kompaswijzer]
+    assert beloften, "geen risico met bij_de_kompaswijzer: true in risicos.yaml"
+    for toestand in (t for t in toestanden.toestanden(data.kompas) if t.soort in ("uitkomst", "open")):
+        for embed in (False, True):
+            html = _pagina(html_paginas, toestand, embed)
+            blok = html.split("data-kompas-risico")[1].split("</blockquote>")[0]
+            for risico in beloften:
+                assert f"<p>{escape(risico.maatregelen)}</p>" in blok, toestand.pad
 
 
 def test_open_uitkomst_noemt_alle_nog_mogelijke_vormen(data, html_paginas):

@@ -112,6 +112,12 @@ class Risico:
     omschrijving: str = veld("De risico-omschrijving.", ZIN)
     toelichting: str = veld("De toelichting.", ALINEA)
     maatregelen: str = veld("De maatregelen.", ALINEA)
+    # The note promises to say, where the kompas is used, that it is not yet waterdicht and
+    # asks begeleiding (Risico's). The kompaswijzer quotes this risk's maatregelen, the note's
+    # own words, at every outcome; the words live here once.
+    bij_de_kompaswijzer: bool = veld(
+        "true: de kompaswijzer citeert de maatregelen van dit risico bij elke uitkomst.", default=False
+    )
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ def definieer(env) -> None:
     env.variables["kompas_versie"] = data.kompas.versie
     env.variables["kompas_aantal_vragen"] = len(data.kompas.vragen)
     env.variables["kompas_aantal_vormen"] = len(data.vormen)
+    env.variables["kompas_aantal_samenwerkingsvormen"] = sum(1 for v in data.vormen if v.samenwerkingsvorm)
     env.variables["kompas_aantal_paden"] = graaf.aantal_paden(data.kompas)
 
     def url(adres: str) -> str:

@@ -14,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from markupsafe import Markup
+
 from ..data import adressen, toestanden
 from ..data.betekenis import eerdere_uitkomsten, gepubliceerde_versies
 from ..data.model import KompasData
 from . import kompas, principes, vormen, wijzer
-from .sjablonen import Url
+from .sjablonen import Url, maak
 
 NA_MARKDOWN = "<!-- kompas:na-markdown -->"
 
@@ -92,3 +94,12 @@ def alle(data: KompasData) -> list[GegenereerdePagina]:
         vroeger = eerder.get("/".join(toestand.antwoorden), [])
         paginas += [toestand_pagina(data, toestand, embed, vroeger) for embed in (False, True)]
     return paginas
+
+
+def eigen_pagina(html: str) -> str:
+    """A page from content/ with front matter `bron: site` is the site's own text throughout
+    (the pages about the site): wrap its HTML in one element marked as ours, the label under
+    its heading, instead of marking it block by block."""
+    kop, rest = html.split("</h1>", 1) if "</h1>" in html else ("", html)
+    kop = kop + "</h1>" if kop else ""
+    return maak("bron_pagina.html", kop=Markup(kop), rest=Markup(rest))

@@ -150,6 +150,8 @@ class KompasPlugin(BasePlugin):
         return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
 
     def on_page_content(self, html, *, page, config, files):
+        if page.meta.get("bron") == "site":
+            return paginas.eigen_pagina(html)
         pagina = self.gegenereerd.get(page.file.src_uri)
         if pagina is None or pagina.na_markdown is None:
             return html
