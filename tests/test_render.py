@@ -290,3 +290,22 @@ def test_voorbeelden_en_instrumenten_als_de_zin_van_de_nota(kompas10):
     zin = "Publieksdienstverlening zoals handhaving, uitgifte paspoorten, schoolinspecties."
     vorm = kompas10.vormen[-1]
     assert f"<p>{zin}</p>" in vormen.render_vorm_pagina(replace(vorm, voorbeelden_zin=zin), kompas10, url)
+
+
+def test_sterretje_zegt_alleen_bij_een_nieuwe_indicator_dat_die_nieuw_is(kompas10):
+    """The note's line under the table ("* nieuwe indicator, dus nog geen nulmeting …") is read
+    at a star; at an indicator with a 0-meting the star only means: not known yet."""
+    indicatoren = kompas10.indicatoren
+    html = beleid.render_indicatoren(indicatoren, url)
+    rijen = re.findall(r"<tr>.*?</tr>", html, re.DOTALL)[1:]  # the first is the header
+    alle = [i for groep in indicatoren.groepen for i in groep.indicatoren]
+    assert len(rijen) == len(alle)
+    nieuw = f"({indicatoren.toelichting_nieuw})"
+    gezien = set()
+    for indicator, rij in zip(alle, rijen, strict=True):
+        sterren = sum(1 for m in indicator.metingen if m is None or not m.waarde)
+        verwacht, ander = (nieuw, "(nog niet bekend)") if indicator.nieuw else ("(nog niet bekend)", nieuw)
+        assert rij.count(verwacht) == sterren and ander not in rij, indicator.id
+        if sterren:
+            gezien.add(indicator.nieuw)
+    assert gezien == {True, False}, "de vaste data heeft sterren bij nieuwe en bij bestaande indicatoren"
