@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import threading
 
@@ -99,6 +100,9 @@ def test_embed_volgt_zijn_inhoud_op_een_pagina_van_een_andere_herkomst(browser, 
         page.wait_for_timeout(300)  # the message after the change
         inhoud, hoogte = _meet(page, echt)
         assert abs(hoogte - inhoud) <= 150, f"{wanneer}: frame {hoogte} px om {inhoud} px inhoud"
+        # Not a pixel too short either: that gives the frame a scroll bar of its own.
+        over = echt.evaluate("document.scrollingElement.scrollHeight - window.innerHeight")
+        assert over <= 0, f"{wanneer}: de inhoud is {over} px hoger dan de frame"
 
     controleer("eerste vraag")
     pad = LANG
@@ -142,11 +146,16 @@ def test_skiplink_na_stappen_en_op_elke_vraagpagina(pagina, site_url):
 # --- No sideways scrolling on a phone -----------------------------------------------------
 
 
-@pytest.mark.parametrize("breedte", [320, 390])
-def test_geen_pagina_scrolt_zijwaarts_op_een_telefoon(browser, site_url, html_paginas, breedte):
-    context = browser.new_context(viewport={"width": breedte, "height": 700}, java_script_enabled=True)
+@pytest.mark.parametrize(
+    ("breedte", "js"), [(320, True), (390, True), (320, False)], ids=["320", "390", "320-zonder-js"]
+)
+def test_geen_pagina_scrolt_zijwaarts_op_een_telefoon(browser, site_url, html_paginas, breedte, js):
+    context = browser.new_context(viewport={"width": breedte, "height": 700})
     page = context.new_page()
     page.set_default_timeout(MAX_TIJD)
+    if not js:
+        # The page without its scripts (measuring itself still needs JavaScript).
+        page.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
     te_breed = {}
     for pad in html_paginas:
         page.goto(site_url + pad, wait_until="load")
@@ -528,3 +537,111 @@ def test_stroomschema_blijft_in_zijn_kolom_op_een_telefoon(browser, site_url, br
     )
     context.close()
     assert kolom["left"] - 1 <= kader["left"] and kader["right"] <= kolom["right"] + 1, (kader, kolom)
+
+
+# --- Found by reviewers after the first round ----------------------------------------------
+
+
+def test_terug_door_een_sprong_naar_een_anker_toont_de_vraag_van_het_adres(pagina, site_url):
+    """The skip link adds a history entry of its own; Back through it showed the later question."""
+    pagina.goto(wijzer_url(site_url))
+    pagina.locator("a.md-skip").focus()
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r".*#.+$"))
+    antwoord_met_js(pagina, LANG.stappen[0].antwoord, wijzer_url(site_url, _tot(LANG, 1)))
+    pagina.wait_for_selector(f'fieldset[data-kompas-vraag="{LANG.stappen[1].vraag}"]')
+    pagina.go_back()
+    pagina.wait_for_selector(f'fieldset[data-kompas-vraag="{LANG.stappen[0].vraag}"]')
+    assert vraag_op_scherm(pagina) == LANG.stappen[0].vraag
+    pagina.go_forward()
+    pagina.wait_for_selector(f'fieldset[data-kompas-vraag="{LANG.stappen[1].vraag}"]')
+    assert vraag_op_scherm(pagina) == LANG.stappen[1].vraag
+
+
+def test_eerder_antwoord_zonder_javascript_is_leesbaar_en_zichtbaar(browser, site_url):
+    """Without JavaScript the earlier answer is the :target; focused as well, the theme's link
+    colour made it blue on blue. And it must not hide under the sticky header."""
+    from .test_wijzer import _axe
+
+    # axe needs JavaScript; the page's own scripts are refused, so it is the page without them.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(MAX_TIJD)
+    page.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+    for stap in LANG.stappen[:2]:
+        page.goto(wijzer_url(site_url, _tot(LANG, LANG.stappen.index(stap))) + f"#antwoord-{stap.antwoord}")
+        link = page.locator(f"#antwoord-{stap.antwoord}")
+        assert page.locator("[data-kompas-actie=volgende]").count() == 0, "het script liep toch"
+        assert _axe(page) == [], "zonder focus"
+        link.focus()
+        assert _axe(page) == [], "met focus"
+        kop = page.locator(".md-header").bounding_box()
+        assert link.bounding_box()["y"] >= kop["y"] + kop["height"], "onder de kopbalk"
+    context.close()
+
+
+def test_toelichting_hoort_bij_vraag_en_antwoord(pagina, site_url):
+    vraag = KOMPAS.start
+    ja = next(p for p in PADEN if p.stappen[0].antwoord != PADEN[-1].stappen[0].antwoord)
+    nee = PADEN[-1]
+    assert ja.stappen[0].vraag == nee.stappen[0].vraag == vraag
+    pagina.goto(wijzer_url(site_url, ja.antwoorden))
+    pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').fill("Geldt alleen voor dit antwoord.")
+    pagina.goto(wijzer_url(site_url, nee.antwoorden))
+    assert pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').input_value() == ""
+    assert "Geldt alleen" not in pagina.locator("[data-kompas-verantwoording]").text_content()
+    pagina.goto(wijzer_url(site_url, ja.antwoorden))
+    assert (
+        pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').input_value()
+        == "Geldt alleen voor dit antwoord."
+    )
+
+
+def test_weet_niet_heeft_een_deel_voor_medewerkers(pagina, site_url):
+    """As on an outcome: what is for staff (the answers so far, what to know) under its own heading."""
+    pagina.goto(wijzer_url(site_url, f"{_tot(LANG, 1)}/{toestanden.WEET_NIET}"))
+    deel = pagina.locator("section.kvz-medewerkers")
+    assert deel.count() == 1
+    assert deel.locator("h2").first.inner_text().startswith("Voor medewerkers")
+    for kop in ("#kompas-tot-nu", "#kompas-weten"):
+        assert deel.locator(kop).count() == 1, kop
+    assert pagina.locator("#kompas-open").bounding_box()["y"] < deel.bounding_box()["y"]
+
+
+def test_elke_plek_in_de_antwoordrij_kiest(pagina, site_url):
+    pagina.goto(wijzer_url(site_url, _tot(LANG, 1)))
+    for rij in pagina.locator(".kvz-wijzer__optie").all():
+        vak = rij.bounding_box()
+        radio = rij.locator("input").bounding_box()
+        # the left edge, the gap between radio and label, just above the radio
+        for x, y in (
+            (vak["x"] + 3, vak["y"] + vak["height"] / 2),
+            (radio["x"] + radio["width"] + 2, vak["y"] + vak["height"] / 2),
+            (radio["x"] + radio["width"] / 2, vak["y"] + 3),
+        ):
+            pagina.evaluate(
+                "() => document.querySelectorAll('input[name=antwoord]').forEach(i => { i.checked = false; })"
+            )
+            pagina.mouse.click(x, y)
+            assert rij.locator("input").is_checked(), (rij.inner_text(), x - vak["x"], y - vak["y"])
+
+
+def test_kopieren_werkt_in_de_iframe_van_het_loket(browser, loket_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.set_default_timeout(MAX_TIJD)
+    page.goto(loket_url)
+    frame = page.frame_locator("#kompaswijzer")
+    for i, stap in enumerate(LANG.stappen):
+        frame.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
+        frame.locator('[data-kompas-actie="volgende"]').click()
+        if i + 1 < len(LANG.stappen):
+            frame.locator(f'fieldset[data-kompas-vraag="{LANG.stappen[i + 1].vraag}"]').wait_for()
+    frame.locator('[data-kompas-actie="kopieer"]').click()
+    status = frame.locator("[data-kompas-kopieer-status]")
+    status.filter(has_text=re.compile(".+")).wait_for()
+    teksten = json.loads(frame.locator("[data-kompas-teksten]").text_content())
+    assert status.inner_text() == teksten["gekopieerd"]
+    assert "Kompas voor zeggenschap" in page.evaluate("navigator.clipboard.readText()")
+    context.close()

@@ -116,10 +116,14 @@
     zetLinksVast();
     window.history.replaceState({ kompaswijzer: true }, "");
     var hier = window.location.href;
+    // An entry of ours, or any entry whose path is not the state on screen: a jump to an
+    // anchor (the skip link) leaves an entry without our state, and going back through it
+    // must still show the state its address names.
     window.addEventListener("popstate", function (gebeurtenis) {
       var van = hier;
       hier = window.location.href;
-      if (gebeurtenis.state && gebeurtenis.state.kompaswijzer) { bezig = false; ga(hier, false, van); }
+      var anderPad = new URL(van).pathname !== window.location.pathname;
+      if (anderPad || (gebeurtenis.state && gebeurtenis.state.kompaswijzer)) { bezig = false; ga(hier, false, van); }
     });
     window.addEventListener("kompaswijzer:stap", function () { hier = window.location.href; });
   }
@@ -224,9 +228,10 @@
     try { return JSON.parse(window.sessionStorage.getItem(OPSLAG)) || {}; } catch (e) { return {}; }
   }
 
-  function bewaarToelichting(vraag, tekst) {
+  // Kept per question and answer: a note on "Ja" says nothing about "Nee".
+  function bewaarToelichting(sleutel, tekst) {
     var alle = leesToelichtingen();
-    if (tekst) alle[vraag] = tekst; else delete alle[vraag];
+    if (tekst) alle[sleutel] = tekst; else delete alle[sleutel];
     try {
       if (Object.keys(alle).length) window.sessionStorage.setItem(OPSLAG, JSON.stringify(alle));
       else window.sessionStorage.removeItem(OPSLAG);
@@ -249,13 +254,14 @@
     });
     Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
       var vraag = veld.getAttribute("data-kompas-toelichting");
+      var sleutel = vraag + "=" + veld.getAttribute("data-kompas-toelichting-antwoord");
       var doel = regel(wortel, "toelichting:" + vraag);
       function werkBij() {
-        bewaarToelichting(vraag, veld.value);
+        bewaarToelichting(sleutel, veld.value);
         var schoon = veld.value.replace(/\s+/g, " ").trim();
         if (doel) doel.textContent = schoon ? tekst.toelichting_voor + schoon + "\n" : "";
       }
-      veld.value = leesToelichtingen()[vraag] || "";
+      veld.value = leesToelichtingen()[sleutel] || "";
       veld.addEventListener("input", werkBij);
       werkBij();
     });
@@ -285,16 +291,23 @@
     kader.scrollLeft += vak.left + vak.width / 2 - (rand.left + rand.width / 2);
   }
 
+  // The Clipboard API where the page may use it; in a frame without allow="clipboard-write"
+  // it refuses, and the older way (select the text, copy) still works there.
   function kopieer(element) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(element.textContent);
-    return new Promise(function (goed, fout) {
-      var selectie = window.getSelection();
-      var bereik = document.createRange();
-      bereik.selectNodeContents(element);
-      selectie.removeAllRanges();
-      selectie.addRange(bereik);
-      (document.execCommand && document.execCommand("copy") ? goed : fout)();
-    });
+    function metSelectie() {
+      return new Promise(function (goed, fout) {
+        var selectie = window.getSelection();
+        var bereik = document.createRange();
+        bereik.selectNodeContents(element);
+        selectie.removeAllRanges();
+        selectie.addRange(bereik);
+        (document.execCommand && document.execCommand("copy") ? goed : fout)();
+      });
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(element.textContent).catch(metSelectie);
+    }
+    return metSelectie();
   }
 
   /* --- Embedded in the intern loket: tell the parent page our height ------------------- */
@@ -372,7 +385,7 @@
       var zichtbaar = 0;
       Array.prototype.forEach.call(groepen, function (groep) {
         groep.hidden = Boolean(keuze.value) && groep.getAttribute("data-vorm") !== keuze.value;
-        if (!groep.hidden) zichtbaar += groep.querySelectorAll("li").length;
+        if (!groep.hidden) zichtbaar += Number(groep.getAttribute("data-aantal"));
       });
       // The wording is the page's: "{aantal} voorbeelden getoond".
       status.textContent = status.getAttribute("data-kompas-filter-status").replace("{aantal}", zichtbaar);
