@@ -45,7 +45,7 @@ INTERFACE_RE = re.compile("|".join(f"(?:{patroon})" for patroon in INTERFACE), r
 VRAAGNUMMER = re.compile(r"^vraag \d+\.?\s+", re.IGNORECASE)
 
 # Not text for a reader, or not the page's content: menus, controls, hidden words.
-OVERSLAAN = {"nav", "header", "footer", "aside", "button", "input", "textarea", "select", "label", "option"}
+OVERSLAAN = {"nav", "header", "footer", "button", "input", "textarea", "select", "label", "option"}
 
 
 # A footnote in the export: its number and an em space at the start of a line, its text up to

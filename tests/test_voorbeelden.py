@@ -15,12 +15,20 @@ def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
     for vorm in data.vormen:
         groep = catalogus.split(f'data-vorm="{vorm.id}"')[1].split("</section>")[0]
         vormpagina = html_paginas[f"kompas/vormen/{vorm.id}/"]
-        # The catalogue lists them one by one; the vorm page has the note's sentence.
-        for item in vorm.voorbeelden + vorm.instrumenten:
+        # The catalogue lists them one by one, unless the note has a sentence a list would
+        # change; the vorm page has the note's sentence.
+        in_een_lijst = vorm.instrumenten + ([] if vorm.voorbeelden_zin else vorm.voorbeelden)
+        for item in in_een_lijst:
             assert f"<li>{escape(item)}</li>" in groep, (vorm.id, item)
+        for item in vorm.voorbeelden + vorm.instrumenten:
             assert f"<li>{escape(item)}</li>" not in vormpagina, (vorm.id, item)
         voorbeelden = vorm.voorbeelden_zin or ", ".join(vorm.voorbeelden) + "."
         assert f"<p>{escape(voorbeelden)}</p>" in vormpagina, vorm.id
+        if vorm.voorbeelden_zin:
+            assert f"<p>{escape(vorm.voorbeelden_zin)}</p>" in groep, vorm.id
+            assert not any(f"<li>{escape(item)}</li>" in groep for item in vorm.voorbeelden), vorm.id
+        kop = vorm.instrumenten_kop or "Voorbeelden van middelen of instrumenten"
+        assert (f"<h3>{escape(kop)}</h3>" in groep) == bool(vorm.instrumenten), vorm.id
         if vorm.instrumenten:
             assert f"<p>{escape(', '.join(vorm.instrumenten))}.</p>" in vormpagina, vorm.id
 
