@@ -5,6 +5,7 @@ The paths come from the data (`graaf.paden`), so a change to the kompas needs no
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -288,7 +289,12 @@ def test_verantwoording_met_toelichting_kopieren(browser, site_url):
     assert f"Permalink: {wijzer_url(site_url, pad.antwoorden)}" in tekst
     page.locator('[data-kompas-actie="kopieer"]').click()
     page.wait_for_function("document.querySelector('[data-kompas-kopieer-status]').textContent.length > 0")
-    assert page.evaluate("navigator.clipboard.readText()") == tekst
+    # Copied as selected text: the same lines, without the white space around the block.
+    assert page.evaluate("navigator.clipboard.readText()").strip() == tekst.strip()
+    assert (
+        page.locator("[data-kompas-kopieer-status]").text_content()
+        == json.loads(page.locator("[data-kompas-teksten]").text_content())["gekopieerd"]
+    )
     context.close()
 
 

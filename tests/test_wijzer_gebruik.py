@@ -638,6 +638,8 @@ def test_kopieren_werkt_in_de_iframe_van_het_loket(browser, loket_url):
         frame.locator('[data-kompas-actie="volgende"]').click()
         if i + 1 < len(LANG.stappen):
             frame.locator(f'fieldset[data-kompas-vraag="{LANG.stappen[i + 1].vraag}"]').wait_for()
+    frame.locator(f'[data-kompas-uitkomst="{LANG.vorm}"]').wait_for()
+    page.wait_for_timeout(300)  # the frame takes its new height first
     frame.locator('[data-kompas-actie="kopieer"]').click()
     status = frame.locator("[data-kompas-kopieer-status]")
     status.filter(has_text=re.compile(".+")).wait_for()

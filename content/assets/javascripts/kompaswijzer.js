@@ -291,23 +291,25 @@
     kader.scrollLeft += vak.left + vak.width / 2 - (rand.left + rand.width / 2);
   }
 
-  // The Clipboard API where the page may use it; in a frame without allow="clipboard-write"
-  // it refuses, and the older way (select the text, copy) still works there.
+  // Copy by selecting the text, at once, inside the click: that works in a frame of the
+  // intern loket as well, whatever the loket allows, and whether or not the frame has focus.
+  // Only where that fails the Clipboard API, which a browser may refuse or leave pending
+  // (then the message says so after a while).
   function kopieer(element) {
-    function metSelectie() {
-      return new Promise(function (goed, fout) {
-        var selectie = window.getSelection();
-        var bereik = document.createRange();
-        bereik.selectNodeContents(element);
-        selectie.removeAllRanges();
-        selectie.addRange(bereik);
-        (document.execCommand && document.execCommand("copy") ? goed : fout)();
-      });
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(element.textContent).catch(metSelectie);
-    }
-    return metSelectie();
+    var selectie = window.getSelection();
+    var gelukt = false;
+    try {
+      var bereik = document.createRange();
+      bereik.selectNodeContents(element);
+      selectie.removeAllRanges();
+      selectie.addRange(bereik);
+      gelukt = Boolean(document.execCommand && document.execCommand("copy"));
+    } catch (e) { gelukt = false; }
+    selectie.removeAllRanges();
+    if (gelukt) return Promise.resolve();
+    if (!navigator.clipboard || !window.isSecureContext) return Promise.reject(new Error("kopiëren"));
+    var wachten = new Promise(function (goed, fout) { window.setTimeout(fout, 2000); });
+    return Promise.race([navigator.clipboard.writeText(element.textContent), wachten]);
   }
 
   /* --- Embedded in the intern loket: tell the parent page our height ------------------- */
