@@ -560,7 +560,7 @@ def test_terug_door_een_sprong_naar_een_anker_toont_de_vraag_van_het_adres(pagin
 
 def test_eerder_antwoord_zonder_javascript_is_leesbaar_en_zichtbaar(browser, site_url):
     """Without JavaScript the earlier answer is the :target; focused as well, the theme's link
-    colour made it blue on blue. And it must not hide under the sticky header."""
+    colour made it blue on blue. It and its question stay in view, clear of the sticky header."""
     from .test_wijzer import _axe
 
     # axe needs JavaScript; the page's own scripts are refused, so it is the page without them.
@@ -575,8 +575,12 @@ def test_eerder_antwoord_zonder_javascript_is_leesbaar_en_zichtbaar(browser, sit
         assert _axe(page) == [], "zonder focus"
         link.focus()
         assert _axe(page) == [], "met focus"
+        # In view, and so is the question it answers: neither under the sticky header.
         kop = page.locator(".md-header").bounding_box()
-        assert link.bounding_box()["y"] >= kop["y"] + kop["height"], "onder de kopbalk"
+        vraag = page.locator(".kvz-wijzer__vraagtekst").bounding_box()
+        antwoord = link.bounding_box()
+        assert vraag["y"] >= kop["y"] + kop["height"], "de vraag staat onder de kopbalk"
+        assert antwoord["y"] + antwoord["height"] <= 844, "het antwoord staat niet in beeld"
     context.close()
 
 
