@@ -431,6 +431,10 @@ def test_terug_bovenaan_elke_vraag_en_uitkomst(pagina, site_url):
         assert terug.count() == 1, adres
         kop = pagina.locator(".kvz-wijzer__vraagtekst, #kompas-uitkomst, #kompas-open").first
         assert terug.bounding_box()["y"] < kop.bounding_box()["y"], adres
+        # Above the page's heading too (GOV.UK): nothing but the back link comes before the h1.
+        h1 = pagina.locator("article h1")
+        assert h1.count() == 1, adres
+        assert terug.bounding_box()["y"] < h1.bounding_box()["y"], adres
         assert terug.bounding_box()["height"] >= 44
 
 

@@ -11,6 +11,8 @@ Markdown parser would cost a third of the build.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -69,16 +71,15 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
     voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
-    kop = wijzer.kop(data, toestand)
-    kop_in_html = None
-    if toestand.soort == "vraag":
-        titel = wijzer.titel_van_vraag(data, toestand)
-        voorwerk.append(f"title: {titel}")
-        kop_in_html = (wijzer.KOP_ID, titel)
+    # Every state's page heading is in the HTML, below the back link (GOV.UK), with the same id
+    # on every state: the skip link's target, also after the script swapped a state in.
+    titel = wijzer.paginatitel(data, toestand)
+    voorwerk.append(f"title: {json.dumps(titel)}")  # a JSON string is a YAML string: data stays text
+    kop_in_html = (wijzer.KOP_ID, titel)
     return GegenereerdePagina(
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
         _voorwerk(voorwerk),
-        lambda url: kop + "\n\n" + NA_MARKDOWN + "\n",
+        lambda url: NA_MARKDOWN + "\n",
         lambda url: wijzer.render_toestand(data, toestand, url, embed, eerder, paginakop=True),
         kop_in_html,
     )

@@ -18,7 +18,7 @@ from ..data.model import KompasData, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
 from .feedback import feedback_link
-from .sjablonen import Url, maak, markdown_kop, omgeving
+from .sjablonen import Url, maak, omgeving
 
 # The id of the page heading of the wijzer's start page ("# Kompaswijzer") and of every state:
 # the theme's skip link ("Ga naar inhoud") points at it, also after the script swapped in
@@ -143,6 +143,8 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     return maak(
         "wijzer/uitkomst.html",
         **gegevens,
+        paginakop=paginatitel(data, toestand),
+        kop_id=KOP_ID,
         vorm=vorm,
         feedback=feedback,
         route_svg=route_svg,
@@ -153,7 +155,13 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
     routes = toestanden.routes(data.kompas, toestand.open_vraag)
     mogelijk = [(vorm, routes[vorm.id]) for vorm in data.vormen if vorm.id in routes]
-    return maak("wijzer/open.html", **_gegevens(data, toestand, url, embed), mogelijk=mogelijk)
+    return maak(
+        "wijzer/open.html",
+        **_gegevens(data, toestand, url, embed),
+        mogelijk=mogelijk,
+        paginakop=paginatitel(data, toestand),
+        kop_id=KOP_ID,
+    )
 
 
 def render_toestand(
@@ -169,20 +177,14 @@ def render_toestand(
     return render_open_uitkomst(data, toestand, url, embed)
 
 
-def kop(data: KompasData, toestand: Toestand) -> str:
-    """The page heading (Markdown) of a state page, or "" for a question: its heading is the
-    question itself, inside the form's legend (templates/wijzer/vraag.html), which Markdown
-    cannot write. A question page takes its <title> from the front matter (`titel_van_vraag`)."""
-    # Plain text from here on: the plugin joins it with more Markdown. Every state's heading
-    # has the same id as the start page's, so the theme's skip link ("Ga naar inhoud", the
-    # first heading) has a target on every state, also after the script swapped one in.
+def paginatitel(data: KompasData, toestand: Toestand) -> str:
+    """The page heading and title of a state page (plain text; the templates write the heading
+    below the back link, the page takes its <title> from the front matter)."""
     if toestand.soort == "uitkomst":
-        tekst = markdown_kop(f"Uitkomst: {data.vorm(toestand.vorm).titel}", 1)
-    elif toestand.soort == "open":
-        tekst = markdown_kop("Nog geen vorm", 1)
-    else:
-        return ""
-    return f"{tekst} {{ #{KOP_ID} }}"
+        return f"Uitkomst: {data.vorm(toestand.vorm).titel}"
+    if toestand.soort == "open":
+        return "Nog geen vorm"
+    return titel_van_vraag(data, toestand)
 
 
 def titel_van_vraag(data: KompasData, toestand: Toestand) -> str:
