@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..data import adressen, toestanden
 from ..data.betekenis import eerdere_uitkomsten, gepubliceerde_versies
@@ -74,7 +74,10 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
     # Every state's page heading is in the HTML, below the back link (GOV.UK), with the same id
     # on every state: the skip link's target, also after the script swapped a state in.
     titel = wijzer.paginatitel(data, toestand)
-    voorwerk.append(f"title: {json.dumps(titel)}")  # a JSON string is a YAML string: data stays text
+    # The theme writes the title unescaped (header, <title>), as it does a title taken from a
+    # Markdown heading, which Markdown escapes: escape it here the same way. A JSON string is a
+    # YAML string, so the front matter stays text whatever the data holds.
+    voorwerk.append(f"title: {json.dumps(str(escape(titel)))}")
     kop_in_html = (wijzer.KOP_ID, titel)
     return GegenereerdePagina(
         f"{adressen.toestand_pad(toestand.antwoorden, embed)}index.md",
