@@ -86,6 +86,16 @@ def _meet(page, frame) -> tuple[int, int]:
     return inhoud, int(page.evaluate("Number(document.getElementById('kompaswijzer').height)"))
 
 
+def _loop_naar_de_uitkomst(frame, pad: graaf.Pad) -> None:
+    """Answer every question of `pad` in the embed's frame, with the script, to its outcome."""
+    for i, stap in enumerate(pad.stappen):
+        frame.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
+        frame.locator('[data-kompas-actie="volgende"]').click()
+        if i + 1 < len(pad.stappen):
+            frame.locator(f'fieldset[data-kompas-vraag="{pad.stappen[i + 1].vraag}"]').wait_for()
+    frame.locator(f'[data-kompas-uitkomst="{pad.vorm}"]').wait_for()
+
+
 @pytest.mark.parametrize("breedte", [390, 1280])
 def test_embed_volgt_zijn_inhoud_op_een_pagina_van_een_andere_herkomst(browser, site_url, loket_url, breedte):
     context = browser.new_context(viewport={"width": breedte, "height": 844})
@@ -105,13 +115,7 @@ def test_embed_volgt_zijn_inhoud_op_een_pagina_van_een_andere_herkomst(browser, 
         assert over <= 0, f"{wanneer}: de inhoud is {over} px hoger dan de frame"
 
     controleer("eerste vraag")
-    pad = LANG
-    for i, stap in enumerate(pad.stappen):
-        frame.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
-        frame.locator('[data-kompas-actie="volgende"]').click()
-        if i + 1 < len(pad.stappen):
-            frame.locator(f'fieldset[data-kompas-vraag="{pad.stappen[i + 1].vraag}"]').wait_for()
-    frame.locator(f'[data-kompas-uitkomst="{pad.vorm}"]').wait_for()
+    _loop_naar_de_uitkomst(frame, LANG)
     controleer("uitkomst")
     frame.locator('[data-kompas-actie="vorige"]').first.click()
     frame.locator("[data-kompas-vraag]").wait_for()
@@ -641,12 +645,7 @@ def test_kopieren_werkt_in_de_iframe_van_het_loket(browser, loket_url):
     page.set_default_timeout(MAX_TIJD)
     page.goto(loket_url)
     frame = page.frame_locator("#kompaswijzer")
-    for i, stap in enumerate(LANG.stappen):
-        frame.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
-        frame.locator('[data-kompas-actie="volgende"]').click()
-        if i + 1 < len(LANG.stappen):
-            frame.locator(f'fieldset[data-kompas-vraag="{LANG.stappen[i + 1].vraag}"]').wait_for()
-    frame.locator(f'[data-kompas-uitkomst="{LANG.vorm}"]').wait_for()
+    _loop_naar_de_uitkomst(frame, LANG)
     page.wait_for_timeout(300)  # the frame takes its new height first
     frame.locator('[data-kompas-actie="kopieer"]').click()
     status = frame.locator("[data-kompas-kopieer-status]")

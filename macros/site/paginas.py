@@ -12,7 +12,6 @@ Markdown parser would cost a third of the build.
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass
 from typing import Callable, Optional
 

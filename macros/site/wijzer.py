@@ -143,7 +143,7 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
     return maak(
         "wijzer/uitkomst.html",
         **gegevens,
-        paginakop=paginatitel(data, toestand),
+        kop_tekst=paginatitel(data, toestand),
         kop_id=KOP_ID,
         vorm=vorm,
         feedback=feedback,
@@ -159,7 +159,7 @@ def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: 
         "wijzer/open.html",
         **_gegevens(data, toestand, url, embed),
         mogelijk=mogelijk,
-        paginakop=paginatitel(data, toestand),
+        kop_tekst=paginatitel(data, toestand),
         kop_id=KOP_ID,
     )
 
