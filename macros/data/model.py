@@ -10,13 +10,14 @@ the three cannot drift apart. Each YAML file has one top-level record (see BESTA
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import ClassVar, Optional
 
 # The tables live in their own module; imported here so `model` names every record.
 from .model_tabellen import (  # noqa: F401
     JAARTAL,
     MEETWAARDE,
     METING_NAMEN,
+    METING_VELDEN,
     Doelstelling,
     DoelstellingenBestand,
     Financien,
@@ -32,7 +33,23 @@ from .model_tabellen import (  # noqa: F401
     Voetnoot,
     Wijkplatforms,
 )
-from .velden import ALINEA, DATUM, ID, SAMENVATTING, TITEL, VERSIE, VINGERAFDRUK, VRAAG, ZIN, Tekstsoort, id_veld, veld
+from .velden import (
+    ALINEA,
+    DATUM,
+    ID,
+    KOMPASTEAM,
+    NOTA,
+    SAMENVATTING,
+    SITE,
+    TITEL,
+    VERSIE,
+    VINGERAFDRUK,
+    VRAAG,
+    ZIN,
+    Tekstsoort,
+    id_veld,
+    veld,
+)
 
 # The answers of a route as in the kompaswijzer's address: "nee/ja/ja".
 ANTWOORDEN = Tekstsoort(
@@ -45,6 +62,8 @@ ANTWOORD = Tekstsoort("antwoord", 3, r"ja|nee", "ja", "ja of nee", vrije_tekst=F
 class Doel:
     """Waar een antwoord heen leidt: precies één van `vraag` (de volgende vraag) of `vorm` (de uitkomst)."""
 
+    # The flowchart's arrows are not in the note's text: where an answer leads is our reading.
+    BRON: ClassVar[str] = SITE
     vraag: Optional[str] = veld("De id van de volgende vraag.", ID, default=None)
     vorm: Optional[str] = veld("De id van de vorm waar het kompas uitkomt.", ID, default=None)
 
@@ -53,17 +72,22 @@ class Doel:
 class Vraag:
     """Een vraag van het kompas."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     tekst: str = veld("De vraag, in de woorden van de nota.", VRAAG)
-    ja: Doel = veld("Waar het antwoord ja heen leidt.")
-    nee: Doel = veld("Waar het antwoord nee heen leidt.")
+    ja: Doel = veld("Waar het antwoord ja heen leidt.", bron=SITE)
+    nee: Doel = veld("Waar het antwoord nee heen leidt.", bron=SITE)
     uitleg: Optional[str] = veld(
         "Korte uitleg van de vraag in gewone taal (B1) voor de kompaswijzer, geen tekst uit de nota (mag ontbreken).",
         SAMENVATTING,
+        bron=SITE,
         default=None,
     )
     voorbeeld: Optional[str] = veld(
-        "Een voorbeeld bij de uitleg, in gewone taal (B1), geen tekst uit de nota (mag ontbreken).", ZIN, default=None
+        "Een voorbeeld bij de uitleg, in gewone taal (B1), geen tekst uit de nota (mag ontbreken).",
+        ZIN,
+        bron=SITE,
+        default=None,
     )
 
 
@@ -71,6 +95,7 @@ class Vraag:
 class Richting:
     """Een richting waarin het kompas stuurt, naar meer zeggenschap voor Utrechters."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     naam: str = veld("De richting in een paar woorden, zoals 'Meer eigenaarschap'.", TITEL)
     naar: list[str] = veld("De ids van de vormen waar het kompas in deze richting naartoe stuurt.", ID)
@@ -80,6 +105,7 @@ class Richting:
 class Koers:
     """De koers van het kompas: van welke vorm weg, en in welke richtingen (nota, deel B)."""
 
+    BRON: ClassVar[str] = NOTA
     minder_vaak: str = veld("De id van de vorm die de gemeente minder vaak gaat inzetten.", ID)
     richtingen: list[Richting] = veld("De richtingen waarin het kompas stuurt.")
 
@@ -88,8 +114,11 @@ class Koers:
 class Kompas:
     """Het kompas als beslisgraaf (kompas.yaml)."""
 
-    versie: str = veld('De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.', VERSIE)
-    start: str = veld("De id van de eerste vraag.", ID)
+    BRON: ClassVar[str] = NOTA
+    versie: str = veld(
+        'De versie van het kompas, zoals "1.0". Nieuw bij elke inhoudelijke wijziging.', VERSIE, bron=KOMPASTEAM
+    )
+    start: str = veld("De id van de eerste vraag.", ID, bron=SITE)
     vragen: list[Vraag] = veld("Alle vragen van het kompas.")
     toelichting: str = veld(
         "De tekst naast het kompas in de nota: waar het kompas voor is en waar je hulp krijgt.", ALINEA
@@ -97,7 +126,9 @@ class Kompas:
     motto: str = veld("De zin over eigenaarschap naast het kompas.", ZIN)
     kanttekeningen: list[str] = veld("Wat bij elke uitkomst hoort: opnieuw beginnen per fase, inspraak blijft.", ALINEA)
     in_het_kort: str = veld(
-        "Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.", SAMENVATTING
+        "Samenvatting van de pagina over het kompas in gewone taal (B1), geen tekst uit de nota.",
+        SAMENVATTING,
+        bron=SITE,
     )
     koers: Koers = veld("De twee richtingen waarin het kompas stuurt; getekend in de schaal van zeggenschap.")
 
@@ -133,25 +164,33 @@ ZEGGENSCHAP = Schaal(0, 4, "geen", "volledig", "Gemeente aan zet", "Utrechter aa
 class Vorm:
     """Een vorm waar het kompas op uitkomt."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     titel: str = veld("De naam van de vorm.", TITEL)
-    samenwerkingsvorm: bool = veld("false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.")
+    # The note says it in words ("spreken we niet van samenwerking"); the yes/no is our reading.
+    samenwerkingsvorm: bool = veld(
+        "false voor Utrechter aan zet en Gemeente aan zet: daar is geen samenwerking.", bron=SITE
+    )
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
     zeggenschap_schaal: int = veld(
         f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
         minimum=ZEGGENSCHAP.laagste,
         maximum=ZEGGENSCHAP.hoogste,
+        bron=SITE,
     )
-    eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN)
+    eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN, bron=SITE)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
     voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.", ZIN)
     instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).", ZIN)
+    # The note ranks no principle per vorm: a list here is the site's.
     principes: list[str] = veld(
-        "De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).", ID
+        "De ids van de leidende principes die bij deze vorm het meest vragen (mag leeg zijn).", ID, bron=SITE
     )
     in_het_kort: str = veld(
-        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
+        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.",
+        SAMENVATTING,
+        bron=SITE,
     )
     instrumenten_kop: Optional[str] = veld(
         "De kop boven de instrumenten zoals de nota hem bij deze vorm schrijft; zonder: "
@@ -171,6 +210,7 @@ class Vorm:
 class VormenBestand:
     """De vormen van het kompas (vormen.yaml), van veel naar geen zeggenschap."""
 
+    BRON: ClassVar[str] = NOTA
     vormen: list[Vorm] = veld("Alle vormen, in de volgorde van de nota.")
 
 
@@ -178,11 +218,13 @@ class VormenBestand:
 class Citaat:
     """Een citaat dat de nota bij een principe afdrukt."""
 
+    BRON: ClassVar[str] = NOTA
     tekst: str = veld("Het citaat, zonder aanhalingstekens.", ALINEA)
     spreker: Optional[str] = veld("Wie het zei, als de nota dat noemt.", TITEL, default=None)
     na_alinea: Optional[int] = veld(
         "Na welke alinea van het principe de nota het citaat afdrukt (1: na de eerste); zonder: na de laatste.",
         minimum=1,
+        bron=SITE,
         default=None,
     )
 
@@ -191,6 +233,7 @@ class Citaat:
 class Onderdeel:
     """Een tussenkop met eigen alinea's."""
 
+    BRON: ClassVar[str] = NOTA
     kop: str = veld("De tussenkop.", TITEL)
     alineas: list[str] = veld("De alinea's onder de tussenkop.", ALINEA)
 
@@ -199,12 +242,15 @@ class Onderdeel:
 class Principe:
     """Een leidend principe voor houding en gedrag."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     titel: str = veld("De titel, zoals 'We tonen lef'.", TITEL)
     alineas: list[str] = veld("De alinea's van het principe, in volgorde.", ALINEA)
     citaten: list[Citaat] = veld("De citaten bij het principe (mag leeg zijn).")
     in_het_kort: str = veld(
-        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.", SAMENVATTING
+        "Samenvatting in gewone taal (B1): korte zinnen, gewone woorden. Geen tekst uit de nota.",
+        SAMENVATTING,
+        bron=SITE,
     )
     onderdelen: list[Onderdeel] = veld("Tussenkoppen met eigen alinea's (mag ontbreken).", default_factory=list)
     figuur_titel: Optional[str] = veld(
@@ -218,6 +264,7 @@ class Principe:
 class PrincipesBestand:
     """De zes leidende principes (principes.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     principes: list[Principe] = veld("Alle principes, in de volgorde van de nota.")
 
 
@@ -225,6 +272,7 @@ class PrincipesBestand:
 class PadWijziging:
     """Een pad door het kompas dat in een versie een andere uitkomst kreeg."""
 
+    BRON: ClassVar[str] = KOMPASTEAM
     antwoorden: str = veld('De antwoorden zoals in de URL van de kompaswijzer: "nee/ja/ja".', ANTWOORDEN)
     van: Optional[str] = veld("De vorm vóór de wijziging (leeg: een nieuw pad).", ID, default=None)
     naar: Optional[str] = veld("De vorm na de wijziging (leeg: het pad bestaat niet meer).", ID, default=None)
@@ -234,6 +282,7 @@ class PadWijziging:
 class KompasVersie:
     """Een versie van het kompas."""
 
+    BRON: ClassVar[str] = KOMPASTEAM
     versie: str = veld('De versie, zoals "1.1".', VERSIE)
     datum: str = veld('De dag waarop de versie is vastgelegd, als "2027-03-01".', DATUM)
     samenvatting: str = veld("Wat deze versie is, in een paar zinnen.", ALINEA)
@@ -248,6 +297,7 @@ class KompasVersie:
 class WijzigingenBestand:
     """De versies van het kompas (wijzigingen.yaml), de nieuwste bovenaan."""
 
+    BRON: ClassVar[str] = KOMPASTEAM
     versies: list[KompasVersie] = veld("Alle versies, van nieuw naar oud.")
 
 
@@ -256,6 +306,7 @@ class Scenario:
     """Een situatie die de nota als voorbeeld noemt, met de vorm waar het kompas op moet uitkomen.
     Het kompasteam beheert ze: een wijziging van het kompas die een scenario breekt, valt op."""
 
+    BRON: ClassVar[str] = KOMPASTEAM
     naam: str = veld("Korte naam van de situatie, zoals 'Buurtfeest'.", TITEL)
     situatie: str = veld("De situatie in een of twee zinnen: wie wil wat?", ZIN)
     antwoorden: dict[str, str] = veld("Per vraag (de id uit kompas.yaml) het antwoord: ja of nee.", ANTWOORD)
@@ -267,6 +318,7 @@ class Scenario:
 class ScenariosBestand:
     """De scenario's van het kompasteam (scenarios.yaml)."""
 
+    BRON: ClassVar[str] = KOMPASTEAM
     scenarios: list[Scenario] = veld("Alle scenario's.")
 
 
@@ -280,27 +332,30 @@ class ScenariosBestand:
 class ArchiefVraag:
     """Een vraag zoals die in een versie gold."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     tekst: str = veld("De vraag.", VRAAG)
-    ja: Doel = veld("Waar het antwoord ja heen leidde.")
-    nee: Doel = veld("Waar het antwoord nee heen leidde.")
+    ja: Doel = veld("Waar het antwoord ja heen leidde.", bron=SITE)
+    nee: Doel = veld("Waar het antwoord nee heen leidde.", bron=SITE)
 
 
 @dataclass(frozen=True)
 class ArchiefVorm:
     """Wat een vorm in een versie betekende."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     titel: str = veld("De naam van de vorm.", TITEL)
-    samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.")
+    samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.", bron=SITE)
     wat_is_het: str = veld("Wat is het.", ALINEA)
     zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
     zeggenschap_schaal: int = veld(
         f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
         minimum=ZEGGENSCHAP.laagste,
         maximum=ZEGGENSCHAP.hoogste,
+        bron=SITE,
     )
-    eigenaar: str = veld("Wie eigenaar is.", ZIN)
+    eigenaar: str = veld("Wie eigenaar is.", ZIN, bron=SITE)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
 
 
@@ -309,8 +364,9 @@ class ArchiefVersie:
     """De betekenis van een versie van het kompas (kompas_data/archief/<versie>.yaml). Gemaakt
     door `make versie` toen een nieuwere versie kwam; nooit met de hand bewerken."""
 
-    versie: str = veld("De versie.", VERSIE)
-    start: str = veld("De id van de eerste vraag.", ID)
+    BRON: ClassVar[str] = NOTA
+    versie: str = veld("De versie.", VERSIE, bron=KOMPASTEAM)
+    start: str = veld("De id van de eerste vraag.", ID, bron=SITE)
     vragen: list[ArchiefVraag] = veld("De vragen, in de volgorde (en dus de nummers) van die versie.")
     vormen: list[ArchiefVorm] = veld("De vormen.")
     toelichting: str = veld("De tekst naast het kompas.", ALINEA)
@@ -322,8 +378,11 @@ class ArchiefVersie:
 class Nota:
     """De beleidsnota als geheel (nota.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     titel: str = veld("De titel van de nota.", TITEL)
-    in_het_kort: str = veld("Samenvatting van de nota voor de beginpagina, in gewone taal (B1).", SAMENVATTING)
+    in_het_kort: str = veld(
+        "Samenvatting van de nota voor de beginpagina, in gewone taal (B1).", SAMENVATTING, bron=SITE
+    )
     # The note ranks no principle per vorm: these two sentences of deel B.1 are its own words on
     # where the principles apply. They live here once; the principes page and every vorm show them.
     principes_toepassing: Optional[str] = veld(

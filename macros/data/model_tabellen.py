@@ -7,9 +7,9 @@ wijkplatforms.yaml). Part of the model (`model.py`); the rules of each field are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import ClassVar, Optional
 
-from .velden import ALINEA, ID, TITEL, ZIN, Tekstsoort, id_veld, veld
+from .velden import ALINEA, ID, NOTA, SITE, TITEL, ZIN, Tekstsoort, id_veld, veld
 
 # A measured value as the note writes it: the charts draw it as a number.
 MEETWAARDE = Tekstsoort(
@@ -24,6 +24,7 @@ JAARTAL = Tekstsoort(
 class Doelstelling:
     """Een meetbare doelstelling."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     nummer: str = veld('Het nummer in de nota, als tekst: "1".', TITEL)
     soort: str = veld("Resultaat of Proces.", TITEL)
@@ -35,6 +36,7 @@ class Doelstelling:
 class DoelstellingenBestand:
     """De doelstellingen (doelstellingen.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     doelstellingen: list[Doelstelling] = veld("Alle doelstellingen.")
 
 
@@ -42,6 +44,7 @@ class DoelstellingenBestand:
 class Meting:
     """Een meting of streefwaarde; zonder waarde is die nog niet bekend (in de nota een sterretje)."""
 
+    BRON: ClassVar[str] = NOTA
     jaar: int = veld("Het jaar van de meting.", minimum=1900, maximum=2100)
     waarde: Optional[str] = veld('De waarde als tekst, zoals "54%" of "5,9".', MEETWAARDE, default=None)
     voetnoot: Optional[str] = veld("De id van een voetnoot in indicatoren.yaml.", ID, default=None)
@@ -49,18 +52,22 @@ class Meting:
 
 # The names of an indicator's three measurements, as the note's table heads them.
 METING_NAMEN = ("0-meting", "Vervolgmeting 1", "Vervolgmeting 2")
+# The fields of an indicator that hold them, in the same order.
+METING_VELDEN = ("nulmeting", "vervolgmeting_1", "vervolgmeting_2")
 
 
 @dataclass(frozen=True)
 class Indicator:
     """Een effect-indicator."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     indicator: str = veld("Wat er gemeten wordt.", ZIN)
     nieuw: bool = veld("true: nieuwe indicator, nog zonder nulmeting en streefwaarden.")
     evaluatie: str = veld('Het jaar van de evaluatie, als tekst: "2026".', JAARTAL)
     thema: Optional[str] = veld("Het thema in de tabel, zoals 'Vertrouwen'.", TITEL, default=None)
-    principe: Optional[str] = veld("De id van het principe waar de indicator bij hoort.", ID, default=None)
+    # The note's table names a theme, not a principe: the link to a principe is the site's.
+    principe: Optional[str] = veld("De id van het principe waar de indicator bij hoort.", ID, bron=SITE, default=None)
     bron: Optional[str] = veld("Waar de meting vandaan komt.", TITEL, default=None)
     nulmeting: Optional[Meting] = veld("De nulmeting.", default=None)
     vervolgmeting_1: Optional[Meting] = veld("De eerste vervolgmeting (streefwaarde).", default=None)
@@ -70,13 +77,14 @@ class Indicator:
     @property
     def metingen(self) -> list[Optional[Meting]]:
         """The three measurements in the order of METING_NAMEN."""
-        return [self.nulmeting, self.vervolgmeting_1, self.vervolgmeting_2]
+        return [getattr(self, veld) for veld in METING_VELDEN]
 
 
 @dataclass(frozen=True)
 class IndicatorGroep:
     """De indicatoren bij één doelstelling."""
 
+    BRON: ClassVar[str] = NOTA
     doelstelling: str = veld('Het nummer van de doelstelling, als tekst: "1a".', TITEL)
     tekst: str = veld("De doelstelling zoals in de tabel.", ZIN)
     indicatoren: list[Indicator] = veld("De indicatoren.")
@@ -86,6 +94,7 @@ class IndicatorGroep:
 class Voetnoot:
     """Een voetnoot bij de tabel met indicatoren."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     tekst: str = veld("De voetnoot.", ALINEA)
 
@@ -94,6 +103,7 @@ class Voetnoot:
 class IndicatorenBestand:
     """De indicatoren (indicatoren.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     toelichting_nieuw: str = veld("Wat het sterretje bij een nieuwe indicator betekent.", ZIN)
     voetnoten: list[Voetnoot] = veld("Voetnoten bij de tabel.")
     groepen: list[IndicatorGroep] = veld("De indicatoren per doelstelling.")
@@ -108,6 +118,7 @@ class IndicatorenBestand:
 class Risico:
     """Een risico uit het overzicht."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     omschrijving: str = veld("De risico-omschrijving.", ZIN)
     toelichting: str = veld("De toelichting.", ALINEA)
@@ -116,7 +127,7 @@ class Risico:
     # asks begeleiding (Risico's). The kompaswijzer quotes this risk's maatregelen, the note's
     # own words, at every outcome; the words live here once.
     bij_de_kompaswijzer: bool = veld(
-        "true: de kompaswijzer citeert de maatregelen van dit risico bij elke uitkomst.", default=False
+        "true: de kompaswijzer citeert de maatregelen van dit risico bij elke uitkomst.", bron=SITE, default=False
     )
 
 
@@ -124,6 +135,7 @@ class Risico:
 class RisicosBestand:
     """De belangrijkste risico's (risicos.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     risicos: list[Risico] = veld("Alle risico's.")
 
 
@@ -131,6 +143,7 @@ class RisicosBestand:
 class Post:
     """Een regel van de begroting."""
 
+    BRON: ClassVar[str] = NOTA
     id: str = id_veld()
     omschrijving: str = veld("De omschrijving van de post.", ZIN)
     bedragen: list[int] = veld("Een bedrag in hele euro's per jaar, in de volgorde van `jaren`.", minimum=0)
@@ -140,6 +153,7 @@ class Post:
 class Totaal:
     """Het totaal van de begroting, zoals de nota het noemt."""
 
+    BRON: ClassVar[str] = NOTA
     omschrijving: str = veld("De omschrijving van het totaal.", ZIN)
     bedragen: list[int] = veld("Het totaal per jaar; moet de som van de posten zijn.", minimum=0)
 
@@ -148,6 +162,7 @@ class Totaal:
 class Financien:
     """Het budget van het programma (financien.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     jaren: list[int] = veld("De jaren van de tabel, oplopend.", minimum=1900, maximum=2100)
     posten: list[Post] = veld("De posten.")
     totaal: Totaal = veld("Het totaal.")
@@ -158,6 +173,7 @@ class Financien:
 class Ondersteuningsbudget:
     """Het ondersteuningsbudget voor wijkplatforms."""
 
+    BRON: ClassVar[str] = NOTA
     per_wijkplatform: int = veld("Het budget per wijkplatform in hele euro's.", minimum=1)
     totaal: int = veld("Het totale budget in hele euro's.", minimum=1)
 
@@ -166,5 +182,6 @@ class Ondersteuningsbudget:
 class Wijkplatforms:
     """Afspraken met de wijkplatforms (wijkplatforms.yaml)."""
 
+    BRON: ClassVar[str] = NOTA
     ondersteuningsbudget: Ondersteuningsbudget = veld("Het ondersteuningsbudget.")
     voorwaarden: list[str] = veld("De voorwaarden voor het ondersteuningsbudget, in volgorde.", ALINEA)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 
@@ -57,6 +57,15 @@ ALINEA = Tekstsoort("alinea", 3000)  # a paragraph of the note
 
 ID_UITLEG = "Vaste naam: kleine letters, cijfers en koppeltekens. Ook het stukje URL; verandert niet."
 
+# Where the text of a field comes from: the three sources of text the site names (README,
+# "Drie bronnen van tekst"). A record class says its usual source once (`BRON`, a class
+# attribute); a field that differs says its own (`veld(..., bron=SITE)`). The pages (which mark
+# and label each source), kompas.json and the JSON Schema all read it from here (`bron_van`).
+NOTA = "nota"  # the note's words as adopted; a later version of the kompasteam may change them
+SITE = "site"  # the site's own words or its reading of the note (summaries, routes, the scale)
+KOMPASTEAM = "kompasteam"  # the kompasteam's own records: its versions and scenarios
+BRONNEN = (NOTA, SITE, KOMPASTEAM)
+
 
 def veld(
     uitleg: str,
@@ -64,19 +73,39 @@ def veld(
     *,
     minimum: Optional[int] = None,
     maximum: Optional[int] = None,
+    bron: Optional[str] = None,
     **kwargs: Any,
 ) -> Any:
     """A field with its explanation for data editors (shown in the schema and on the site) and
-    its rules: the kind of text, or the range of a number."""
-    regels = {"uitleg": uitleg}
+    its rules: the kind of text, or the range of a number, and where its text comes from when
+    that is not its record's usual source (`bron`)."""
+    regels: dict[str, Any] = {"uitleg": uitleg}
     if soort is not None:
         regels["soort"] = soort
     if minimum is not None:
         regels["minimum"] = minimum
     if maximum is not None:
         regels["maximum"] = maximum
+    if bron is not None:
+        if bron not in BRONNEN:
+            raise ValueError(f"onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}")
+        regels["bron"] = bron
     return field(metadata=regels, **kwargs)
 
 
 def id_veld(uitleg: str = ID_UITLEG, **kwargs: Any) -> Any:
-    return veld(uitleg, ID, **kwargs)
+    # An id is the site's name for a record (and part of its address), never the note's text.
+    return veld(uitleg, ID, bron=SITE, **kwargs)
+
+
+def bron_van(soort: type, naam: str) -> str:
+    """Where the text of field `naam` of record class `soort` comes from."""
+    veld_ = next((f for f in fields(soort) if f.name == naam), None)
+    if veld_ is None:
+        raise KeyError(f"{soort.__name__} heeft geen veld {naam!r}")
+    bron = veld_.metadata.get("bron") or getattr(soort, "BRON", None)
+    if bron is None:
+        raise TypeError(
+            f"{soort.__name__} zegt niet waar zijn tekst vandaan komt: zet BRON: ClassVar[str] in de klasse"
+        )
+    return bron

@@ -7,7 +7,10 @@ of a top-level entry becomes an h2 under the note's h1), its ids get the page's 
 the one page. What only makes sense on the website (the "Klopt dit niet?" mail link, the
 routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left out, and so
 is every text the site wrote itself (`data-bron="site"`: summaries, our reading of the
-flowchart, captions): /nota/ and the PDF are the note, in its words.
+flowchart, captions), but for a marked line the note needs (`data-ook-in-nota`: the kompas has
+changed since). /nota/ and the PDF are the note as adopted, in its words: plugin.py renders its
+pages from the note's own data (nota_vastgesteld/), so a later version of the kompas changes
+the site's pages, never these.
 
 Two things follow the note rather than the site's menu: a page may mark the place where the
 pages under it stand in the note (`data-nota-onderdelen`: the seven vormen come after the
@@ -34,6 +37,8 @@ from .sjablonen import maak
 NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
 ALLEEN_SITE = "data-alleen-site"
 BRON = "data-bron"  # "site": text the site wrote itself, not the note's
+# A marked line of ours that the note itself needs (the kompas has changed since the note).
+OOK_IN_NOTA = "data-ook-in-nota"
 ONDERDELEN = "data-nota-onderdelen"
 IN_INHOUD = "data-nota-inhoud"
 # What _Omzetter writes where the pages under a page come (never in HTML: a control character).
@@ -68,7 +73,7 @@ def hoort_bij_nota(src: str) -> bool:
     return not any(src == n or (n.endswith("/") and src.startswith(n)) for n in NIET_IN_NOTA)
 
 
-def _pagina_titel(pagina) -> str:
+def pagina_titel(pagina) -> str:
     """The page's own first heading ("A. Inleiding"), as the note has it; the nav's shorter
     label only when the page has no heading."""
     items = pagina.toc.items if pagina.toc else []
@@ -89,7 +94,7 @@ def nav_delen(items, diepte: int = 0):
         if not _in_nota(item):
             continue
         if item.is_page:
-            yield Deel(item.file.src_uri, item.url, _pagina_titel(item), diepte, item.content)
+            yield Deel(item.file.src_uri, item.url, pagina_titel(item), diepte, item.content)
             continue
         eerste, *rest = item.children
         if eerste.is_page:
@@ -173,7 +178,7 @@ class _Omzetter(HTMLParser):
             return
         if (
             ALLEEN_SITE in kenmerken
-            or kenmerken.get(BRON) == "site"
+            or (kenmerken.get(BRON) == "site" and OOK_IN_NOTA not in kenmerken)
             or "headerlink" in (kenmerken.get("class") or "").split()
         ):
             self.weg = tag not in LEEG

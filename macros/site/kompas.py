@@ -15,8 +15,8 @@ def render_vragen(data: KompasData, url: Url) -> str:
     return maak("kompas_vragen.html", data=data, nummers=graaf.vraagnummers(data.kompas), url=url)
 
 
-def render_kompas_toelichting(kompas: Kompas) -> str:
-    return maak("kompas_toelichting.html", kompas=kompas)
+def render_kompas_toelichting(kompas: Kompas, url: Url) -> str:
+    return maak("kompas_toelichting.html", kompas=kompas, url=url)
 
 
 def render_beslistabel(data: KompasData, url: Url) -> str:

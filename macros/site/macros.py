@@ -1,79 +1,53 @@
 """The macros that pages in content/ call, each a renderer applied to the loaded data.
 
-Everything they show comes from `kompas_data/` through the renderers in this package.
+Everything they show comes from the data through the renderers in this package. The same
+macros serve two passes (`macros_voor`): the site, with the kompas as the data holds it now
+(mkdocs-macros calls them, `definieer`), and the note as adopted, with the frozen data of the
+note (plugin.py renders the note's pages once more for /nota/ and the PDF).
 """
 
 from __future__ import annotations
 
-from markupsafe import escape
+from typing import Callable, Optional
 
 from ..data import adressen, graaf, toestanden
+from ..data.model import KompasData
 from ..uitvoer import grafieken, json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
-from .sjablonen import maak
-from .plugin import laad
+from .gegevens import laad
+from .sjablonen import Url, maak
 
 
-def definieer(env) -> None:
-    # Our plugin has loaded the data and drawn the charts for this build; without it (a build
-    # tool that runs macros but no MkDocs plugins) the macros load them themselves.
-    plugin = env.conf["plugins"].get("kompas")
-    data = plugin.data if plugin else laad(env.conf)
-    alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
-    env.variables["kompas_versie"] = data.kompas.versie
-    env.variables["kompas_aantal_vragen"] = len(data.kompas.vragen)
-    env.variables["kompas_aantal_vormen"] = len(data.vormen)
-    env.variables["kompas_aantal_samenwerkingsvormen"] = sum(1 for v in data.vormen if v.samenwerkingsvorm)
-    env.variables["kompas_aantal_paden"] = graaf.aantal_paden(data.kompas)
+def variabelen(data: KompasData) -> dict[str, object]:
+    """The numbers the pages quote ("de 10 vragen")."""
+    return {
+        "kompas_versie": data.kompas.versie,
+        "kompas_aantal_vragen": len(data.kompas.vragen),
+        "kompas_aantal_vormen": len(data.vormen),
+        "kompas_aantal_samenwerkingsvormen": sum(1 for v in data.vormen if v.samenwerkingsvorm),
+        "kompas_aantal_paden": graaf.aantal_paden(data.kompas),
+    }
 
-    def url(adres: str) -> str:
-        return adressen.relatieve_url(env.page.url, adres)
 
-    @env.macro
-    def vormen_overzicht() -> str:
-        return vormen.render_vormen_overzicht(data.vormen, url)
+def macros_voor(
+    data: KompasData, alle_grafieken: Callable[[], dict], url: Url, huidig: Optional[KompasData] = None
+) -> dict[str, Callable[..., str]]:
+    """Every macro, by name, for `data` on a page whose links `url` makes. `huidig` is the
+    kompas as it is now when `data` is the note as adopted (the note's own pass)."""
 
-    @env.macro
-    def kompas_vragen() -> str:
-        return kompas.render_vragen(data, url)
+    def nota_tekst(record: object, veld: str, tekst: object = None) -> str:
+        # One text of the note inside a page's Markdown, marked once the kompasteam changed it;
+        # nothing where the data leaves an optional text out.
+        if tekst is None and getattr(record, veld) is None:
+            return ""
+        return maak("nota_tekst.html", record=record, veld=veld, url=url, tekst=tekst).strip()
 
-    @env.macro
-    def kompas_toelichting() -> str:
-        return kompas.render_kompas_toelichting(data.kompas)
-
-    @env.macro
-    def principes_overzicht() -> str:
-        return principes.render_principes_overzicht(data.principes, url)
-
-    @env.macro
-    def doelstellingen() -> str:
-        return beleid.render_doelstellingen(data.doelstellingen)
-
-    @env.macro
-    def indicatoren_tabel() -> str:
-        return beleid.render_indicatoren(data.indicatoren, url)
-
-    @env.macro
-    def risicos() -> str:
-        return beleid.render_risicos(data.risicos)
-
-    @env.macro
-    def financien_tabel() -> str:
-        return beleid.render_financien(data.financien)
-
-    @env.macro
-    def wijkplatform_voorwaarden() -> str:
-        return beleid.render_wijkplatform_voorwaarden(data.wijkplatforms)
-
-    @env.macro
     def wijkplatform_budget(soort: str) -> str:
         budget = data.wijkplatforms.ondersteuningsbudget
-        bedragen = {"per_wijkplatform": budget.per_wijkplatform, "totaal": budget.totaal}
-        if soort not in bedragen:
-            raise ValueError(f"onbekend budget {soort!r}; kies uit {', '.join(bedragen)}")
-        return opmaak.euro(bedragen[soort])
+        if soort not in ("per_wijkplatform", "totaal"):
+            raise ValueError(f"onbekend budget {soort!r}; kies uit per_wijkplatform, totaal")
+        return nota_tekst(budget, soort, opmaak.euro(getattr(budget, soort)))
 
-    @env.macro
     def wijzer_toestand(antwoorden: str, embed: bool = False) -> str:
         """The state after these answers, as in its address: "nee/ja"."""
         stappen = tuple(a for a in antwoorden.split("/") if a)
@@ -82,71 +56,62 @@ def definieer(env) -> None:
             raise ValueError(f"geen toestand van de kompaswijzer: {antwoorden!r}")
         return wijzer.render_toestand(data, toestand, url, embed)
 
-    @env.macro
-    def wijzer_knop() -> str:
-        return wijzer.render_knop(url)
-
-    @env.macro
-    def wijzer_start() -> str:
-        return wijzer.render_start(url)
-
-    @env.macro
-    def kompas_schema() -> str:
-        return kompas.render_kompas_schema(data, url)
-
-    @env.macro
-    def kompas_versies() -> str:
-        return kompas.render_versies(data, url)
-
-    @env.macro
-    def data_velden() -> str:
-        return dataformaat.render_data_velden(json_schema.dataset_schema())
-
-    @env.macro
-    def kompas_json_velden() -> str:
-        return dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
-
-    @env.macro
     def in_het_kort(over: str) -> str:
         samenvattingen = {"nota": data.nota.in_het_kort, "kompas": data.kompas.in_het_kort}
         if over not in samenvattingen:
             raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
         return maak("in_het_kort.html", samenvatting=samenvattingen[over])
 
-    @env.macro
-    def bron_label() -> str:
-        """The label of our own text ("Uitleg van deze site, …") inside a page from content/."""
-        return maak("bron_label.html").strip()
+    def kompas_sinds_de_nota() -> str:
+        # Only in the note's own pass, and only once the kompas has a version after the note's.
+        if huidig is None or huidig.kompas.versie == data.kompas.versie:
+            return ""
+        return maak("kompas_sinds_de_nota.html", nota=data.kompas.versie, huidig=huidig.kompas.versie, url=url)
 
-    @env.macro
-    def principes_toepassing() -> str:
-        """The note's sentence on where the principles apply (nota.yaml), escaped."""
-        return str(escape(data.nota.principes_toepassing or ""))
+    return {
+        "vormen_overzicht": lambda: vormen.render_vormen_overzicht(data.vormen, url),
+        "kompas_vragen": lambda: kompas.render_vragen(data, url),
+        "kompas_toelichting": lambda: kompas.render_kompas_toelichting(data.kompas, url),
+        "kompas_sinds_de_nota": kompas_sinds_de_nota,
+        "principes_overzicht": lambda: principes.render_principes_overzicht(data.principes, url),
+        "doelstellingen": lambda: beleid.render_doelstellingen(data.doelstellingen, url),
+        "indicatoren_tabel": lambda: beleid.render_indicatoren(data.indicatoren, url),
+        "risicos": lambda: beleid.render_risicos(data.risicos, url),
+        "financien_tabel": lambda: beleid.render_financien(data.financien, url),
+        "wijkplatform_voorwaarden": lambda: beleid.render_wijkplatform_voorwaarden(data.wijkplatforms, url),
+        "wijkplatform_budget": wijkplatform_budget,
+        "wijzer_toestand": wijzer_toestand,
+        "wijzer_knop": lambda: wijzer.render_knop(url),
+        "wijzer_start": lambda: wijzer.render_start(url),
+        "kompas_schema": lambda: kompas.render_kompas_schema(data, url),
+        "kompas_versies": lambda: kompas.render_versies(data, url),
+        "data_velden": lambda: dataformaat.render_data_velden(json_schema.dataset_schema()),
+        "kompas_json_velden": lambda: dataformaat.render_kompas_json_velden(json_schema.dataset_schema()),
+        "in_het_kort": in_het_kort,
+        # The label of our own text ("Uitleg van deze site, …") inside a page from content/.
+        "bron_label": lambda: maak("bron_label.html").strip(),
+        # The note's sentence on where the principles apply, and its footnote (nota.yaml).
+        "principes_toepassing": lambda: nota_tekst(data.nota, "principes_toepassing"),
+        "principes_voetnoot": lambda: nota_tekst(data.nota, "principes_voetnoot"),
+        "voorbeelden": lambda: vormen.render_voorbeelden(data.vormen, url),
+        "indicatoren_grafiek": lambda: grafiek_figuren.render_indicatoren_grafiek(alle_grafieken(), url),
+        "indicator_grafieken": lambda: grafiek_figuren.render_indicator_grafieken(data, alle_grafieken(), url),
+        "financien_grafieken": lambda: grafiek_figuren.render_financien_grafieken(alle_grafieken(), url),
+        "zeggenschap_schaal": lambda: grafiek_figuren.render_zeggenschap(data, alle_grafieken(), url),
+        "pdf_download": lambda: maak("pdf_download.html", url=url),
+    }
 
-    @env.macro
-    def principes_voetnoot() -> str:
-        return str(escape(data.nota.principes_voetnoot or ""))
 
-    @env.macro
-    def voorbeelden() -> str:
-        return vormen.render_voorbeelden(data.vormen, url)
+def definieer(env) -> None:
+    # Our plugin has loaded the data and drawn the charts for this build; without it (a build
+    # tool that runs macros but no MkDocs plugins) the macros load them themselves.
+    plugin = env.conf["plugins"].get("kompas")
+    data = plugin.data if plugin else laad(env.conf)
+    alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
+    env.variables.update(variabelen(data))
 
-    @env.macro
-    def indicatoren_grafiek() -> str:
-        return grafiek_figuren.render_indicatoren_grafiek(alle_grafieken(), url)
+    def url(adres: str) -> str:
+        return adressen.relatieve_url(env.page.url, adres)
 
-    @env.macro
-    def indicator_grafieken() -> str:
-        return grafiek_figuren.render_indicator_grafieken(data, alle_grafieken(), url)
-
-    @env.macro
-    def financien_grafieken() -> str:
-        return grafiek_figuren.render_financien_grafieken(alle_grafieken(), url)
-
-    @env.macro
-    def zeggenschap_schaal() -> str:
-        return grafiek_figuren.render_zeggenschap(data, alle_grafieken(), url)
-
-    @env.macro
-    def pdf_download() -> str:
-        return maak("pdf_download.html", url=url)
+    for naam, macro in macros_voor(data, alle_grafieken, url).items():
+        env.macro(macro, naam)

@@ -54,6 +54,27 @@ def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
         f"kompas/vormen/{vorm.id}.md", "", lambda url: vormen.render_vorm_pagina(vorm, data, url))
 
 
+@dataclass(frozen=True)
+class Onderdelen:
+    """Pages made per record that stand in the nav under an overview page (the section's first
+    entry), in the order of the data: the note's parts, also in the whole note."""
+
+    overzicht: str  # the overview page in content/: "kompas/index.md"
+    paginas: Callable[[KompasData], list[GegenereerdePagina]]
+
+
+ONDERDELEN = (
+    Onderdelen("principes/index.md", lambda data: [principe_pagina(data, p.id) for p in data.principes]),
+    Onderdelen("kompas/index.md", lambda data: [vorm_pagina(data, v.id) for v in data.vormen]),
+)
+
+
+def onderdelen_in_nota(data: KompasData, overzicht: str) -> list[GegenereerdePagina]:
+    """The pages that stand under the overview page `overzicht` for this data (none for a page
+    that is no overview)."""
+    return [pagina for o in ONDERDELEN if o.overzicht == overzicht for pagina in o.paginas(data)]
+
+
 def versie_pagina(data: KompasData, versie: str) -> GegenereerdePagina:
     # Out of search: a version page repeats the kompas, and an old one would answer a search
     # with advice that no longer holds.
@@ -89,8 +110,7 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
 
 def alle(data: KompasData) -> list[GegenereerdePagina]:
     """Every generated page. Raises toestanden.TeVeelToestanden for a kompas too big to build."""
-    paginas = [principe_pagina(data, p.id) for p in data.principes]
-    paginas += [vorm_pagina(data, v.id) for v in data.vormen]
+    paginas = [pagina for onderdelen in ONDERDELEN for pagina in onderdelen.paginas(data)]
     paginas += [versie_pagina(data, v.versie.versie) for v in gepubliceerde_versies(data)]
     eerder = eerdere_uitkomsten(data)
     for toestand in toestanden.toestanden(data.kompas):

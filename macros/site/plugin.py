@@ -4,7 +4,11 @@
   kompaswijzer, added to the nav under their overview page;
 - the files: `/kompas.json`, the diagram, the charts (`/grafieken/`) and the JSON Schema
   (`/kompas.schema.json`, one per data file in `/schema/`);
-- the whole note on one page (`nota/`) and as a PDF, assembled from the rendered pages;
+- the whole note on one page (`nota/`) and as a PDF: the note as adopted, so its pages are
+  rendered once more from the frozen data of the note (nota_vastgesteld/, `_nota_delen`) and
+  assembled in the order of the nav (hele_nota.py);
+- which texts of the note the kompasteam changed since: the comparison (data/herkomst.py) the
+  templates mark them with;
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
 
 State lives on the instance; MkDocs makes one per build (and keeps it during `serve`).
@@ -17,20 +21,20 @@ import threading
 import time
 from pathlib import Path
 
+from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..data import adressen, betekenis, toestanden
-from ..data.loader import KompasDataError, laad_kompas_data
+from ..data.herkomst import Herkomst
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
-from . import hele_nota, herladen, paginas
+from . import hele_nota, herladen, macros, paginas, sjablonen
+from .gegevens import laad, laad_nota
 
-# Overview page in mkdocs.yml's nav -> the generated pages that belong under it.
-PRINCIPES_OVERZICHT = "principes/index.md"
-VORMEN_OVERZICHT = "kompas/index.md"
 HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
@@ -40,25 +44,16 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 log = logging.getLogger("mkdocs.plugins.kompas")
 
 
-def gegevensmap(config) -> Path:
-    """The data folder: `extra.kompas_data` in mkdocs.yml, relative to mkdocs.yml."""
-    return Path(config["config_file_path"]).parent / config["extra"]["kompas_data"]
-
-
-def laad(config):
-    """The data for a build, or a stopped build with the full list of problems."""
-    try:
-        return laad_kompas_data(gegevensmap(config))
-    except KompasDataError as fout:
-        raise PluginError(str(fout)) from None
-
-
 class KompasPlugin(BasePlugin):
     def __init__(self):
         super().__init__()
         self.serve = False
         self.data = None
+        self.nota = None  # the note as adopted (nota_vastgesteld/)
         self._grafieken: dict | None = None
+        self._nota_grafieken: dict | None = None
+        self.nota_bronnen: dict[str, str] = {}  # the Markdown of the note's pages, before macros
+        self.files = None
         self.bouw: dict = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
         self.nota_delen: list[hele_nota.Deel] = []
@@ -80,16 +75,20 @@ class KompasPlugin(BasePlugin):
         if self.serve:
             herladen.herlaad_macros()
         self.data = data = laad(config)
-        self._grafieken = None
+        self.nota = laad_nota(config, data)
+        self._grafieken = self._nota_grafieken = None
+        self.nota_bronnen = {}
         self._bewaak_versie(data, config)
+        # Every page made from here on marks the texts of the note the kompasteam has changed.
+        sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
         self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
         config["extra"]["bouw"] = self.bouw
         config["extra"]["kompas_versie"] = data.kompas.versie
         config["extra"]["contact"] = adressen.CONTACT
         # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
         # title given in the nav reaches the theme's templates unescaped.
-        _voeg_toe_aan_nav(config["nav"], PRINCIPES_OVERZICHT, [f"principes/{p.id}.md" for p in data.principes])
-        _voeg_toe_aan_nav(config["nav"], VORMEN_OVERZICHT, [f"kompas/vormen/{v.id}.md" for v in data.vormen])
+        for onderdelen in paginas.ONDERDELEN:
+            _voeg_toe_aan_nav(config["nav"], onderdelen.overzicht, [p.src for p in onderdelen.paginas(data)])
         return config
 
     def _bewaak_versie(self, data, config) -> None:
@@ -108,6 +107,7 @@ class KompasPlugin(BasePlugin):
                           + "\n".join(f"  - {f.bericht}" for f in fouten))
 
     def on_files(self, files, *, config):
+        self.files = files  # the note's own pass links its pages among these (on_page_context)
         data = self.data
         try:
             gegenereerd = paginas.alle(data)
@@ -143,11 +143,20 @@ class KompasPlugin(BasePlugin):
                 bestand.content_string = verkleinen.verklein(bestand.src_uri, bestand.content_string)
         return files
 
+    # Before mkdocs-macros (priority 0): the note's pages as written, for the note's own pass.
+    @event_priority(100)
+    def _bewaar_nota_bron(self, markdown, *, page, config, files):
+        if hele_nota.hoort_bij_nota(page.file.src_uri) and page.file.src_uri not in self.gegenereerd:
+            self.nota_bronnen[page.file.src_uri] = markdown
+        return markdown
+
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
     @event_priority(-100)
-    def on_page_markdown(self, markdown, *, page, config, files):
+    def _gegenereerde_markdown(self, markdown, *, page, config, files):
         pagina = self.gegenereerd.get(page.file.src_uri)
         return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
+
+    on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
 
     def on_page_content(self, html, *, page, config, files):
         if page.meta.get("bron") == "site":
@@ -171,9 +180,63 @@ class KompasPlugin(BasePlugin):
             return context
         if HELE_NOTA_PLEK not in page.content:
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
-        self.nota_delen = list(hele_nota.nav_delen(nav.items))
+        with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
+            self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
         page.content = page.content.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
         return context
+
+    def _nota_delen(self, site_delen: list[hele_nota.Deel], config, files) -> list[hele_nota.Deel]:
+        """The note as adopted, page by page in the nav's order: each page of the note rendered
+        once more, from the note's own data, whatever the kompasteam changed since. The pages
+        made per record (a vorm, a principe) are the note's records, under their overview."""
+        uit = []
+        for deel in site_delen:
+            if deel.src in self.gegenereerd:
+                continue  # the site's record; the note's come after its overview below
+            if deel.src in self.nota_bronnen:
+                markdown = self._nota_markdown(deel.src, deel.url, config)
+                html, titel, _ = self._als_html(deel.src, markdown, config, files)
+                deel = hele_nota.Deel(deel.src, deel.url, titel or deel.titel, deel.diepte, html)
+            uit.append(deel)
+            for pagina in paginas.onderdelen_in_nota(self.nota, deel.src):
+                html, titel, url = self._als_html(pagina.src, None, config, files, pagina)
+                uit.append(hele_nota.Deel(pagina.src, url, titel, deel.diepte + 1, html))
+        return uit
+
+    def _nota_markdown(self, src: str, url_van_pagina: str, config) -> str:
+        """A page of the note as written, its macros run on the note's data."""
+        data = self.nota
+        omgeving = Environment(undefined=StrictUndefined)  # as mkdocs-macros with on_undefined: strict
+        waarden = {
+            **macros.variabelen(data),
+            **macros.macros_voor(
+                data,
+                self._grafieken_van_de_nota,
+                lambda adres: adressen.relatieve_url(url_van_pagina, adres),
+                huidig=self.data,
+            ),
+            "config": config,
+        }
+        return omgeving.from_string(self.nota_bronnen[src]).render(**waarden)
+
+    def _grafieken_van_de_nota(self) -> dict:
+        if self._nota_grafieken is None:
+            self._nota_grafieken = grafieken.alle(self.nota)
+        return self._nota_grafieken
+
+    def _als_html(self, src: str, markdown, config, files, pagina=None) -> tuple[str, str, str]:
+        """Markdown to HTML exactly as MkDocs renders a page (its extensions, its links), on a
+        page object of its own: the site's page keeps its own content. A generated page
+        (`pagina`) adds its HTML after Markdown, as on_page_content does for the site."""
+        nota_pagina = Page(None, File.generated(config, src, content=""), config)
+        if pagina is not None:
+            markdown = pagina.markdown(_url_vanaf(nota_pagina))
+        nota_pagina.markdown = markdown
+        nota_pagina.render(config, files)
+        html = nota_pagina.content
+        if pagina is not None and pagina.na_markdown is not None:
+            html = html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(nota_pagina)), 1)
+        return html, hele_nota.pagina_titel(nota_pagina), nota_pagina.url
 
     def on_post_page(self, output, *, page, config):
         if page.meta.get("kompas_embed"):
@@ -188,8 +251,8 @@ class KompasPlugin(BasePlugin):
         if not self.nota_delen:
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
-        data = self.data
-        html = hele_nota.document(self.nota_delen, data.nota.titel, data.kompas.versie, self.bouw)
+        nota = self.nota
+        html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:
             # Live reload stays fast: the PDF is made after the build, in the background, and the
             # download link works a few seconds later (without the size next to it).

@@ -17,9 +17,11 @@ Two kinds of template:
 
 from __future__ import annotations
 
+import contextlib
 import re
+from contextvars import ContextVar
 from functools import cache
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateSyntaxError
 from jinja2.ext import Extension
@@ -27,6 +29,7 @@ from markupsafe import Markup, escape
 
 from ..data import adressen
 from ..data.graaf import Pad, vorm_titel
+from ..data.herkomst import Herkomst, Wijziging
 from ..data.model import ZEGGENSCHAP
 from ..uitvoer.opmaak import datum, euro
 
@@ -84,6 +87,45 @@ def route_adres(route: Pad) -> str:
     return adressen.toestand_pad(tuple(stap.antwoord for stap in route.stappen))
 
 
+# The note to compare the data with, for this build (plugin.py sets it): the templates ask it
+# through `gewijzigd` which texts of the note the kompasteam changed. None while the note's own
+# pages are made from the note (hele_nota), and for renderers used on their own (tests): then
+# nothing is marked as changed.
+_HERKOMST: ContextVar[Optional[Herkomst]] = ContextVar("herkomst", default=None)
+
+
+def zet_herkomst(herkomst: Optional[Herkomst]) -> None:
+    _HERKOMST.set(herkomst)
+
+
+@contextlib.contextmanager
+def met_herkomst(herkomst: Optional[Herkomst]) -> Iterator[None]:
+    """Render with this comparison (None: the note itself) for the length of the block."""
+    token = _HERKOMST.set(herkomst)
+    try:
+        yield
+    finally:
+        _HERKOMST.reset(token)
+
+
+def gewijzigd(record: object, veld: str) -> Optional[Wijziging]:
+    """How this text of the note differs from the note now (templates: `algemeen.nota`)."""
+    herkomst = _HERKOMST.get()
+    return herkomst.wijziging(record, veld) if herkomst is not None else None
+
+
+def gewijzigd_deel(record: object, veld: str, index: int) -> Optional[Wijziging]:
+    """How item `index` of a list field of the note differs from the note now."""
+    herkomst = _HERKOMST.get()
+    return herkomst.wijziging_deel(record, veld, index) if herkomst is not None else None
+
+
+def in_nota(record: object) -> bool:
+    """Whether the note has this record (a vorm, a question): the texts of a new one are not the note's."""
+    herkomst = _HERKOMST.get()
+    return herkomst is None or herkomst.tegenhanger(record) is not None
+
+
 @cache
 def omgeving() -> Environment:
     omgeving = Environment(
@@ -105,7 +147,9 @@ def omgeving() -> Environment:
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
         pdf_adres=adressen.PDF_NAAM, versie_adres=adressen.versie_pad, versie_json_adres=adressen.versie_json_pad,
         wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker,
-        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP)
+        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP, gewijzigd=gewijzigd,
+        gewijzigd_deel=gewijzigd_deel,
+        in_nota=in_nota)
     return omgeving
 
 

@@ -6,6 +6,8 @@ published as /kompas.schema.json; `bestand_schema(naam)` describes one file, for
 definitions that file reaches. Each field's rules (kind of text and its length and pattern,
 the range of a number) come from the model's field metadata (`data/velden.py`), the same
 rules the reader enforces. What spans records (references, the graph, sums) is the loader's job.
+Each property also says where its text comes from (`x-bron`: nota, site or kompasteam, the
+model's `bron_van`), an annotation that validators ignore and editors and other systems can show.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import typing
 from typing import Any
 
 from ..data.model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, Doel
-from ..data.velden import Tekstsoort
+from ..data.velden import Tekstsoort, bron_van
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NIET_LEEG = r"\S"
+BRON = "x-bron"  # an annotation keyword of our own (validators ignore unknown keywords)
 # The schema files in schema/ and on the site: one per data file, and one for the archive.
 ARCHIEF_SCHEMA = f"{ARCHIEF_MAP}.yaml.schema.json"
 
@@ -67,6 +70,7 @@ def _record(soort: type, defs: dict) -> None:
         schema = _type(hints[f.name], defs, dict(f.metadata))
         if "uitleg" in f.metadata:
             schema["description"] = f.metadata["uitleg"]
+        schema[BRON] = bron_van(soort, f.name)
         eigenschappen[f.name] = schema
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             verplicht.append(f.name)
