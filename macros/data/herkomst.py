@@ -18,6 +18,8 @@ version: "Gewijzigd na de nota".
 from __future__ import annotations
 
 import dataclasses
+import functools
+import typing
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -86,6 +88,47 @@ _IN_BETEKENIS: dict[type, Callable[[ArchiefVersie], Any]] = {
 }
 
 
+# The records of a data set that hold texts of the note, by kind, with how a reader names one.
+# (`verschillen` lists what differs from the note; the page of changes shows it.)
+_SOORTEN: tuple[tuple[str, Callable[[KompasData], list], Callable[[Any], str]], ...] = (
+    ("het kompas", lambda d: [d.kompas, d.kompas.koers], lambda r: ""),
+    ("vraag", lambda d: d.kompas.vragen, lambda r: r.id),
+    ("richting", lambda d: d.kompas.koers.richtingen, lambda r: r.naam),
+    ("vorm", lambda d: d.vormen, lambda r: r.titel),
+    ("principe", lambda d: d.principes, lambda r: r.titel),
+    ("doelstelling", lambda d: d.doelstellingen, lambda r: r.nummer),
+    ("de tabel met indicatoren", lambda d: [d.indicatoren], lambda r: ""),
+    ("doelstelling in de tabel met indicatoren", lambda d: d.indicatoren.groepen, lambda r: r.doelstelling),
+    ("indicator", lambda d: d.indicatoren.alle, lambda r: r.indicator),
+    ("voetnoot bij de indicatoren", lambda d: d.indicatoren.voetnoten, lambda r: r.id),
+    ("risico", lambda d: d.risicos, lambda r: r.omschrijving),
+    ("de begroting", lambda d: [d.financien, d.financien.totaal], lambda r: getattr(r, "omschrijving", "")),
+    ("post van de begroting", lambda d: d.financien.posten, lambda r: r.omschrijving),
+    ("de wijkplatforms", lambda d: [d.wijkplatforms, d.wijkplatforms.ondersteuningsbudget], lambda r: ""),
+    ("de nota", lambda d: [d.nota], lambda r: ""),
+)
+
+
+@dataclass(frozen=True)
+class Verschil:
+    """A text of the note that differs now: which record (`soort`, `naam`), which field, how.
+    `veld` None: the record is gone from the data."""
+
+    soort: str
+    naam: str
+    veld: Optional[str]
+    wijziging: Optional[Wijziging]
+
+
+@functools.cache
+def _houdt_records(soort: type, veld: str) -> bool:
+    """Whether the field holds records this module compares one by one (a kompas' questions,
+    the posts of the budget): the field itself is then no text of its own."""
+    hint = typing.get_type_hints(soort)[veld]
+    kern = typing.get_args(hint)[0] if typing.get_origin(hint) is list else hint
+    return kern in _IN_LIJST or kern in _ENKEL
+
+
 def _sleutel(record: object) -> str:
     return record.doelstelling if isinstance(record, IndicatorGroep) else record.id  # type: ignore[attr-defined]
 
@@ -139,7 +182,7 @@ class Herkomst:
     def wijziging(self, record: object, veld: str) -> Optional[Wijziging]:
         """How field `veld` of `record` differs from the note, or None: the same as the note, or
         not a text of the note (the site's own, the kompasteam's records)."""
-        if bron_van(type(record), veld) != NOTA:
+        if bron_van(type(record), veld) != NOTA or _houdt_records(type(record), veld):
             return None
         waarde = getattr(record, veld)
         nota = self.tegenhanger(record)
@@ -173,6 +216,22 @@ class Herkomst:
             if getattr(gevonden, veld) == waarde:
                 return versie
         return None
+
+    def verschillen(self, data: KompasData) -> list[Verschil]:
+        """Every text of the note that `data` shows otherwise, and every record of the note
+        that `data` no longer has, in the order of the data."""
+        uit = []
+        for soort, records, naam in _SOORTEN:
+            nu = records(data)
+            for record in nu:
+                for veld in (f.name for f in dataclasses.fields(record)):  # type: ignore[arg-type]
+                    if (wijziging := self.wijziging(record, veld)) is not None:
+                        uit.append(Verschil(soort, naam(record), veld, wijziging))
+            sleutels = {_sleutel(r) for r in nu if type(r) in _IN_LIJST}
+            for record in records(self.nota):
+                if type(record) in _IN_LIJST and _sleutel(record) not in sleutels:
+                    uit.append(Verschil(soort, naam(record), None, None))
+        return uit
 
     def bronnen(self, record: object) -> dict[str, str]:
         """Every field of `record` and where its value comes from: "nota", "site",

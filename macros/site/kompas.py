@@ -8,7 +8,8 @@ from ..data import graaf
 from ..data.adressen import CONTACT
 from ..data.betekenis import gepubliceerde_versies
 from ..data.model import Kompas, KompasData
-from .sjablonen import Url, maak
+from ..data.herkomst import ANDERS_DAN_DE_NOTA
+from .sjablonen import Url, herkomst, maak
 
 
 def render_vragen(data: KompasData, url: Url) -> str:
@@ -32,7 +33,18 @@ def _routes(data: KompasData) -> dict:
 
 
 def render_versies(data: KompasData, url: Url) -> str:
-    return maak("versies.md", data=data, url=url, titel=lambda vorm_id: graaf.vorm_titel(data, vorm_id))
+    """Every version, newest first, and what differs from the note now (the labels "Gewijzigd
+    in versie 1.1" and "Gewijzigd na de nota" on other pages link here)."""
+    vergelijking = herkomst()
+    return maak(
+        "versies.md",
+        data=data,
+        url=url,
+        titel=lambda vorm_id: graaf.vorm_titel(data, vorm_id),
+        verschillen=vergelijking.verschillen(data) if vergelijking else [],
+        nota_versie=vergelijking.nota.kompas.versie if vergelijking else data.versies[-1].versie,
+        anders_dan_de_nota=ANDERS_DAN_DE_NOTA,
+    )
 
 
 def render_versie_pagina(data: KompasData, versie: str, url: Url) -> str:

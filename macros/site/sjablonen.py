@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 
 from ..data import adressen
 from ..data.graaf import Pad, vorm_titel
-from ..data.herkomst import Herkomst, Wijziging
+from ..data.herkomst import Herkomst, Wijziging, versie_anker
 from ..data.model import ZEGGENSCHAP
 from ..uitvoer.opmaak import datum, euro
 
@@ -108,6 +108,11 @@ def met_herkomst(herkomst: Optional[Herkomst]) -> Iterator[None]:
         _HERKOMST.reset(token)
 
 
+def herkomst() -> Optional[Herkomst]:
+    """This build's comparison with the note, or None (see `_HERKOMST`)."""
+    return _HERKOMST.get()
+
+
 def gewijzigd(record: object, veld: str) -> Optional[Wijziging]:
     """How this text of the note differs from the note now (templates: `algemeen.nota`)."""
     herkomst = _HERKOMST.get()
@@ -146,7 +151,8 @@ def omgeving() -> Environment:
         indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
         pdf_adres=adressen.PDF_NAAM, versie_adres=adressen.versie_pad, versie_json_adres=adressen.versie_json_pad,
-        wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker,
+        wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker, nota_adres=adressen.NOTA_PAD,
+        versie_anker=versie_anker,
         vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP, gewijzigd=gewijzigd,
         gewijzigd_deel=gewijzigd_deel,
         in_nota=in_nota)
