@@ -38,6 +38,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "kompas_data"
 GOUDEN = PROJECT / "tests" / "golden"
 KOMPAS_10 = Path(__file__).resolve().parent / "fixtures" / "kompas-1.0"
+NOTA_MAP = "nota_vastgesteld"  # the note as adopted, beside kompas_data/ (mkdocs.yml)
 VOORBEELDEN = Path(__file__).resolve().parent / "voorbeelden"
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags chromium tries to reach Google's hosts at every start.
@@ -58,7 +59,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if fixtures & {"dist", "nginx_url"}:
             item.add_marker(pytest.mark.nginx)
-        if fixtures & {"gebouwde_site", "vijandige_site"}:
+        if fixtures & {"gebouwde_site", "vijandige_site", "gewijzigde_site", "basis_site"}:
             item.add_marker(pytest.mark.bouw)
 
 
@@ -157,11 +158,14 @@ def git(gegevensmap: Path, *args: str) -> str:
     ).stdout
 
 
-def bouw_site(uit: Path, data_map: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the project's real build command (`python -m macros bouw`)."""
+def bouw_site(uit: Path, data_map: Path | None = None, nota_map: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the project's real build command (`python -m macros bouw`), on other data or (for
+    data that must reach /nota/ and the PDF too) another note as adopted."""
     omgeving = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
     if data_map is not None:
         omgeving["KOMPAS_DATA"] = str(data_map)
+    if nota_map is not None:
+        omgeving["KOMPAS_NOTA"] = str(nota_map)
     return subprocess.run(
         [sys.executable, "-m", "macros", "bouw", "--uit", str(uit)],
         cwd=PROJECT,

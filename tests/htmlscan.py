@@ -89,6 +89,15 @@ class Element:
     def eigen(self) -> bool:
         return self.attrs.get("data-bron") == "site"
 
+    @property
+    def van_kompasteam(self) -> bool:
+        """A text of the note that the kompasteam changed since (data/herkomst.py)."""
+        return self.attrs.get("data-bron") == "kompasteam"
+
+    @property
+    def klassen(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
     def tekst(self, zonder=lambda e: False) -> str:
         """The text as a reader gets it: block elements apart, inline ones joined ("eerlijk<sup>2</sup>"
         stays one word, as in the note)."""

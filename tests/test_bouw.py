@@ -27,10 +27,11 @@ def _vingerafdruk(gegevensmap: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def vijandige_site(tmp_path_factory) -> Path:
-    """The site built from data whose texts contain HTML, script and Jinja syntax."""
+    """The site built from data whose texts contain HTML, script and Jinja syntax, as the kompas
+    and as the note as adopted (so /nota/ and the PDF are made from it too)."""
     basis = tmp_path_factory.mktemp("vijandig")
     data = met_nieuwe_versie(maak_voorbeeld(VOORBEELDEN / "geldig" / "html-in-tekst.yaml", basis / "data"))
-    resultaat = bouw_site(basis / "site", data)
+    resultaat = bouw_site(basis / "site", data, nota_map=data)
     assert resultaat.returncode == 0, resultaat.stderr
     return basis / "site"
 

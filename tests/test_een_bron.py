@@ -60,8 +60,9 @@ def test_vorm_titel_van_een_verdwenen_vorm_is_zijn_id(data):
 
 
 # The site's own explanation of a question (B1, not the note's text) is in kompas.json but
-# no part of the kompas' meaning: it may change without a new version.
-EIGEN_UITLEG = {"uitleg", "voorbeeld"}
+# no part of the kompas' meaning: it may change without a new version. So is `bron`, where
+# each field's text comes from.
+EIGEN_UITLEG = {"uitleg", "voorbeeld", "bron"}
 
 
 def test_kompas_json_en_vingerafdruk_schrijven_een_vraag_hetzelfde(data):

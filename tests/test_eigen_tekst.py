@@ -1,7 +1,9 @@
-"""Every text the site wrote itself is marked as ours: on a page, what is not inside
-`[data-bron="site"]` is the note's own words (tests/fixtures/nota/), or one of the few
-interface words listed here. The other direction of test_nota_tekst's label test: that test
-checks that marked text carries the label, this one that unmarked text is the note's.
+"""Every text the site shows names its source: on a page, what is not inside
+`[data-bron="site"]` (the site's own words) or `[data-bron="kompasteam"]` (a text of the note
+the kompasteam changed since) is the note's own words (tests/fixtures/nota/), or one of the few
+interface words listed here. The other direction of test_nota_tekst's label tests: those check
+that marked text carries its label, this one that unmarked text is the note's. It holds for any
+correct version of the kompas, since the pages mark what differs from the note as adopted.
 
 The text is read from the built pages (no JavaScript): the page's content (<article>), without
 navigation, form controls and screen-reader-only words, in blocks, each block cut into
@@ -12,11 +14,13 @@ stand in that order in the note's text.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from .conftest import PROJECT
 from .htmlscan import BLOK, Element, artikel
-from .test_nota_tekst import LABEL, NOTA_TEKST
+from .test_nota_tekst import LABEL, LABEL_KOMPASTEAM, NOTA_TEKST
 
 # Every page is covered but /nota/, which has its own measure (test_nota_tekst: the note in
 # the note's order, with our own text left out).
@@ -37,8 +41,10 @@ INTERFACE = [
     r"vraag \d+\.?",
     # The page title of a kompaswijzer state.
     r"uitkomst: [^.]+|nog geen vorm",
-    # A disclosure whose content is the note's own text.
-    r"lees de tekst van de nota over [^.]+",
+    # A disclosure whose content is the note's own text (or, for a vorm the note has not, the kompasteam's).
+    r"lees de tekst (van de nota )?over( [^.]+)?",
+    # The label of a text the kompasteam changed (templates/_algemeen.html, kompasteam_label).
+    LABEL_KOMPASTEAM,
 ]
 INTERFACE_RE = re.compile("|".join(f"(?:{patroon})" for patroon in INTERFACE), re.IGNORECASE)
 # A question carries the kompas' number in front of the note's words ("Vraag 7 Is er ...").
@@ -73,8 +79,14 @@ def referenties(nota: str) -> list[str]:
 
 
 def overslaan(element: Element) -> bool:
-    klassen = (element.attrs.get("class") or "").split()
-    return element.eigen or element.tag in OVERSLAAN or "kvz-sr" in klassen or "headerlink" in klassen
+    klassen = element.klassen
+    return (
+        element.eigen
+        or element.van_kompasteam
+        or element.tag in OVERSLAAN
+        or "kvz-sr" in klassen
+        or "headerlink" in klassen
+    )
 
 
 def blokken(element: Element) -> list[str]:
@@ -118,6 +130,44 @@ def ongemarkeerde_eigen_tekst(html: str, nota: list[str]) -> list[str]:
     return list(dict.fromkeys(fout))
 
 
+# Where the site's text is written: the pages, the templates and the data.
+BRONBESTANDEN = (
+    "content/**/*.md",
+    "macros/site/templates/**/*.html",
+    "macros/site/templates/**/*.md",
+    "kompas_data/*.yaml",
+)
+
+
+def waar_staat(zin: str, project: Path = PROJECT) -> str:
+    """The file and line a sentence of a page comes from ("kompas_data/vormen.yaml:168"), found
+    by its first words in the sources of the site; "?" if it is put together from several."""
+    gezocht = re.findall(r"\w+", zin.lower())[:8]
+    if not gezocht:
+        return "?"
+    for patroon in BRONBESTANDEN:
+        for bestand in sorted(project.glob(patroon)):
+            woorden = [
+                (woord, nummer)
+                for nummer, regel in enumerate(bestand.read_text(encoding="utf-8").splitlines(), start=1)
+                for woord in re.findall(r"\w+", regel.lower())
+            ]
+            for i in range(len(woorden) - len(gezocht) + 1):
+                if all(woorden[i + j][0] == w for j, w in enumerate(gezocht)):
+                    return f"{bestand.relative_to(project)}:{woorden[i][1]}"
+    return "?"
+
+
+WAT_TE_DOEN = (
+    "Elke tekst op een pagina is de tekst van de nota, of is gemarkeerd: de site zelf "
+    '(data-bron="site" met het label "Uitleg van deze site", README: De sjablonen) of het '
+    'kompasteam (data-bron="kompasteam" met "Gewijzigd in versie …"; de sjablonen doen dat met '
+    "algemeen.nota(…) voor elk veld met bron nota). Staat de zin in kompas_data/, dan toont een "
+    "sjabloon een tekst van de nota zonder algemeen.nota: meld het aan de ontwikkelaars. Staat hij "
+    "in content/ of in een sjabloon, zet de tekst van de nota terug of markeer de eigen tekst."
+)
+
+
 @pytest.fixture(scope="module")
 def nota() -> list[str]:
     return referenties(NOTA_TEKST.read_text(encoding="utf-8"))
@@ -150,9 +200,24 @@ def test_alle_eigen_tekst_is_gemarkeerd(html_paginas, nota):
     zonder_inhoud = [pad for pad, html in paginas.items() if "<article" not in html]
     assert not zonder_inhoud, f"pagina's zonder <article>, dus niet te controleren: {zonder_inhoud}"
     fouten = {pad: f for pad, html in paginas.items() if (f := ongemarkeerde_eigen_tekst(html, nota))}
-    assert not fouten, 'tekst van de site zonder data-bron="site" (en niet uit de nota):\n' + "\n".join(
-        f"/{pad}:\n" + "\n".join(f"    {zin[:160]}" for zin in f) for pad, f in fouten.items()
+    assert not fouten, (
+        "tekst die niet uit de nota komt en niet is gemarkeerd:\n"
+        + "\n".join(
+            f"/{pad}:\n" + "\n".join(f"    {waar_staat(zin)}: {zin[:160]}" for zin in f) for pad, f in fouten.items()
+        )
+        + "\n"
+        + WAT_TE_DOEN
     )
+
+
+def test_waar_staat_vindt_bestand_en_regel(tmp_path):
+    (tmp_path / "kompas_data").mkdir()
+    (tmp_path / "kompas_data" / "vormen.yaml").write_text(
+        "vormen:\n  - id: peilen\n    wat_is_het: >-\n      De gemeente is verantwoordelijk\n      en voert een\n",
+        encoding="utf-8",
+    )
+    assert waar_staat("De gemeente is verantwoordelijk en voert een brede peiling uit.", tmp_path) == "?"
+    assert waar_staat("De gemeente is verantwoordelijk en voert een", tmp_path) == "kompas_data/vormen.yaml:4"
 
 
 def test_de_nota_leest_een_zin_door_over_de_voetnoten_heen():

@@ -1,18 +1,45 @@
 """The kompasteam's way of working, end to end on kompas 1.0 in a git repository: edit the
 YAML, run `make versie` (the same command, `python -m macros versie`), commit; then CI's
-first step (`python -m macros ci`) passes and its report shows the change. Without
-`make versie` the check fails and prints the exact lines to add."""
+first step (`python -m macros ci`) passes and its report shows the change, and the site built
+from the change passes every check a change of the kompas can break: each text says where it
+comes from (the note, the kompasteam's later version, the site), /nota/ and the PDF are still
+the note as adopted, and axe finds nothing on the pages that changed. Without `make versie`
+the check fails and prints the exact lines to add.
+
+The changes are those BIJDRAGEN.md describes, on the frozen kompas 1.0 of tests/fixtures/, so
+they test the way of working, not today's data. (bench/kompasteam.py runs the same changes on
+the live data through the whole of .ci/run, in a shallow clone.)"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .conftest import PROJECT, git, kopieer_kompas10, pas_toe
+from macros.data import adressen
+
+from .conftest import NOTA_MAP, PROJECT, bouw_site, git, kopieer_kompas10, pas_toe, serveer
+from .htmlscan import artikel
+from .test_browser import AXE
+from .test_eigen_tekst import NIET_GEDEKT, genormaliseerd, ongemarkeerde_eigen_tekst, referenties
+from .test_nota_tekst import (
+    NOTA_MAX_EIGEN,
+    NOTA_MIN_GEVONDEN,
+    NOTA_TEKST,
+    PDF_MAX_EIGEN,
+    PDF_MIN_GEVONDEN,
+    eigen_regels_in_de_nota,
+    inhoud_van_de_nota,
+    pdf_als_nota,
+    vergelijk,
+    woorden,
+    zonder_kompasteam_label,
+    zonder_label,
+)
 
 WIJZIGINGEN = {
     "vraag-herformuleren": {
@@ -24,6 +51,18 @@ WIJZIGINGEN = {
             }
         ],
         "rapport": ["**Anders geformuleerd:** `eerst-verhelderen`", "Versie van het kompas: 1.0 → **1.1**"],
+        "gemarkeerd": ("kompas/", "Moet het vraagstuk eerst samen verhelderd worden?", "Gewijzigd in versie 1.1"),
+    },
+    "wat-is-het-anders": {
+        "wijzigingen": [
+            {
+                "bestand": "vormen.yaml",
+                "vervang": "voert brede peiling uit",
+                "door": "voert een brede peiling uit",
+            }
+        ],
+        "rapport": ["`vormen[id=peilen].wat_is_het`", "Versie van het kompas: 1.0 → **1.1**"],
+        "gemarkeerd": ("kompas/vormen/peilen/", "voert een brede peiling uit", "Gewijzigd in versie 1.1"),
     },
     "route-naar-andere-vorm": {
         "wijzigingen": [
@@ -64,6 +103,7 @@ WIJZIGINGEN = {
                 "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n",
             },
         ],
+        "gemarkeerd": ("kompas/", "Is er een passende regeling?", "Nieuw in versie 2.0"),
         "rapport": [
             "**Nieuw, vraag 5** (`passende-regeling`)",
             "**Ander nummer:** `verder-onderzoeken`: vraag 7 → vraag 8",
@@ -89,6 +129,11 @@ WIJZIGINGEN = {
                 "  - id: gemeente-aan-zet\n",
             },
         ],
+        "gemarkeerd": (
+            "kompas/vormen/samen-verkennen/",
+            "De gemeente en Utrechters verkennen samen de vraag.",
+            "Nieuw in versie 2.0",
+        ),
         "rapport": [
             "| `ja/ja/nee/ja/nee` | Peilen | **Samen verkennen** |",
             "Versie van het kompas: 1.0 → **2.0**",
@@ -135,6 +180,7 @@ WIJZIGINGEN = {
             },
         ],
         "rapport": ["`totaal.bedragen[3]`: 409.060 → **419.060**", "Versie van het kompas: 1.0 (ongewijzigd)"],
+        "gemarkeerd": ("monitoring/financien/", "80.000", "Gewijzigd na de nota"),
         "geen_versie": True,
     },
     "voorbeeld-erbij": {
@@ -142,6 +188,7 @@ WIJZIGINGEN = {
             {"bestand": "vormen.yaml", "vervang": "      - U-festival", "door": "      - U-festival\n      - Moestuin"}
         ],
         "rapport": ["**erbij**: Moestuin", "Versie van het kompas: 1.0 (ongewijzigd)"],
+        "gemarkeerd": ("kompas/vormen/overheidsmiddelen/", "Moestuin", "Gewijzigd na de nota"),
         "geen_versie": True,
     },
 }
@@ -168,9 +215,11 @@ def macros(gegevensmap: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def hoofdrepo(tmp_path_factory) -> Path:
-    """A project with kompas 1.0 and its golden files on main."""
+    """A project with kompas 1.0 and its golden files on main, and kompas 1.0 once more as the
+    note as adopted (as nota_vastgesteld/ is the live kompas_data/ at 1.0)."""
     bron = tmp_path_factory.mktemp("kompasteam") / "bron"
     kopieer_kompas10(bron / "kompas_data")
+    kopieer_kompas10(bron / NOTA_MAP)
     git(bron, "init", "-q", "-b", "main")
     assert macros(bron, "gouden").returncode == 0
     git(bron, "add", ".")
@@ -178,30 +227,175 @@ def hoofdrepo(tmp_path_factory) -> Path:
     return bron
 
 
-@pytest.fixture
-def kloon(hoofdrepo, tmp_path) -> Path:
-    kloon = tmp_path / "kloon"
-    git(tmp_path, "clone", "-q", str(hoofdrepo), str(kloon))
+def maak_kloon(hoofdrepo: Path, map_: Path) -> Path:
+    """A clone of main with a branch for the change, as the kompasteam makes one."""
+    kloon = map_ / "kloon"
+    git(map_, "clone", "-q", str(hoofdrepo), str(kloon))
     git(kloon, "checkout", "-q", "-b", "wijziging")
     return kloon
 
 
-@pytest.mark.parametrize("naam", WIJZIGINGEN)
-def test_wijzigen_met_make_versie_en_committen(kloon, naam):
-    wijziging = WIJZIGINGEN[naam]
-    pas_toe(kloon / "kompas_data", wijziging, naam)
+@pytest.fixture
+def kloon(hoofdrepo, tmp_path) -> Path:
+    return maak_kloon(hoofdrepo, tmp_path)
+
+
+@dataclass(frozen=True)
+class Gewijzigd:
+    """A change made with only the guide's steps: edit, `make versie`, commit; and CI's report."""
+
+    naam: str
+    kloon: Path
+    versie: subprocess.CompletedProcess
+    ci: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="module", params=list(WIJZIGINGEN))
+def gewijzigd(request, hoofdrepo, tmp_path_factory) -> Gewijzigd:
+    naam = request.param
+    kloon = maak_kloon(hoofdrepo, tmp_path_factory.mktemp(naam))
+    pas_toe(kloon / "kompas_data", WIJZIGINGEN[naam], naam)
     vastgelegd = macros(kloon, "versie", "--wat", f"Een wijziging: {naam}.")
-    assert vastgelegd.returncode == 0, vastgelegd.stderr
-    if wijziging.get("geen_versie"):
-        assert "een nieuwe versie is niet nodig" in vastgelegd.stdout.lower()
     git(kloon, "add", "-A")
     git(kloon, "commit", "-q", "-m", naam)
     ci = macros(kloon, "ci", "--uit", str(kloon / "build" / "rapport.md"))
+    return Gewijzigd(naam, kloon, vastgelegd, ci)
+
+
+def test_wijzigen_met_make_versie_en_committen(gewijzigd):
+    wijziging, ci = WIJZIGINGEN[gewijzigd.naam], gewijzigd.ci
+    assert gewijzigd.versie.returncode == 0, gewijzigd.versie.stderr
+    if wijziging.get("geen_versie"):
+        assert "een nieuwe versie is niet nodig" in gewijzigd.versie.stdout.lower()
     assert ci.returncode == 0, ci.stdout + ci.stderr
     for tekst in wijziging["rapport"]:
         assert tekst in ci.stdout, f"{tekst!r} ontbreekt in:\n{ci.stdout}"
     assert "✅ De controle van kompas_data/ is in orde." in ci.stdout
-    assert (kloon / "build" / "rapport.md").read_text(encoding="utf-8") == ci.stdout
+    assert (gewijzigd.kloon / "build" / "rapport.md").read_text(encoding="utf-8") == ci.stdout
+
+
+# --- The site of each change: every check a change of the kompas can break --------------------
+
+
+def lees_paginas(site: Path) -> dict[str, str]:
+    return {
+        ("" if f.parent == site else f.parent.relative_to(site).as_posix() + "/"): f.read_text(encoding="utf-8")
+        for f in sorted(site.rglob("index.html"))
+    }
+
+
+def als_de_nota(site: Path) -> tuple[str, str]:
+    """/nota/ and the PDF as the comparison with the note reads them: without our own text."""
+    html = (site / adressen.NOTA_PAD / "index.html").read_text(encoding="utf-8")
+    return " ".join(woorden(inhoud_van_de_nota(html))), pdf_als_nota(site / adressen.PDF_NAAM, html)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The site of kompas 1.0 itself: to see which pages a change touches, and the note."""
+
+    paginas: dict[str, str]
+    nota: tuple[str, str]
+
+
+@pytest.fixture(scope="module")
+def basis_site(hoofdrepo, tmp_path_factory) -> Basis:
+    site = tmp_path_factory.mktemp("basis") / "site"
+    resultaat = bouw_site(site, hoofdrepo / "kompas_data", nota_map=hoofdrepo / NOTA_MAP)
+    assert resultaat.returncode == 0, resultaat.stderr
+    return Basis(lees_paginas(site), als_de_nota(site))
+
+
+@pytest.fixture(scope="module")
+def gewijzigde_site(gewijzigd, hoofdrepo, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp(f"site-{gewijzigd.naam}") / "site"
+    resultaat = bouw_site(site, gewijzigd.kloon / "kompas_data", nota_map=hoofdrepo / NOTA_MAP)
+    assert resultaat.returncode == 0, f"de bouw na de wijziging faalt:\n{resultaat.stderr}"
+    return site
+
+
+def test_elke_tekst_noemt_zijn_bron_na_de_wijziging(gewijzigd, gewijzigde_site, basis_site):
+    # The note as adopted is here the frozen kompas 1.0 of tests/fixtures/, which is older than
+    # some corrections of the live data: its words are the note's, as its own /nota/ shows them.
+    nota = [*referenties(NOTA_TEKST.read_text(encoding="utf-8")), genormaliseerd(basis_site.nota[0])]
+    fouten = []
+    for pad, html in lees_paginas(gewijzigde_site).items():
+        if "<article" not in html:
+            continue
+        zinnen = [] if pad in NIET_GEDEKT else ongemarkeerde_eigen_tekst(html, nota)
+        fouten += [f"/{pad}: ongemarkeerd: {zin[:120]}" for zin in zinnen]
+        fouten += [f"/{pad}: zonder label: {e}" for e in zonder_label(html) + zonder_kompasteam_label(html)]
+    assert not fouten, f"{gewijzigd.naam}:\n" + "\n".join(fouten[:40])
+
+
+def test_de_wijziging_staat_gemarkeerd_op_de_site(gewijzigd, gewijzigde_site, basis_site):
+    """A change of the note's text shows, with its label, where it changed; a reroute (our
+    reading) and a new version leave the note's texts as they were."""
+    verwacht = WIJZIGINGEN[gewijzigd.naam].get("gemarkeerd")
+    if verwacht is None:  # the note's texts are as they were: nothing is the kompasteam's
+        gemarkeerd = [pad for pad, html in lees_paginas(gewijzigde_site).items() if 'data-bron="kompasteam"' in html]
+        assert not gemarkeerd, gemarkeerd
+        return
+    pad, tekst, label = verwacht
+    html = (gewijzigde_site / pad / "index.html").read_text(encoding="utf-8")
+    gemarkeerd = [" ".join(e.tekst().split()) for e in artikel(html).alle() if e.van_kompasteam]
+    assert any(tekst in g and label in g for g in gemarkeerd), (pad, gemarkeerd)
+    assert 'data-bron="kompasteam"' not in basis_site.paginas.get(pad, "")
+
+
+def test_de_nota_en_de_pdf_blijven_de_nota(gewijzigd, gewijzigde_site, basis_site):
+    """/nota/ and the PDF say, word for word, what they said before the change: the note as
+    adopted (and so still the printed note, within the measure of test_nota_tekst)."""
+    nota_tekst = NOTA_TEKST.read_text(encoding="utf-8")
+    pagina_nu, pdf_nu = als_de_nota(gewijzigde_site)
+    assert pagina_nu == basis_site.nota[0], vergelijk(basis_site.nota[0], pagina_nu).uitleg("/nota/")
+    # In the PDF the marked line can move the pages: its page numbers are layout, not text.
+    zonder_getallen = [" ".join(w for w in t.split() if not w.isdigit()) for t in (pdf_nu, basis_site.nota[1])]
+    assert zonder_getallen[0] == zonder_getallen[1], vergelijk(basis_site.nota[1], pdf_nu).uitleg("pdf")
+    pagina = vergelijk(nota_tekst, pagina_nu)
+    assert pagina.gevonden >= NOTA_MIN_GEVONDEN and pagina.eigen <= NOTA_MAX_EIGEN, pagina.uitleg("/nota/")
+    pdf = vergelijk(nota_tekst, pdf_nu)
+    assert pdf.gevonden >= PDF_MIN_GEVONDEN and pdf.eigen <= PDF_MAX_EIGEN, pdf.uitleg("pdf")
+    html = (gewijzigde_site / adressen.NOTA_PAD / "index.html").read_text(encoding="utf-8")
+    # One marked line says the kompas changed since, once there is a version after the note's.
+    nieuwe_versie = not WIJZIGINGEN[gewijzigd.naam].get("geen_versie")
+    assert len(eigen_regels_in_de_nota(html)) == nieuwe_versie
+    assert all("het kompas daarna gewijzigd" in " ".join(r.split()) for r in eigen_regels_in_de_nota(html))
+
+
+# Pages the axe test visits for each change: enough of each kind, not every walker state.
+AXE_PER_SOORT = 2
+
+
+def gewijzigde_paginas(basis: dict[str, str], nu: dict[str, str]) -> list[str]:
+    """The pages a change added or altered, at most AXE_PER_SOORT of each kind of page."""
+    per_soort: dict[str, list[str]] = {}
+    for pad, html in nu.items():
+        if basis.get(pad) != html:
+            soort = (
+                "wijzer-embed"
+                if pad.startswith(adressen.EMBED_PAD)
+                else "wijzer"
+                if pad.startswith(adressen.WIJZER_PAD)
+                else pad
+            )
+            per_soort.setdefault(soort, []).append(pad)
+    return [pad for paden in per_soort.values() for pad in paden[:AXE_PER_SOORT]]
+
+
+def test_axe_vindt_niets_op_de_gewijzigde_paginas(gewijzigd, gewijzigde_site, basis_site, browser):
+    paden = gewijzigde_paginas(basis_site.paginas, lees_paginas(gewijzigde_site))
+    assert paden, "de wijziging verandert geen enkele pagina"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    overtredingen = {}
+    with serveer(gewijzigde_site) as url:
+        for pad in paden:
+            page.goto(url + pad)
+            if gevonden := [v["id"] for v in AXE.run(page).response["violations"]]:
+                overtredingen[pad] = gevonden
+    context.close()
+    assert not overtredingen, f"{gewijzigd.naam}: {overtredingen}"
 
 
 def test_zonder_make_versie_noemt_de_controle_de_regels(kloon):

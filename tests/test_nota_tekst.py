@@ -23,6 +23,8 @@ from .htmlscan import KOPPEN, artikel
 
 NOTA_TEKST = Path(__file__).resolve().parent / "fixtures" / "nota" / "beleidsnota-samen-stad-maken.txt"
 LABEL = "Uitleg van deze site, geen tekst uit de nota"
+# The label of a text of the note that the kompasteam changed since ("Gewijzigd in versie 1.1").
+LABEL_KOMPASTEAM = r"(gewijzigd|nieuw) (in versie \d+\.\d+|na de nota)"
 
 # /nota/: the note's words, our own text left out. The PDF adds a title page, the contents
 # and a page number on every page.
@@ -34,6 +36,32 @@ def woorden(tekst: str) -> list[str]:
     """Words as the comparison sees them: runs of letters and digits, lower case ("50%1" is
     "50" and "1", "participatie-verslag" two words)."""
     return re.findall(r"\w+", tekst.lower())
+
+
+def eigen_regels_in_de_nota(html: str) -> list[str]:
+    """The marked lines of ours that /nota/ keeps (`data-ook-in-nota`: the kompas has changed
+    since the note), as text: the PDF shows them too, but they are not the note's words."""
+    return [e.tekst() for e in artikel(html).alle() if e.eigen and "data-ook-in-nota" in e.attrs]
+
+
+def zonder_regels(tekst: str, regels: list[str]) -> str:
+    """`tekst` (a PDF's) without these lines, matched word for word whatever the line breaks."""
+    tekst_woorden = woorden(tekst)
+    for regel in regels:
+        regel_woorden = woorden(regel)
+        for i in range(len(tekst_woorden) - len(regel_woorden) + 1):
+            if tekst_woorden[i : i + len(regel_woorden)] == regel_woorden:
+                del tekst_woorden[i : i + len(regel_woorden)]
+                break
+    return " ".join(tekst_woorden)
+
+
+def pdf_als_nota(pdf: Path, nota_html: str) -> str:
+    """The text of the PDF as the comparison with the note reads it: without our marked lines."""
+    from pypdf import PdfReader
+
+    tekst = "\n".join(pagina.extract_text() for pagina in PdfReader(pdf).pages)
+    return zonder_regels(tekst, eigen_regels_in_de_nota(nota_html))
 
 
 def inhoud_van_de_nota(html: str) -> str:
@@ -101,6 +129,17 @@ def test_vergelijking_telt_ontbrekende_verplaatste_en_eigen_woorden():
     assert erbij.gevonden == 1 and round(erbij.eigen, 2) == 0.23 and "in het kort" in erbij.erbij[0]
 
 
+def test_eigen_regels_gaan_uit_de_tekst_van_de_pdf():
+    html = (
+        f'<article><p>De nota.</p><p data-bron="site" data-ook-in-nota>{LABEL} Het kompas is gewijzigd.</p>'
+        f'<p data-bron="site">{LABEL} Niet in de nota.</p></article>'
+    )
+    regels = eigen_regels_in_de_nota(html)
+    assert [" ".join(r.split()) for r in regels] == [f"{LABEL} Het kompas is gewijzigd."]
+    pdf = "De nota. Uitleg van deze site, geen\ntekst uit de nota Het kompas\nis gewijzigd. Verder."
+    assert zonder_regels(pdf, regels) == "de nota verder"
+
+
 def test_tekst_van_de_nota_laat_eigen_tekst_en_inhoud_weg_en_houdt_woorden_heel():
     html = (
         "<body><nav>Menu</nav><article><h1>Nota</h1><nav><p>Inhoud</p></nav>"
@@ -129,10 +168,8 @@ def test_nota_pagina_is_de_nota(gebouwde_site, nota_tekst):
 
 
 def test_pdf_is_de_nota(gebouwde_site, nota_tekst):
-    from pypdf import PdfReader
-
-    pdf = PdfReader(gebouwde_site / adressen.PDF_NAAM)
-    uitkomst = vergelijk(nota_tekst, "\n".join(pagina.extract_text() for pagina in pdf.pages))
+    html = (gebouwde_site / adressen.NOTA_PAD / "index.html").read_text(encoding="utf-8")
+    uitkomst = vergelijk(nota_tekst, pdf_als_nota(gebouwde_site / adressen.PDF_NAAM, html))
     print("\n" + uitkomst.uitleg("pdf"))
     assert uitkomst.gevonden >= PDF_MIN_GEVONDEN and uitkomst.eigen <= PDF_MAX_EIGEN, (
         f"de pdf is niet de nota (minstens {PDF_MIN_GEVONDEN:.0%} van de nota, hoogstens "
@@ -213,3 +250,52 @@ def test_colofon_noemt_de_afwijkingen_in_letterlijke_woorden(html_paginas):
     for regel in regels:
         assert '""' not in regel and "<em>" not in regel, regel
     assert any('"*" in de tabel met indicatoren' in regel for regel in regels)
+
+
+# --- A text the kompasteam changed carries its label ------------------------------------------
+
+
+def zonder_kompasteam_label(html: str) -> list[str]:
+    """Every element marked as the kompasteam's (`data-bron="kompasteam"`) that does not show its
+    label ("Gewijzigd in versie 1.1", class kvz-kompasteam__label) inside it, or for a heading in
+    the element after it."""
+    patroon = re.compile(LABEL_KOMPASTEAM, re.IGNORECASE)
+
+    def heeft_label(element) -> bool:
+        return any(
+            "kvz-kompasteam__label" in e.klassen and patroon.fullmatch(" ".join(e.tekst().split()))
+            for e in element.alle()
+        )
+
+    fout = []
+    for element in artikel(html).alle():
+        if not element.van_kompasteam or heeft_label(element):
+            continue
+        if element.tag in KOPPEN and element.volgende() is not None and heeft_label(element.volgende()):
+            continue
+        fout.append(f"<{element.tag}> {' '.join(element.tekst().split())[:80]!r}")
+    return fout
+
+
+def test_kompasteam_tekst_zonder_label_wordt_gevonden():
+    label = '<a class="kvz-kompasteam__label" href="#v">Gewijzigd in versie 1.1</a>'
+    goed = (
+        f'<article><p><span data-bron="kompasteam">Nieuwe tekst. {label}</span></p>'
+        '<h1 data-bron="kompasteam">Samen verkennen</h1>'
+        '<p><span class="kvz-kompasteam__label">Nieuw in versie 2.0</span></p></article>'
+    )
+    assert zonder_kompasteam_label(goed) == []
+    fout = (
+        '<article><p data-bron="kompasteam">Zonder label.</p>'
+        '<p data-bron="kompasteam">Ander label <span class="kvz-kompasteam__label">Nieuw</span></p></article>'
+    )
+    assert zonder_kompasteam_label(fout) == ["<p> 'Zonder label.'", "<p> 'Ander label Nieuw'"]
+
+
+def test_kompasteam_tekst_draagt_het_label_op_elke_pagina(html_paginas):
+    fouten = {
+        pad: f for pad, html in html_paginas.items() if "<article" in html and (f := zonder_kompasteam_label(html))
+    }
+    assert not fouten, 'tekst met data-bron="kompasteam" zonder het label "Gewijzigd in versie …":\n' + "\n".join(
+        f"{pad or '/'}: {', '.join(f)}" for pad, f in fouten.items()
+    )

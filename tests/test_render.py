@@ -98,17 +98,17 @@ def test_alle_paginadelen_escapen_de_data(data):
         "vormen": vormen.render_vormen_overzicht(boos.vormen, url),
         "voorbeelden": vormen.render_voorbeelden(boos.vormen, url),
         "vragen": kompas.render_vragen(boos, url),
-        "toelichting": kompas.render_kompas_toelichting(boos.kompas),
+        "toelichting": kompas.render_kompas_toelichting(boos.kompas, url),
         "beslistabel": kompas.render_beslistabel(boos, url),
         "versies": kompas.render_versies(boos, url),
         "versiepagina": kompas.render_versie_pagina(boos, boos.kompas.versie, url),
         "principe": principes.render_principe_pagina(boos.principes[0], boos, url),
         "principes": principes.render_principes_overzicht(boos.principes, url),
-        "doelstellingen": beleid.render_doelstellingen(boos.doelstellingen),
+        "doelstellingen": beleid.render_doelstellingen(boos.doelstellingen, url),
         "indicatoren": beleid.render_indicatoren(boos.indicatoren, url),
-        "risicos": beleid.render_risicos(boos.risicos),
-        "financien": beleid.render_financien(boos.financien),
-        "wijkplatforms": beleid.render_wijkplatform_voorwaarden(boos.wijkplatforms),
+        "risicos": beleid.render_risicos(boos.risicos, url),
+        "financien": beleid.render_financien(boos.financien, url),
+        "wijkplatforms": beleid.render_wijkplatform_voorwaarden(boos.wijkplatforms, url),
         "in het kort": sjablonen.maak("in_het_kort.html", samenvatting=boos.nota.in_het_kort),
     }
     for naam, html in delen.items():
@@ -230,7 +230,7 @@ def test_vragenlijst_noemt_elke_vraag_en_elk_doel(data):
 
 
 def test_financien_tabel_toont_alle_bedragen(data):
-    html = beleid.render_financien(data.financien)
+    html = beleid.render_financien(data.financien, url)
     for post in data.financien.posten:
         for bedrag in post.bedragen:
             assert f"<td>{opmaak.euro(bedrag)}</td>" in html
@@ -248,13 +248,15 @@ def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
     k = kompas_dict(data, bouw)
     assert list(k) == list(VELDEN) and k["bouw"] == bouw
     assert "bouw" not in kompas_dict(data)
-    # "Elke vraag heeft de velden van Vraag, elke vorm die van Vorm" (Voor ontwikkelaars).
+    # "Elke vraag heeft de velden van Vraag, elke vorm die van Vorm, en bron" (Voor ontwikkelaars).
     for vraag in k["vragen"]:
-        assert list(vraag) == [f.name for f in dataclasses.fields(Vraag)]
+        assert list(vraag) == [f.name for f in dataclasses.fields(Vraag)] + ["bron"]
+        assert list(vraag["bron"]) == [f.name for f in dataclasses.fields(Vraag)]
         for doel in (vraag["ja"], vraag["nee"]):
             assert len(doel) == 1 and set(doel) <= {"vraag", "vorm"}
     for vorm in k["vormen"]:
-        assert list(vorm) == [f.name for f in dataclasses.fields(Vorm)]
+        assert list(vorm) == [f.name for f in dataclasses.fields(Vorm)] + ["bron"]
+        assert set(vorm["bron"].values()) <= {"nota", "site", "kompasteam"}
     tabel = dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
     assert re.findall(r'<th scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
     assert '<a href="#data-vraag">Vraag</a>' in tabel and '<a href="#data-vorm">Vorm</a>' in tabel

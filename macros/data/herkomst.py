@@ -129,6 +129,20 @@ def _houdt_records(soort: type, veld: str) -> bool:
     return kern in _IN_LIJST or kern in _ENKEL
 
 
+def _tekst_van(waarde: Any) -> Any:
+    """What of a value is the note's text: a record inside a field (a quote of a principe, a
+    measurement) counts by its fields of the note, not by the site's (where the quote stands)."""
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        return tuple(
+            _tekst_van(getattr(waarde, f.name))
+            for f in dataclasses.fields(waarde)
+            if bron_van(type(waarde), f.name) == NOTA
+        )
+    if isinstance(waarde, list):
+        return [_tekst_van(w) for w in waarde]
+    return waarde
+
+
 def _sleutel(record: object) -> str:
     return record.doelstelling if isinstance(record, IndicatorGroep) else record.id  # type: ignore[attr-defined]
 
@@ -184,9 +198,9 @@ class Herkomst:
         not a text of the note (the site's own, the kompasteam's records)."""
         if bron_van(type(record), veld) != NOTA or _houdt_records(type(record), veld):
             return None
-        waarde = getattr(record, veld)
+        waarde = _tekst_van(getattr(record, veld))
         nota = self.tegenhanger(record)
-        if nota is not None and getattr(nota, veld) == waarde:
+        if nota is not None and _tekst_van(getattr(nota, veld)) == waarde:
             return None
         return Wijziging(self._versie_met(record, veld, waarde), nieuw=nota is None)
 
@@ -196,8 +210,8 @@ class Herkomst:
         if self.wijziging(record, veld) is None:
             return None
         nota = self.tegenhanger(record)
-        oud = getattr(nota, veld) if nota is not None else []
-        if index < len(oud) and oud[index] == getattr(record, veld)[index]:
+        oud = _tekst_van(getattr(nota, veld)) if nota is not None else []
+        if index < len(oud) and oud[index] == _tekst_van(getattr(record, veld)[index]):
             return None
         return Wijziging(None, nieuw=nota is None)
 
@@ -213,7 +227,7 @@ class Herkomst:
                 gevonden = next((r for r in gevonden if r.id == _sleutel(record)), None)
             if gevonden is None or veld not in {f.name for f in dataclasses.fields(gevonden)}:
                 continue
-            if getattr(gevonden, veld) == waarde:
+            if _tekst_van(getattr(gevonden, veld)) == waarde:
                 return versie
         return None
 

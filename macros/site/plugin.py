@@ -120,7 +120,7 @@ class KompasPlugin(BasePlugin):
                 self.gegenereerd[pagina.src] = pagina
                 files.append(File.generated(config, pagina.src, content=pagina.voorwerk))
         bestanden = {
-            "kompas.json": kompas_json.kompas_json(data, self.bouw),
+            "kompas.json": kompas_json.kompas_json(data, self.bouw, sjablonen.herkomst()),
             **{adressen.versie_json_pad(v.versie.versie): kompas_json.versie_json(v.betekenis, self.bouw)
                for v in betekenis.gepubliceerde_versies(data)},
             adressen.DIAGRAM_PAD: diagram.kompas_svg(data),

@@ -3,6 +3,9 @@
 Its fields are VELDEN: each but `bouw` and `versies` is a field of the model, copied as it is
 (a vraag is a Vraag record, a vorm a Vorm record), so the page "Voor ontwikkelaars" documents
 them from the model's own explanations (site/dataformaat.py) and cannot drift from this file.
+Each vraag and vorm also says, in `bron`, where the text of each of its fields comes from:
+"nota" (the note as adopted), "kompasteam" (the note's text as the kompasteam changed it
+since, data/herkomst.py) or "site" (the site's own words and reading).
 
 Every version also has a kompas.json of its own (`versie_json`, at kompas/versies/<versie>/):
 the same fields, with what the version meant (betekenis: the questions and routes, and each
@@ -14,16 +17,20 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Optional
 
 from ..data import adressen, graaf
 from ..data.betekenis import gepubliceerde_versies
+from ..data.herkomst import Herkomst
 from ..data.model import ArchiefVersie, KompasData
+from ..data.velden import bron_van
 
 # kompas.json's fields in order -> the record and field of the model each one copies.
 # EIGEN_VELDEN are the build's, not the model's (their JSON Schema type here; their
 # explanation is in the page's template); `versies` is only in /kompas.json itself.
 BOUW = "bouw"
 VERSIES = "versies"
+BRON = "bron"  # in each vraag and vorm: per field, where its text comes from
 EIGEN_VELDEN = {BOUW: {"type": "object"}, VERSIES: {"type": "array", "items": {"type": "object"}}}
 VELDEN: dict[str, tuple[str, str] | None] = {
     BOUW: None,
@@ -35,14 +42,22 @@ VELDEN: dict[str, tuple[str, str] | None] = {
 }
 
 
-def kompas_dict(data: KompasData, bouw: dict | None = None) -> dict:
-    """`bouw` (commit and date of the build) says which advice was online when."""
+def bronnen(record: object, herkomst: Optional[Herkomst]) -> dict[str, str]:
+    """Where each field's text comes from; without a note to compare with, as the model declares."""
+    if herkomst is not None:
+        return herkomst.bronnen(record)
+    return {f.name: bron_van(type(record), f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+
+
+def kompas_dict(data: KompasData, bouw: dict | None = None, herkomst: Optional[Herkomst] = None) -> dict:
+    """`bouw` (commit and date of the build) says which advice was online when; `herkomst`
+    which texts of the note the kompasteam has changed since."""
     return {
         **({BOUW: bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
-        "vragen": [graaf.vraag_met_uitleg_als_dict(v) for v in data.kompas.vragen],
-        "vormen": [dataclasses.asdict(v) for v in data.vormen],
+        "vragen": [{**graaf.vraag_met_uitleg_als_dict(v), BRON: bronnen(v, herkomst)} for v in data.kompas.vragen],
+        "vormen": [{**dataclasses.asdict(v), BRON: bronnen(v, herkomst)} for v in data.vormen],
         VERSIES: versies_lijst(data),
     }
 
@@ -76,5 +91,5 @@ def versie_json(betekenis: ArchiefVersie, bouw: dict | None = None) -> str:
     return json.dumps(versie_dict(betekenis, bouw), ensure_ascii=False, indent=2) + "\n"
 
 
-def kompas_json(data: KompasData, bouw: dict | None = None) -> str:
-    return json.dumps(kompas_dict(data, bouw), ensure_ascii=False, indent=2) + "\n"
+def kompas_json(data: KompasData, bouw: dict | None = None, herkomst: Optional[Herkomst] = None) -> str:
+    return json.dumps(kompas_dict(data, bouw, herkomst), ensure_ascii=False, indent=2) + "\n"
