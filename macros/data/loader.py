@@ -26,14 +26,16 @@ class KompasDataError(Exception):
         self.fouten = fouten
         regels = "\n".join(f"  - {f}" for f in fouten)
         woord = "fout" if len(fouten) == 1 else "fouten"
-        super().__init__(f"De kompasdata in {gegevensmap} is ongeldig ({len(fouten)} {woord}):\n{regels}")
+        # The folder's name, not its path: the message lands in a pull request comment, where the
+        # runner's or a temporary folder's path says nothing and shows what it should not.
+        super().__init__(f"De kompasdata in {gegevensmap.name}/ is ongeldig ({len(fouten)} {woord}):\n{regels}")
 
 
 def laad_kompas_data(gegevensmap: Path | str) -> KompasData:
     gegevensmap = Path(gegevensmap)
     fouten: list[Fout] = []
     if not gegevensmap.is_dir():
-        raise KompasDataError(gegevensmap, [Fout(str(gegevensmap), "", None, "deze gegevensmap bestaat niet")])
+        raise KompasDataError(gegevensmap, [Fout(f"{gegevensmap.name}/", "", None, "deze gegevensmap bestaat niet")])
     for pad in sorted(gegevensmap.iterdir()):
         if pad.suffix in (".yaml", ".yml") and pad.name not in BESTANDEN:
             fouten.append(Fout(pad.name, "", None, f"onbekend bestand; verwacht: {', '.join(BESTANDEN)}"))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..data.loader import KompasDataError, laad_kompas_data
 from . import basis, controle, gouden, verschilrapport, versie
+from .markdown import md, tekstblok
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 GOUDEN_MAP = PROJECT / "tests" / "golden"
@@ -65,7 +66,9 @@ def gouden_opdracht(args) -> int:
 
 
 def _vergelijk(args) -> tuple[int, str]:
-    """The report as Markdown, with its exit code."""
+    """The report as Markdown, with its exit code. Messages can quote the data (an invalid id,
+    the line YAML could not read, a file name) and revision names, so they stand in a code
+    block and names are escaped, like every data text in the report."""
     with tempfile.TemporaryDirectory() as tijdelijk:
         try:
             if args.oud_map:
@@ -79,16 +82,22 @@ def _vergelijk(args) -> tuple[int, str]:
             else:
                 nieuw_map = args.map
         except basis.GeenBasis as fout:
-            return 2, f"Geen verschilrapport: {fout}\n"
+            return 2, f"Geen verschilrapport:\n\n{tekstblok(fout)}\n"
         nieuw_naam = args.naar or "de wijziging"
         try:
             nieuw = laad_kompas_data(nieuw_map)
         except KompasDataError as fout:
-            return 1, f"De nieuwe gegevens ({nieuw_naam}) zijn ongeldig; er valt nog niets te vergelijken.\n\n{fout}\n"
+            return 1, (
+                f"De nieuwe gegevens ({md(nieuw_naam)}) zijn ongeldig; er valt nog niets te vergelijken.\n\n"
+                f"{tekstblok(fout)}\n"
+            )
         try:
             oud = laad_kompas_data(oud_map)
         except KompasDataError as fout:
-            return 2, f"De gegevens op de basis ({oud_naam}) zijn niet te lezen, dus niet te vergelijken:\n\n{fout}\n"
+            return 2, (
+                f"De gegevens op de basis ({md(oud_naam)}) zijn niet te lezen, dus niet te vergelijken:\n\n"
+                f"{tekstblok(fout)}\n"
+            )
     rapport = verschilrapport.vergelijk(oud, nieuw, oud_naam, nieuw_naam)
     return (1 if rapport.fouten else 0), rapport.tekst
 
@@ -103,14 +112,15 @@ def verschil_opdracht(args) -> int:
 
 def ci_opdracht(args) -> int:
     """For CI, before any test: the check and the outcome report, printed and as one Markdown
-    file for the job summary and the pull request comment."""
+    file for the job summary and the pull request comment. Everything in it that comes from the
+    data, a message or git is escaped or in a code block (review/markdown.py), on every path."""
     args.oud_map = None
     args.naar = None
     try:
         gevonden = basis.vind_basis(args.repo, args.van)
         basis_revisie = gevonden.revisie
     except basis.GeenBasis as fout:
-        tekst = f"# Kompas: geen vergelijking mogelijk\n\n{fout}\n"
+        tekst = f"# Kompas: geen vergelijking mogelijk\n\n{tekstblok(fout)}\n"
         _schrijf(args.uit, tekst)
         sys.stderr.write(tekst)
         return 2
@@ -121,7 +131,7 @@ def ci_opdracht(args) -> int:
         if uitslag.ok
         else "❌ De controle van kompas_data/ vond problemen."
     )
-    tekst = f"{rapport.rstrip()}\n\n## Controle (`make check`)\n\n{kop}\n\n```text\n{uitslag.tekst.rstrip()}\n```\n"
+    tekst = f"{rapport.rstrip()}\n\n## Controle (`make check`)\n\n{kop}\n\n{tekstblok(uitslag.tekst.rstrip())}\n"
     _schrijf(args.uit, tekst)
     sys.stdout.write(tekst)
     return max(code, 0 if uitslag.ok else 1)
