@@ -206,6 +206,8 @@ class _Bouwer:
         veld = _laatste_sleutel(pad)
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and not node.value:
             return self.fout(pad, node, f"'{veld}' is leeg; vul hier een tekst in")
+        if (fout := self._tekst_met_dubbele_punt(node)) is not None:
+            return self.fout(pad, node, fout)
         if not isinstance(node, yaml.ScalarNode):
             return self.fout(pad, node, f"verwacht tekst, maar vond {_soort_node(node)}")
         if node.tag != _STR:
@@ -237,9 +239,9 @@ class _Bouwer:
             )
         if (fout := self._onzichtbaar_in_tekst(waarde)) is not None:
             return self.fout(pad, node, fout)
-        if not node.style and (fout := tekens.gekrulde_aanhalingstekens(waarde)) is not None:
-            regel, kolom = node.start_mark.line + 1, node.start_mark.column + 1
-            return self.fout(pad, node, f"{yaml_meldingen.plek(regel, kolom)} {fout}")
+        waar = yaml_meldingen.plek(node.start_mark.line + 1, node.start_mark.column + 1)
+        if not node.style and (fout := tekens.gekrulde_aanhalingstekens(waarde, waar)) is not None:
+            return self.fout(pad, node, fout)
         if (streepje := self._lijstpunt_in_tekst(node)) is not None:
             return self.fout(pad, node, streepje[2], *streepje[:2])
         if soort is not None:
@@ -260,6 +262,22 @@ class _Bouwer:
                     "meer velden?",
                 )
         return waarde
+
+    def _tekst_met_dubbele_punt(self, node: yaml.Node) -> Optional[str]:
+        """`- Stadsmakers: een voorbeeld` in a list of texts: YAML reads a key and a value, where
+        the data editor wrote a text with a colon (or with Word's quotes around it)."""
+        if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+            return None
+        sleutel, waarde = node.value[0]
+        if not (isinstance(sleutel, yaml.ScalarNode) and not sleutel.style and isinstance(waarde, yaml.ScalarNode)):
+            return None
+        regel, kolom = sleutel.start_mark.line + 1, sleutel.start_mark.column + 1
+        tekst = self.regels[regel - 1][kolom - 1 :].rstrip()
+        waar = yaml_meldingen.plek(regel, kolom)
+        return tekens.gekrulde_aanhalingstekens(tekst, waar) or (
+            f"{waar} staat een dubbele punt midden in de tekst; YAML leest die als een sleutel met een waarde. "
+            f"Zet de tekst tussen aanhalingstekens: {tekens.rechte_aanhalingstekens(tekst)}"
+        )
 
     def _commentaar_na_tekst(self, node: yaml.ScalarNode) -> Optional[str]:
         """In plain (unquoted) text YAML reads " #" as the start of a comment, so

@@ -31,7 +31,7 @@ ZONDER_BREEDTE = {
     "\u200c": "een onzichtbaar scheidingsteken zonder breedte (U+200C)",
     "\u200d": "een onzichtbaar verbindingsteken zonder breedte (U+200D)",
     "\u2060": "een onzichtbare woordverbinder (U+2060)",
-    "\ufeff": "een onzichtbaar BOM-teken (U+FEFF), dat alleen helemaal aan het begin van een bestand mag staan",
+    "\ufeff": "een onzichtbaar BOM-teken (U+FEFF)",
 }
 # Line breaks YAML counts and most editors do not show as one.
 REGELOVERGANGEN = {
@@ -127,10 +127,12 @@ def _vondst(regel_tekst: str, regel: int, positie: int) -> Vondst:
             "uit Word of een website. Vervang hem door een gewone spatie: haal hem weg en typ een spatie",
         )
     if teken in ZONDER_BREEDTE or teken in REGELOVERGANGEN:
+        # Some editors write one at the very start of a file; lees_tekst takes that one away.
+        alleen_vooraan = " Zo'n teken hoort alleen helemaal aan het begin van een bestand." if teken == "\ufeff" else ""
         return Vondst(
             regel,
             positie + 1,
-            f"{plek} staat {naam(teken)}{_tussen(regel_tekst, positie)}. Het komt meestal mee bij kopiëren "
+            f"{plek} staat {naam(teken)}{_tussen(regel_tekst, positie)}.{alleen_vooraan} Het komt meestal mee bij kopiëren "
             "uit Word of een website; u ziet het niet, maar de tekst is daardoor anders dan hij lijkt. Haal het "
             "weg: typ de woorden eromheen opnieuw",
         )
@@ -155,18 +157,21 @@ def _tussen(regel_tekst: str, positie: int) -> str:
     return ""
 
 
-def gekrulde_aanhalingstekens(waarde: str) -> Optional[str]:
-    """The message for a text that begins with one of Word's curly quotes, with the
-    straight quotes it should have; None when the text does not begin with one."""
+def gekrulde_aanhalingstekens(waarde: str, waar: str) -> Optional[str]:
+    """The message for a text that begins with one of Word's curly quotes, with the straight
+    quotes it should have; None when the text does not begin with one. `waar` is where it
+    stands, in words ("op regel 12, kolom 9")."""
     if not waarde or waarde[0] not in GEKRULD:
         return None
     binnen = waarde[1:].rstrip()
     if binnen and binnen[-1] in GEKRULD:
         binnen = binnen[:-1]
     return (
-        f"de tekst begint met een gekruld aanhalingsteken ({waarde[0]}), zoals Word dat typt. YAML kent alleen "
-        f"rechte aanhalingstekens (\" en '), dus leest het gekrulde teken als gewone tekst. Zet rechte "
-        f"aanhalingstekens in de plaats van de gekrulde: {rechte_aanhalingstekens(binnen)}"
+        f"{waar} begint de tekst met een gekruld aanhalingsteken ({waarde[0]}), zoals Word dat typt. YAML kent "
+        f"alleen rechte aanhalingstekens (\" en '), dus leest het gekrulde teken als een gewone letter. Zet rechte "
+        f"aanhalingstekens in de plaats van de gekrulde: {rechte_aanhalingstekens(binnen)}. Hoort het gekrulde "
+        f"teken echt bij de tekst, zoals bij een citaat? Zet dan de hele tekst tussen rechte aanhalingstekens: "
+        f"{rechte_aanhalingstekens(waarde)}"
     )
 
 

@@ -60,7 +60,12 @@ SOORTEN = (
         r"directive",
         bij_begin=True,
     ),
-    _Soort("label", r"'!'|'>'|\bURI\b|tag handle|incorrect (leading|trailing) UTF-8", r"\btag\b", bij_begin=True),
+    _Soort(
+        "label",
+        r"'!'|'>'|\bURI\b|tag handle|incorrect (leading|trailing) UTF-8|whitespace|expected ' '",
+        r"\btag\b",
+        bij_begin=True,
+    ),
     _Soort("code", r"escape character|escape sequence|hexdecimal number|Unicode character escape"),
     _Soort("aanhalingsteken-open", r"end of stream", r"quoted scalar", bij_begin=True),
     _Soort("anker", r"alias|anchor|alphabetic or numeric|second occurrence", r"anchor|alias", bij_begin=True),
@@ -114,10 +119,8 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
         if (gekruld := _gekrulde_aanhalingstekens(regels, mark)) is not None:
             return gekruld
     if plek_probleem is not None and "\t" in _regel_tekst(regels, plek_probleem)[: plek_probleem.column + 1]:
-        regel = plek_probleem.line + 1
-        return Melding(
-            regel, _regel_tekst(regels, plek_probleem).index("\t") + 1, _bericht("tab", regel, None, ""), "tab"
-        )
+        regel, kolom = plek_probleem.line + 1, _regel_tekst(regels, plek_probleem).index("\t") + 1
+        return Melding(regel, kolom, _bericht("tab", regel, kolom, "\t"), "tab")
     if (na_aanhalingsteken := _tekst_na_aanhalingsteken(regels, plek_probleem)) is not None:
         return na_aanhalingsteken
 
@@ -129,6 +132,11 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
     kolom = mark.column + 1 if mark is not None else None
     if soort == "dubbele-punt" and mark is not None and not _dubbele_punt_in_tekst(regels, mark):
         soort = "inspringing"
+    if soort == "inspringing" and (zonder := _sleutel_zonder_dubbele_punt(regels, mark)) is not None:
+        soort, (regel, kolom) = "dubbele-punt-ontbreekt", zonder
+    elif soort == "inspringing" and mark is not None:
+        regel_tekst = _regel_tekst(regels, mark)
+        kolom = len(regel_tekst) - len(regel_tekst.lstrip(" ")) + 1  # where the line's indentation ends
     return Melding(regel, kolom, _bericht(soort, regel, kolom, _teken(tekst, regel, kolom)), soort)
 
 
@@ -170,7 +178,7 @@ def _gekrulde_aanhalingstekens(regels: list[str], mark) -> Optional[Melding]:
     waarde = regel_tekst[gevonden.start(2) :].rstrip()
     regel, kolom = mark.line + 1, gevonden.start(2) + 1
     return Melding(
-        regel, kolom, f"{plek(regel, kolom)} {tekens.gekrulde_aanhalingstekens(waarde)}", "gekrulde-aanhalingstekens"
+        regel, kolom, tekens.gekrulde_aanhalingstekens(waarde, plek(regel, kolom)), "gekrulde-aanhalingstekens"
     )
 
 
@@ -192,6 +200,40 @@ def _tekst_na_aanhalingsteken(regels: list[str], mark) -> Optional[Melding]:
         'om de hele tekst, zoals: titel: "Peilen in de wijk"',
         "tekst-na-aanhalingsteken",
     )
+
+
+_INHOUD = re.compile(r"^(\s*(?:-\s+)*)(\S.*)$")
+_SLEUTEL = re.compile(r"[^\s:#'\"][^:#]*:(\s|$)")
+
+
+def _sleutel_zonder_dubbele_punt(regels: list[str], mark) -> Optional[tuple[int, int]]:
+    """`titel Peilen` above `samenwerkingsvorm: true`: the parser reads the two lines as one
+    text and fails on the second, as if its indentation were wrong. When the line above stands
+    where a key stands (a key at the same depth further up, or it is the first line under a
+    key that opens a block, or of the file) and has no colon, the colon is missing there.
+    Line and column of that line's key, or None."""
+    if mark is None or mark.line >= len(regels):
+        return None
+    diepte = _diepte(regels[mark.line])
+    boven = [i for i in range(mark.line - 1, -1, -1) if regels[i].strip() and not regels[i].lstrip().startswith("#")]
+    if not boven or _diepte(regels[boven[0]]) != diepte or ":" in regels[boven[0]]:
+        return None
+    if regels[boven[0]].lstrip().startswith("-"):
+        return None
+    for i in boven[1:]:
+        inhoud = _INHOUD.match(regels[i])
+        if len(inhoud[1]) == diepte:
+            return (boven[0] + 1, diepte + 1) if _SLEUTEL.match(inhoud[2]) else None
+        if len(inhoud[1]) < diepte:
+            opent_blok = _SLEUTEL.match(inhoud[2]) and inhoud[2].rstrip().endswith(":")
+            return (boven[0] + 1, diepte + 1) if opent_blok else None
+    return (boven[0] + 1, diepte + 1) if diepte == 0 else None
+
+
+def _diepte(regel: str) -> int:
+    """Where a line's content begins, after its indentation and list dashes."""
+    inhoud = _INHOUD.match(regel)
+    return len(inhoud[1]) if inhoud else len(regel)
 
 
 def _dubbele_punt_in_tekst(regels: list[str], mark) -> bool:
