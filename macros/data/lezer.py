@@ -210,8 +210,17 @@ class _Bouwer:
             return self.fout(pad, node, fout)
         if not isinstance(node, yaml.ScalarNode):
             return self.fout(pad, node, f"verwacht tekst, maar vond {_soort_node(node)}")
+        if node.tag not in _GELEZEN_ALS:  # an explicit tag: `titel: !Nieuw Peilen`
+            regel_tekst = self.regels[node.start_mark.line]
+            return self.fout(
+                pad,
+                node,
+                "de waarde begint met een uitroepteken (!); YAML leest dat als een aanwijzing voor het soort "
+                "waarde. Zet de tekst tussen aanhalingstekens: "
+                + tekens.rechte_aanhalingstekens(regel_tekst[node.start_mark.column :].strip()),
+            )
         if node.tag != _STR:
-            gelezen = _GELEZEN_ALS.get(node.tag, node.tag)
+            gelezen = _GELEZEN_ALS[node.tag]
             return self.fout(
                 pad,
                 node,

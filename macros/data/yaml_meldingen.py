@@ -107,7 +107,7 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
         return Melding(None, None, _bericht("nesting", None, None, ""), "nesting")
     if isinstance(fout, yaml.reader.ReaderError):
         regel, kolom = _reader_plek(fout, tekst)
-        return Melding(regel, kolom, _bericht("leesfout", regel, kolom, _teken(tekst, regel, kolom)), "leesfout")
+        return Melding(regel, kolom, _bericht("leesfout", regel, kolom, _regel(tekst, regel)), "leesfout")
     probleem = getattr(fout, "problem", None) or ""
     context = getattr(fout, "context", None) or ""
     plek_probleem = getattr(fout, "problem_mark", None)
@@ -120,7 +120,7 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
             return gekruld
     if plek_probleem is not None and "\t" in _regel_tekst(regels, plek_probleem)[: plek_probleem.column + 1]:
         regel, kolom = plek_probleem.line + 1, _regel_tekst(regels, plek_probleem).index("\t") + 1
-        return Melding(regel, kolom, _bericht("tab", regel, kolom, "\t"), "tab")
+        return Melding(regel, kolom, _bericht("tab", regel, kolom, _regel_tekst(regels, plek_probleem)), "tab")
     if (na_aanhalingsteken := _tekst_na_aanhalingsteken(regels, plek_probleem)) is not None:
         return na_aanhalingsteken
 
@@ -137,18 +137,16 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
     elif soort == "inspringing" and mark is not None:
         regel_tekst = _regel_tekst(regels, mark)
         kolom = len(regel_tekst) - len(regel_tekst.lstrip(" ")) + 1  # where the line's indentation ends
-    return Melding(regel, kolom, _bericht(soort, regel, kolom, _teken(tekst, regel, kolom)), soort)
+    return Melding(regel, kolom, _bericht(soort, regel, kolom, _regel(tekst, regel)), soort)
 
 
 def _regel_tekst(regels: list[str], mark) -> str:
     return regels[mark.line] if mark is not None and mark.line < len(regels) else ""
 
 
-def _teken(tekst: str, regel: Optional[int], kolom: Optional[int]) -> str:
-    if regel is None or kolom is None:
-        return ""
+def _regel(tekst: str, regel: Optional[int]) -> str:
     regels = tekst.splitlines()
-    return regels[regel - 1][kolom - 1 : kolom] if regel <= len(regels) else ""
+    return regels[regel - 1] if regel is not None and 0 < regel <= len(regels) else ""
 
 
 def _reader_plek(fout: yaml.reader.ReaderError, tekst: str) -> tuple[Optional[int], Optional[int]]:
@@ -193,11 +191,15 @@ def _tekst_na_aanhalingsteken(regels: list[str], mark) -> Optional[Melding]:
     if not re.match(r"^\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?([\"']).*\1$", ervoor):
         return None
     regel, kolom = mark.line + 1, mark.column + 1
+    delen = _SLEUTEL_EN_WAARDE.match(regel_tekst)
+    waarde = delen[3]
+    sluit = waarde.find(waarde[0], 1)
+    heel = tekens.rechte_aanhalingstekens(waarde[1:sluit] + waarde[sluit + 1 :])
     return Melding(
         regel,
         kolom,
         f"{plek(regel, kolom)} staat nog tekst na het aanhalingsteken dat de tekst sluit. Zet de aanhalingstekens "
-        'om de hele tekst, zoals: titel: "Peilen in de wijk"',
+        f"om de hele tekst: {delen[2] + ': ' if delen[2] else ''}{heel}",
         "tekst-na-aanhalingsteken",
     )
 
@@ -242,14 +244,35 @@ def _dubbele_punt_in_tekst(regels: list[str], mark) -> bool:
     return re.match(r"^\s*-?\s*[\w-]+: [^\"'].*: ", _regel_tekst(regels, mark) + " ") is not None
 
 
-def _bericht(soort: str, regel: Optional[int], kolom: Optional[int], teken: str) -> str:
+def _bericht(soort: str, regel: Optional[int], kolom: Optional[int], regel_tekst: str) -> str:
+    teken = regel_tekst[kolom - 1 : kolom] if kolom else ""
     return MELDINGEN.get(soort, MELDINGEN[ONBEKEND]).format(
         waar=plek(regel, kolom),
         teken=repr(teken),
         naam=tekens.naam(teken) if teken else "een onzichtbaar teken",
         sluitteken=teken if teken in ('"', "'") else "\" of '",
         begin="een sterretje (*)" if teken == "*" else "een ampersand (&)",
+        voorbeeld=_vanaf_hier_tussen_aanhalingstekens(regel_tekst, kolom),
+        waarde=_waarde_tussen_aanhalingstekens(regel_tekst),
     )
+
+
+_SLEUTEL_EN_WAARDE = re.compile(r"^(\s*(?:-\s+)*)(?:([^\s#'\"{\[][^#]*?):\s+)?(.*?)\s*$")
+
+
+def _waarde_tussen_aanhalingstekens(regel_tekst: str) -> str:
+    """The line with its value between straight quotes: `eigenaar: "Gemeente: altijd"`."""
+    delen = _SLEUTEL_EN_WAARDE.match(regel_tekst)
+    if delen is None or not delen[3]:
+        return 'titel: "Tekst: met dubbele punt"'
+    return f"{delen[1].strip()} {delen[2] + ': ' if delen[2] else ''}{tekens.rechte_aanhalingstekens(delen[3])}".strip()
+
+
+def _vanaf_hier_tussen_aanhalingstekens(regel_tekst: str, kolom: Optional[int]) -> str:
+    """The line with the text from the column on between straight quotes: `titel: "*Nieuw* Peilen"`."""
+    if not kolom or not regel_tekst[kolom - 1 :].strip():
+        return _waarde_tussen_aanhalingstekens(regel_tekst)
+    return (regel_tekst[: kolom - 1] + tekens.rechte_aanhalingstekens(regel_tekst[kolom - 1 :].rstrip())).strip()
 
 
 # Per kind, what the data editor reads. {waar} is "op regel 12, kolom 9"; {teken} the
@@ -267,7 +290,7 @@ MELDINGEN = {
     ),
     "label": (
         "{waar} begint een waarde met een uitroepteken (!). YAML leest dat als een aanwijzing voor het soort "
-        'waarde. Zet de tekst tussen aanhalingstekens, zoals: titel: "!Nieuw"'
+        "waarde. Zet de tekst tussen aanhalingstekens: {voorbeeld}"
     ),
     "code": (
         "{waar} staat een schuine streep (\\) met een teken erna dat YAML niet kent. Tussen dubbele "
@@ -280,7 +303,7 @@ MELDINGEN = {
     ),
     "anker": (
         "{waar} begint een waarde met {begin}. YAML leest dat als een anker of een verwijzing ernaar. Zet de "
-        'tekst tussen aanhalingstekens, zoals: titel: "& meer"'
+        "tekst tussen aanhalingstekens: {voorbeeld}"
     ),
     "blok": (
         "{waar} staat iets na > of | dat YAML daar niet verwacht. Na > of | mag op dezelfde regel alleen - of + "
@@ -297,7 +320,7 @@ MELDINGEN = {
     ),
     "dubbele-punt": (
         "{waar} staat een dubbele punt midden in de tekst; YAML leest die als een nieuwe sleutel. Zet de tekst "
-        'tussen aanhalingstekens: titel: "Tekst: met dubbele punt"'
+        "tussen aanhalingstekens: {waarde}"
     ),
     "lijst-hier-niet": (
         "{waar} staat een streepje (-) van een lijst op een plek waar geen lijst kan beginnen. Zet elk punt van "
@@ -306,7 +329,7 @@ MELDINGEN = {
     ),
     "vraagteken": (
         "{waar} staat een vraagteken met een spatie erna ('? '); YAML leest dat als het begin van een sleutel. "
-        "Zet de tekst tussen aanhalingstekens"
+        "Zet de tekst tussen aanhalingstekens: {voorbeeld}"
     ),
     "haakjes": (
         "de lijst of het rijtje tussen [ ] of {{ }} dat {waar} begint, wordt niet goed gesloten; controleer de "
@@ -317,7 +340,10 @@ MELDINGEN = {
         "aanhalingstekens"
     ),
     "inspringing": "{waar} " + INSPRINGEN,
-    "beginteken": "{waar} staat een teken waar YAML niet mee kan beginnen ({teken}); zet de tekst tussen aanhalingstekens",
+    "beginteken": (
+        "{waar} staat een teken waar YAML niet mee kan beginnen ({teken}); zet de tekst tussen aanhalingstekens: "
+        "{voorbeeld}"
+    ),
     "leesfout": (
         "{waar} staat {naam}; YAML kan zo'n teken niet lezen. Het komt meestal mee bij kopiëren uit een andere "
         "toepassing. Haal het weg: typ de woorden eromheen opnieuw"
