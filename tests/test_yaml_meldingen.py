@@ -398,3 +398,31 @@ def test_een_regel_per_melding_en_gewone_tekst_is_goed():
     assert tekens.onzichtbare_tekens("titel: Peilen – “met” ‘quotes’ en é, ß, €\n") == []
     vondsten = tekens.onzichtbare_tekens("a: x\u00a0y\u00a0z\r\nb: \u200bq\r\n")
     assert [(v.regel, v.kolom) for v in vondsten] == [(1, 5), (2, 4)]
+
+
+def _lees(tmp_path, tekst: str) -> list[Fout]:
+    pad = tmp_path / "vormen.yaml"
+    pad.write_bytes(tekst.encode("utf-8"))
+    fouten: list[Fout] = []
+    lees_bestand(pad, "vormen.yaml", VormenBestand, fouten)
+    return fouten
+
+
+def test_een_bom_vooraan_is_goed(tmp_path):
+    # Some Windows editors write one at the start of every file; only elsewhere is it a problem.
+    assert _lees(tmp_path, "\ufeff" + (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8")) == []
+    (fout,) = _lees(tmp_path, "\ufeff\ufeff" + (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8"))
+    assert (fout.regel, fout.kolom) == (1, 1) and "BOM-teken" in fout.bericht
+
+
+def test_een_onzichtbaar_teken_als_code_tussen_aanhalingstekens(tmp_path):
+    tekst = (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8").replace("titel: Peilen", 'titel: "Pei\\u200Blen"')
+    (fout,) = _lees(tmp_path, tekst)
+    assert fout.pad == "vorm 'peilen' › titel"
+    assert "een spatie zonder breedte (onzichtbaar, U+200B), geschreven als code" in fout.bericht
+
+
+def test_gekrulde_aanhalingstekens_binnen_rechte_zijn_tekst(tmp_path):
+    # A quotation that begins with Word's quote, between straight quotes: the data editor chose it.
+    tekst = (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8")
+    assert _lees(tmp_path, tekst.replace("zeggenschap: Beperkt.", "zeggenschap: '“Beperkt”, zei ze.'")) == []
