@@ -24,7 +24,7 @@ from macros.data import tekens, yaml_meldingen
 from macros.data.lezer import Fout, lees_bestand
 from macros.data.model import VormenBestand
 
-from .conftest import KOMPAS_10
+from .conftest import KOMPAS_10, PROJECT
 
 LADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 
@@ -426,3 +426,30 @@ def test_gekrulde_aanhalingstekens_binnen_rechte_zijn_tekst(tmp_path):
     # A quotation that begins with Word's quote, between straight quotes: the data editor chose it.
     tekst = (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8")
     assert _lees(tmp_path, tekst.replace("zeggenschap: Beperkt.", "zeggenschap: '“Beperkt”, zei ze.'")) == []
+
+
+def _tabel_van_bijdragen() -> str:
+    tekst = (PROJECT / "BIJDRAGEN.md").read_text(encoding="utf-8")
+    tabel = tekst[tekst.index("## Wat de controles zeggen") :].split("\n## ")[0]
+    return tabel.replace("\\|", "|")
+
+
+def _kern(melding: str) -> str:
+    """The first words of a message after its place: what BIJDRAGEN.md quotes."""
+    melding = re.sub(r"^op regel \d+, kolom \d+ ", "", melding)
+    return " ".join(re.split(r"[;.:,]", melding)[0].split()[:6])
+
+
+@pytest.mark.parametrize("soort", sorted(yaml_meldingen.MELDINGEN))
+def test_elke_melding_van_de_parser_staat_in_bijdragen(soort):
+    # The kompasteam looks a message up in BIJDRAGEN.md, "Wat de controles zeggen".
+    delen = [d.strip(" ;,.") for d in re.split(r"\{[a-z]+\}", yaml_meldingen.MELDINGEN[soort])]
+    assert _kern(next(d for d in delen if len(d.split()) >= 3)) in _tabel_van_bijdragen()
+
+
+@pytest.mark.parametrize(
+    "tekst", ["t:\u00a0x\n", " \u00a0t: x\n", "t: a\u00a0b\n", "t: a\u200bb\n", "t: a\ufeffb\n", "t: a\x07b\n"]
+)
+def test_elke_melding_over_onzichtbare_tekens_staat_in_bijdragen(tekst):
+    (vondst,) = tekens.onzichtbare_tekens(tekst)
+    assert _kern(vondst.bericht) in _tabel_van_bijdragen(), _kern(vondst.bericht)
