@@ -1,13 +1,15 @@
-"""Build typed records from YAML nodes, keeping the file, key path and line of every value.
+"""Build typed records from YAML nodes, keeping the file, path, line and column of every value.
 
 Why nodes and not `yaml.safe_load`: PyYAML follows YAML 1.1, where `no`, `on`, `1.10` and
 `12:30` silently become a boolean, a float or a number, and `titel: Peilen #1` silently
 becomes "Peilen". Working on the composed node tree lets us see how each scalar was read and
 where it stands, and refuse what a data editor did not mean, with the line it stands on. It
-also lets us report duplicate keys, which PyYAML drops.
+also lets us report duplicate keys, which PyYAML drops, and texts the parser accepts but the
+editor did not mean: Word's quotes kept as letters, a list item folded into the text above.
 
 The people who edit the data are policy staff, not programmers: every message is Dutch,
-names the line and says what to do (the messages are listed in BIJDRAGEN.md).
+names the line and column, names the value as they know it ("vraag 4 (eerst-verhelderen)",
+not "vragen[3]") and says what to do (the messages are listed in BIJDRAGEN.md).
 """
 
 from __future__ import annotations
@@ -281,6 +283,8 @@ class _Bouwer:
         if not (isinstance(sleutel, yaml.ScalarNode) and not sleutel.style and isinstance(waarde, yaml.ScalarNode)):
             return None
         regel, kolom = sleutel.start_mark.line + 1, sleutel.start_mark.column + 1
+        if not self.regels[regel - 1][: kolom - 1].rstrip().endswith("-") or waarde.start_mark.line != regel - 1:
+            return None  # a mapping written as one (`eigenaar:` with keys below it): "verwacht tekst" says it
         tekst = self.regels[regel - 1][kolom - 1 :].rstrip()
         waar = yaml_meldingen.plek(regel, kolom)
         return tekens.gekrulde_aanhalingstekens(tekst, waar) or (

@@ -1,7 +1,9 @@
 """Load and check everything in `kompas_data/` before any page renders.
 
 `laad_kompas_data(gegevensmap)` returns a `KompasData` or raises `KompasDataError` listing every
-problem with its file, key path, line and what is wrong. Structure, types and the rules of
+problem with its file, line, column, the value it is about and what is wrong, in the order of
+file and line, each where the data editor changes it (a cycle at the answer that leads back,
+an unreachable vorm where it stands). Structure, types and the rules of
 each field (`velden.py`) are checked while building the records (`lezer.py`); this module
 checks what a single field cannot say: unique ids, references between files, the shape of
 the kompas graph (also of every archived version), the sums in the tables and the order of

@@ -108,26 +108,38 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
     if isinstance(fout, yaml.reader.ReaderError):
         regel, kolom = _reader_plek(fout, tekst)
         return Melding(regel, kolom, _bericht("leesfout", regel, kolom, _regel(tekst, regel)), "leesfout")
-    probleem = getattr(fout, "problem", None) or ""
-    context = getattr(fout, "context", None) or ""
+    regels = tekst.splitlines()
     plek_probleem = getattr(fout, "problem_mark", None)
     plek_context = getattr(fout, "context_mark", None)
-    regels = tekst.splitlines()
+    if (melding := _wat_de_parser_niet_ziet(regels, plek_probleem, plek_context)) is not None:
+        return melding
+    soort = herken(getattr(fout, "problem", None), getattr(fout, "context", None))
+    if soort in _PER_NAAM and _PER_NAAM[soort].bij_begin:
+        mark = plek_context or plek_probleem
+    else:
+        mark = plek_probleem or plek_context
+    return _melding(soort, regels, mark)
 
-    # What the parser cannot say: a quote from Word where a text begins, a tab in the indentation.
+
+_PER_NAAM = {soort.naam: soort for soort in SOORTEN}
+
+
+def _wat_de_parser_niet_ziet(regels: list[str], plek_probleem, plek_context) -> Optional[Melding]:
+    """What the parser cannot say, read from the line it stopped at: a quote from Word where a
+    text begins, a tab in the indentation, text after a closing quote."""
     for mark in (plek_probleem, plek_context):
         if (gekruld := _gekrulde_aanhalingstekens(regels, mark)) is not None:
             return gekruld
-    if plek_probleem is not None and "\t" in _regel_tekst(regels, plek_probleem)[: plek_probleem.column + 1]:
-        regel, kolom = plek_probleem.line + 1, _regel_tekst(regels, plek_probleem).index("\t") + 1
-        return Melding(regel, kolom, _bericht("tab", regel, kolom, _regel_tekst(regels, plek_probleem)), "tab")
-    if (na_aanhalingsteken := _tekst_na_aanhalingsteken(regels, plek_probleem)) is not None:
-        return na_aanhalingsteken
+    regel_tekst = _regel_tekst(regels, plek_probleem)
+    if plek_probleem is not None and "\t" in regel_tekst[: plek_probleem.column + 1]:
+        regel, kolom = plek_probleem.line + 1, regel_tekst.index("\t") + 1
+        return Melding(regel, kolom, _bericht("tab", regel, kolom, regel_tekst), "tab")
+    return _tekst_na_aanhalingsteken(regels, plek_probleem)
 
-    soort = herken(probleem, context)
-    regels_soort = {s.naam: s for s in SOORTEN}
-    bij_begin = soort in regels_soort and regels_soort[soort].bij_begin
-    mark = (plek_context or plek_probleem) if bij_begin else (plek_probleem or plek_context)
+
+def _melding(soort: str, regels: list[str], mark) -> Melding:
+    """The message of a kind, at `mark`; where the parser's mark is not where the mistake is
+    (a colon missing a line earlier, a line that starts too far in), at the mistake."""
     regel = mark.line + 1 if mark is not None else None
     kolom = mark.column + 1 if mark is not None else None
     if soort == "dubbele-punt" and mark is not None and not _dubbele_punt_in_tekst(regels, mark):
@@ -137,7 +149,8 @@ def vertaal(fout: BaseException, tekst: str) -> Melding:
     elif soort == "inspringing" and mark is not None:
         regel_tekst = _regel_tekst(regels, mark)
         kolom = len(regel_tekst) - len(regel_tekst.lstrip(" ")) + 1  # where the line's indentation ends
-    return Melding(regel, kolom, _bericht(soort, regel, kolom, _regel(tekst, regel)), soort)
+    regel_tekst = regels[regel - 1] if regel is not None and 0 < regel <= len(regels) else ""
+    return Melding(regel, kolom, _bericht(soort, regel, kolom, regel_tekst), soort)
 
 
 def _regel_tekst(regels: list[str], mark) -> str:
