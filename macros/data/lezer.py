@@ -106,13 +106,16 @@ def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         regel = inhoud[: e.start].count(b"\n") + 1
+        begin = inhoud.rfind(b"\n", 0, e.start) + 1
+        kolom = len(inhoud[begin : e.start].decode("utf-8", errors="replace")) + 1
         fouten.append(
             Fout(
                 naam,
                 "",
                 regel,
-                f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel} "
+                f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel}, kolom {kolom} "
                 "kan niet gelezen worden); sla het bestand op als UTF-8",
+                kolom,
             )
         )
         return None
