@@ -236,11 +236,11 @@ class _Bouwer:
         if (fout := self._commentaar_na_tekst(node)) is not None:
             return self.fout(pad, node, fout)
         if richting := sorted(RICHTINGSTEKENS & set(waarde)):
-            tekens_ = ", ".join(f"U+{ord(t):04X}" for t in richting)
+            codes = ", ".join(f"U+{ord(t):04X}" for t in richting)
             return self.fout(
                 pad,
                 node,
-                f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({tekens_}); "
+                f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({codes}); "
                 "zo'n teken kan laten zien wat er niet staat. Typ de tekst opnieuw, zonder kopiëren",
             )
         if not waarde.strip():
