@@ -100,7 +100,7 @@ def test_mislukte_bouw_laat_de_vorige_site_staan(gebouwde_site, tmp_path):
     resultaat = bouw_site(site, data)
     assert resultaat.returncode != 0
     uitvoer = resultaat.stdout + resultaat.stderr
-    assert "kompas.yaml:" in uitvoer and "vragen[0].ja.vraag" in uitvoer
+    assert "kompas.yaml:" in uitvoer and "vraag 1 (besluit-nodig) › ja › vraag" in uitvoer
     assert "wijst naar vraag 'bestaat-niet', maar die bestaat niet" in uitvoer
     assert "is niet veranderd" in uitvoer
     assert _vingerafdruk(site) == voor

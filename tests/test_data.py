@@ -78,17 +78,24 @@ def test_ongeldig_voorbeeld_faalt_met_duidelijke_melding(voorbeeld: Path, tmp_pa
     melding = str(fout.value)
     for verwacht in beschrijving["verwacht"]:
         assert verwacht in melding, f"{voorbeeld.name}: {verwacht!r} ontbreekt in:\n{melding}"
-    # Where the example says which line is wrong, the message names that line.
+    # Where the example says where the mistake is, the message points there: the file, the
+    # line (by what it says, so the example reads without counting) and the column.
     if "regel" in beschrijving:
         (bestand,) = {f.bestand for f in fout.value.fouten}
+        assert bestand == beschrijving.get("bestand", bestand)
         regels = (tmp_path / "data" / bestand).read_bytes().decode("utf-8", errors="replace").splitlines()
         (genoemd,) = {f.regel for f in fout.value.fouten}
         assert beschrijving["regel"] in regels[genoemd - 1], (genoemd, regels[genoemd - 1])
-    # Every problem names its file; problems inside a file name the line too.
+        if "kolom" in beschrijving:
+            assert {f.kolom for f in fout.value.fouten} == {beschrijving["kolom"]}, fout.value.fouten
+    # Every problem names its file; problems inside a file name the line and column too, and
+    # a message that says "regel 12, kolom 9" in words says the same place.
     for f in fout.value.fouten:
         assert f.bestand in BESTANDEN or f.bestand.endswith((".yaml", ".yml")), f
         if f.pad:
-            assert f.regel is None or f.regel > 0
+            assert f.regel and f.regel > 0 and f.kolom and f.kolom > 0, f
+        if in_woorden := re.search(r"regel (\d+), kolom (\d+)", f.bericht):
+            assert (int(in_woorden[1]), int(in_woorden[2])) == (f.regel, f.kolom), f
 
 
 def test_er_zijn_genoeg_voorbeelden():
@@ -101,10 +108,10 @@ def test_meldingen_noemen_bestand_pad_en_regel(tmp_path):
     with pytest.raises(KompasDataError) as fout:
         laad_kompas_data(data)
     regel = next(str(f) for f in fout.value.fouten if "bestaat-niet" in f.bericht)
-    # kompas.yaml:<line>: <key path>: <what is wrong>
-    assert re.match(r"^kompas\.yaml:\d+: vragen\[\d+\]\.ja\.vraag: ", regel), regel
-    nummer = int(regel.split(":")[1])
-    assert "bestaat-niet" in (data / "kompas.yaml").read_text().splitlines()[nummer - 1]
+    # kompas.yaml:<line>:<column>: <what the value is, by name>: <what is wrong>
+    assert re.match(r"^kompas\.yaml:\d+:\d+: vraag 1 \(besluit-nodig\) › ja › vraag: ", regel), regel
+    nummer, kolom = (int(d) for d in regel.split(":")[1:3])
+    assert (data / "kompas.yaml").read_text().splitlines()[nummer - 1][kolom - 1 :].startswith("bestaat-niet")
 
 
 def test_alle_fouten_tegelijk(tmp_path):

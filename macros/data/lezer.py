@@ -1,13 +1,15 @@
-"""Build typed records from YAML nodes, keeping the file, key path and line of every value.
+"""Build typed records from YAML nodes, keeping the file, path, line and column of every value.
 
 Why nodes and not `yaml.safe_load`: PyYAML follows YAML 1.1, where `no`, `on`, `1.10` and
 `12:30` silently become a boolean, a float or a number, and `titel: Peilen #1` silently
 becomes "Peilen". Working on the composed node tree lets us see how each scalar was read and
 where it stands, and refuse what a data editor did not mean, with the line it stands on. It
-also lets us report duplicate keys, which PyYAML drops.
+also lets us report duplicate keys, which PyYAML drops, and texts the parser accepts but the
+editor did not mean: Word's quotes kept as letters, a list item folded into the text above.
 
 The people who edit the data are policy staff, not programmers: every message is Dutch,
-names the line and says what to do (the messages are listed in BIJDRAGEN.md).
+names the line and column, names the value as they know it ("vraag 4 (eerst-verhelderen)",
+not "vragen[3]") and says what to do (the messages are listed in BIJDRAGEN.md).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Optional
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import yaml_meldingen
+from . import tekens, yaml_meldingen
 from .velden import Tekstsoort
 
 # libyaml's composer when PyYAML has it (same nodes, tags and line marks; several times faster).
@@ -54,13 +56,22 @@ class Fout:
     """One problem in the data: where it is and what is wrong."""
 
     bestand: str
-    pad: str
-    regel: Optional[int]
+    pad: str  # what the value is, as a data editor names it: "vraag 4 (eerst-verhelderen) › ja"
+    regel: Optional[int]  # from 1; for sorting and for links to the line
     bericht: str
+    kolom: Optional[int] = None  # from 1, in characters
 
     def __str__(self) -> str:
-        plek = f"{self.bestand}:{self.regel}" if self.regel else self.bestand
+        # file:line:column, as editors and CI annotations read it; then what and why.
+        plek = self.bestand
+        if self.regel:
+            plek += f":{self.regel}" + (f":{self.kolom}" if self.kolom else "")
         return f"{plek}: {self.pad or '(bestand)'}: {self.bericht}"
+
+    @property
+    def volgorde(self) -> tuple:
+        """File, line and column: the order in which a data editor works through the problems."""
+        return (self.bestand, self.regel or 0, self.kolom or 0)
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class Locatie:
     bestand: str
     pad: str
     regel: int
+    kolom: Optional[int] = None
 
 
 class _Ongeldig:
@@ -77,8 +89,11 @@ class _Ongeldig:
 ONGELDIG = _Ongeldig()
 
 
-def locatie(record: object, veld: Optional[str] = None) -> Optional[Locatie]:
-    """Where a built record (or one of its fields) stands in its YAML file."""
+def locatie(record: object, veld: Optional[str] = None, item: Any = None) -> Optional[Locatie]:
+    """Where a built record, one of its fields, or one item of a field stands in its YAML file.
+    `item` is the place in a list (0 for the first) or the key in a mapping."""
+    if item is not None:
+        return getattr(record, "_item_locaties", {}).get((veld, item))
     if veld is not None:
         return getattr(record, "_veld_locaties", {}).get(veld)
     return getattr(record, "_locatie", None)
@@ -91,13 +106,16 @@ def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
         tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError as e:
         regel = inhoud[: e.start].count(b"\n") + 1
+        begin = inhoud.rfind(b"\n", 0, e.start) + 1
+        kolom = len(inhoud[begin : e.start].decode("utf-8", errors="replace")) + 1
         fouten.append(
             Fout(
                 naam,
                 "",
                 regel,
-                f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel} "
+                f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel}, kolom {kolom} "
                 "kan niet gelezen worden); sla het bestand op als UTF-8",
+                kolom,
             )
         )
         return None
@@ -109,38 +127,68 @@ def lees_bestand(pad: Path, naam: str, soort: type, fouten: list[Fout]) -> Any:
     tekst = lees_tekst(pad, naam, fouten)
     if tekst is None:
         return ONGELDIG
+    # Characters nobody can see come first: what the parser would say about them (a missing
+    # colon, the indentation) sends a data editor looking for the wrong thing.
+    if onzichtbaar := tekens.onzichtbare_tekens(tekst):
+        fouten.extend(Fout(naam, "", v.regel, v.bericht, v.kolom) for v in onzichtbaar)
+        return ONGELDIG
     try:
         node = yaml.compose(tekst, Loader=_LOADER)
-    except yaml.MarkedYAMLError as e:
-        regel, bericht = yaml_meldingen.vertaal(e, tekst)
-        fouten.append(Fout(naam, "", regel, bericht))
-        return ONGELDIG
-    except yaml.YAMLError as e:
-        fouten.append(Fout(naam, "", None, f"geen geldige YAML: {e}"))
+    except (yaml.YAMLError, RecursionError) as e:
+        melding = yaml_meldingen.vertaal(e, tekst)
+        fouten.append(Fout(naam, "", melding.regel, melding.bericht, melding.kolom))
         return ONGELDIG
     if node is None:
         fouten.append(Fout(naam, "", None, "het bestand is leeg"))
         return ONGELDIG
-    return _Bouwer(naam, fouten, tekst.splitlines()).bouw(soort, node, "")
+    return _Bouwer(naam, fouten, tekst.splitlines(), node).bouw(soort, node, ())
+
+
+# How a path names what it leads to. A record in a list is named by its kind and its key, as
+# the data editor knows it ("vorm 'peilen'", "scenario 'Buurtfeest'"), not by its place.
+PADSCHEIDING = " › "
+SLEUTELS = ("id", "naam", "versie")  # the field that names a record, the first it has
+# Lists whose place is the number the site shows: "vraag 4 (eerst-verhelderen)".
+GENUMMERD = ("vragen",)
+# Lists whose items stand for the items of another list at the top of the file, in the same
+# order: the amounts of a budget line are one per year, so the third is "jaar 2026".
+PER_ITEM_VAN = {"bedragen": ("jaren", "jaar")}
+
+
+def pad_tekst(pad: tuple[str, ...]) -> str:
+    return PADSCHEIDING.join(pad)
 
 
 class _Bouwer:
-    def __init__(self, bestand: str, fouten: list[Fout], regels: list[str]):
+    def __init__(self, bestand: str, fouten: list[Fout], regels: list[str], wortel: yaml.Node):
         self.bestand = bestand
         self.fouten = fouten
         self.regels = regels
+        self.wortel = wortel
         self._constructor = SafeConstructor()
+        self._plekken: dict[int, Locatie] = {}  # per node (by id): where it is and its path
 
-    def fout(self, pad: str, node: yaml.Node, bericht: str) -> _Ongeldig:
-        self.fouten.append(Fout(self.bestand, pad, node.start_mark.line + 1, bericht))
+    def fout(
+        self, pad: tuple[str, ...], node: yaml.Node, bericht: str, regel: Optional[int] = None, kolom: int = 0
+    ) -> _Ongeldig:
+        """Record a problem at `node`, or at `regel` and `kolom` inside it."""
+        if regel is None:
+            regel, kolom = node.start_mark.line + 1, node.start_mark.column + 1
+        self.fouten.append(Fout(self.bestand, pad_tekst(pad), regel, bericht, kolom))
         return ONGELDIG
 
-    def bouw(self, soort: Any, node: yaml.Node, pad: str, regels: Optional[dict] = None) -> Any:
+    def plek(self, pad: tuple[str, ...], node: yaml.Node) -> Locatie:
+        plek = Locatie(self.bestand, pad_tekst(pad), node.start_mark.line + 1, node.start_mark.column + 1)
+        self._plekken[id(node)] = plek
+        return plek
+
+    def bouw(self, soort: Any, node: yaml.Node, pad: tuple[str, ...], regels: Optional[dict] = None) -> Any:
         """Build a value of type `soort`; `regels` are the field's rules (see velden.veld)."""
         regels = regels or {}
+        self.plek(pad, node)
         origin = typing.get_origin(soort)
         if origin in (typing.Union, types.UnionType):
-            (kern,) = [a for a in typing.get_args(soort) if a is not type(None)]
+            kern = _zonder_none(soort)
             if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
                 return None
             return self.bouw(kern, node, pad, regels)
@@ -159,14 +207,25 @@ class _Bouwer:
             return self._scalar(node, pad, _BOOL, "true of false", self._constructor.construct_yaml_bool)
         raise TypeError(f"model gebruikt een type dat de loader niet kent: {soort!r}")
 
-    def _tekst(self, node: yaml.Node, pad: str, soort: Optional[Tekstsoort]) -> Any:
-        veld = pad.rsplit(".", 1)[-1]
+    def _tekst(self, node: yaml.Node, pad: tuple[str, ...], soort: Optional[Tekstsoort]) -> Any:
+        veld = _laatste_sleutel(pad)
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and not node.value:
             return self.fout(pad, node, f"'{veld}' is leeg; vul hier een tekst in")
+        if (fout := self._tekst_met_dubbele_punt(node)) is not None:
+            return self.fout(pad, node, fout)
         if not isinstance(node, yaml.ScalarNode):
             return self.fout(pad, node, f"verwacht tekst, maar vond {_soort_node(node)}")
+        if node.tag not in _GELEZEN_ALS:  # an explicit tag: `titel: !Nieuw Peilen`
+            regel_tekst = self.regels[node.start_mark.line]
+            return self.fout(
+                pad,
+                node,
+                "de waarde begint met een uitroepteken (!); YAML leest dat als een aanwijzing voor het soort "
+                "waarde. Zet de tekst tussen aanhalingstekens: "
+                + tekens.rechte_aanhalingstekens(regel_tekst[node.start_mark.column :].strip()),
+            )
         if node.tag != _STR:
-            gelezen = _GELEZEN_ALS.get(node.tag, node.tag)
+            gelezen = _GELEZEN_ALS[node.tag]
             return self.fout(
                 pad,
                 node,
@@ -177,11 +236,11 @@ class _Bouwer:
         if (fout := self._commentaar_na_tekst(node)) is not None:
             return self.fout(pad, node, fout)
         if richting := sorted(RICHTINGSTEKENS & set(waarde)):
-            tekens = ", ".join(f"U+{ord(t):04X}" for t in richting)
+            codes = ", ".join(f"U+{ord(t):04X}" for t in richting)
             return self.fout(
                 pad,
                 node,
-                f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({tekens}); "
+                f"de tekst bevat een onzichtbaar teken dat de leesrichting omdraait ({codes}); "
                 "zo'n teken kan laten zien wat er niet staat. Typ de tekst opnieuw, zonder kopiëren",
             )
         if not waarde.strip():
@@ -192,6 +251,13 @@ class _Bouwer:
                 node,
                 "de tekst bestaat alleen uit onzichtbare tekens (zoals spaties zonder breedte); typ de tekst opnieuw",
             )
+        if (fout := self._onzichtbaar_in_tekst(waarde)) is not None:
+            return self.fout(pad, node, fout)
+        waar = yaml_meldingen.plek(node.start_mark.line + 1, node.start_mark.column + 1)
+        if not node.style and (fout := tekens.gekrulde_aanhalingstekens(waarde, waar)) is not None:
+            return self.fout(pad, node, fout)
+        if (streepje := self._lijstpunt_in_tekst(node)) is not None:
+            return self.fout(pad, node, streepje[2], *streepje[:2])
         if soort is not None:
             # A form first: "'ruim de helft' is geen geldige meetwaarde" says more than its length.
             if not soort.past(waarde):
@@ -211,6 +277,24 @@ class _Bouwer:
                 )
         return waarde
 
+    def _tekst_met_dubbele_punt(self, node: yaml.Node) -> Optional[str]:
+        """`- Stadsmakers: een voorbeeld` in a list of texts: YAML reads a key and a value, where
+        the data editor wrote a text with a colon (or with Word's quotes around it)."""
+        if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+            return None
+        sleutel, waarde = node.value[0]
+        if not (isinstance(sleutel, yaml.ScalarNode) and not sleutel.style and isinstance(waarde, yaml.ScalarNode)):
+            return None
+        regel, kolom = sleutel.start_mark.line + 1, sleutel.start_mark.column + 1
+        if not self.regels[regel - 1][: kolom - 1].rstrip().endswith("-") or waarde.start_mark.line != regel - 1:
+            return None  # a mapping written as one (`eigenaar:` with keys below it): "verwacht tekst" says it
+        tekst = self.regels[regel - 1][kolom - 1 :].rstrip()
+        waar = yaml_meldingen.plek(regel, kolom)
+        return tekens.gekrulde_aanhalingstekens(tekst, waar) or (
+            f"{waar} staat een dubbele punt midden in de tekst; YAML leest die als een sleutel met een waarde. "
+            f"Zet de tekst tussen aanhalingstekens: {tekens.rechte_aanhalingstekens(tekst)}"
+        )
+
     def _commentaar_na_tekst(self, node: yaml.ScalarNode) -> Optional[str]:
         """In plain (unquoted) text YAML reads " #" as the start of a comment, so
         `titel: Peilen #1` silently becomes "Peilen". Refuse it: say what was read."""
@@ -228,7 +312,45 @@ class _Bouwer:
             )
         return None
 
-    def _binnen_bereik(self, waarde: int, node: yaml.Node, pad: str, regels: dict) -> Any:
+    @staticmethod
+    def _onzichtbaar_in_tekst(waarde: str) -> Optional[str]:
+        """The file has no invisible characters (see tekens.py), but a quoted text can still
+        write one as a code, such as "\\u200B" or "\\_"."""
+        onzichtbaar = [t for t in waarde if t in tekens.ZONDER_BREEDTE or t in tekens.HARDE_SPATIES]
+        onzichtbaar += [t for t in waarde if t in tekens.REGELOVERGANGEN]
+        if not onzichtbaar:
+            return None
+        return (
+            f"de tekst bevat {tekens.naam(onzichtbaar[0])}, geschreven als code na een schuine streep (\\). "
+            "Haal de code weg; een gewone spatie typt u als spatie"
+        )
+
+    def _lijstpunt_in_tekst(self, node: yaml.ScalarNode) -> Optional[tuple[int, int, str]]:
+        """A text of more lines (plain, or folded with >) in which a line begins with '- '. YAML
+        joins that line to the text above: a list item that lost its indentation silently
+        becomes part of the item before it, three examples become one."""
+        if node.style not in (None, "", ">"):
+            return None
+        begin, eind = node.start_mark, node.end_mark
+        laatste = eind.line if eind.column > 0 else eind.line - 1
+        for index in range(begin.line + 1, min(laatste, len(self.regels) - 1) + 1):
+            regel_tekst = self.regels[index]
+            inhoud = regel_tekst.lstrip(" ")
+            if inhoud == "-" or inhoud.startswith("- "):
+                regel, kolom = index + 1, len(regel_tekst) - len(inhoud) + 1
+                boven = begin.line + 1
+                return (
+                    regel,
+                    kolom,
+                    f"{yaml_meldingen.plek(regel, kolom)} begint een regel met '- ', maar YAML leest die regel als "
+                    f"vervolg van de tekst die op regel {boven} begint, niet als een nieuw punt van een lijst: de "
+                    "punten worden samen één tekst. Is het een punt van een lijst? Laat het streepje dan even ver "
+                    "inspringen als de streepjes van de andere punten. Hoort het streepje bij de tekst? Zet het dan "
+                    "niet aan het begin van een regel",
+                )
+        return None
+
+    def _binnen_bereik(self, waarde: int, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         laag, hoog = regels.get("minimum"), regels.get("maximum")
         if (laag is not None and waarde < laag) or (hoog is not None and waarde > hoog):
             bereik = (
@@ -241,19 +363,42 @@ class _Bouwer:
             return self.fout(pad, node, f"{waarde} ligt buiten het bereik: de waarde moet {bereik} zijn")
         return waarde
 
-    def _scalar(self, node: yaml.Node, pad: str, tag: str, verwacht: str, maak) -> Any:
+    def _scalar(self, node: yaml.Node, pad: tuple[str, ...], tag: str, verwacht: str, maak) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.tag != tag:
             gevonden = _soort_node(node)
             return self.fout(pad, node, f"verwacht {verwacht}, maar vond {gevonden}")
         return maak(node)
 
-    def _lijst(self, soort: Any, node: yaml.Node, pad: str, regels: dict) -> Any:
+    def _lijst(self, soort: Any, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             return self.fout(pad, node, f"verwacht een lijst, maar vond {_soort_node(node)}")
-        items = [self.bouw(soort, item, f"{pad}[{i}]", regels) for i, item in enumerate(node.value)]
+        items = [
+            self.bouw(soort, item, self._item_pad(soort, pad, i, item), regels) for i, item in enumerate(node.value)
+        ]
         return ONGELDIG if any(i is ONGELDIG for i in items) else items
 
-    def _woordenboek(self, soort: Any, node: yaml.Node, pad: str, regels: dict) -> Any:
+    def _item_pad(self, soort: Any, pad: tuple[str, ...], index: int, node: yaml.Node) -> tuple[str, ...]:
+        """The path of the item at `index` of the list at `pad`, named as the data editor knows it.
+        A record takes the place of its list in the path: "vraag 4 (eerst-verhelderen)", not
+        "vragen › 4"."""
+        lijst = _laatste_sleutel(pad)
+        kern = _zonder_none(soort)
+        if dataclasses.is_dataclass(kern):
+            soortnaam = kern.__name__.lower()
+            sleutel = _sleutel_van(kern, node)
+            if lijst in GENUMMERD:
+                naam = f"{soortnaam} {index + 1}" + (f" ({sleutel})" if sleutel else "")
+            else:
+                naam = f"{soortnaam} {sleutel!r}" if sleutel else f"{soortnaam} {index + 1}"
+            return (*pad[:-1], naam)
+        if lijst in PER_ITEM_VAN:
+            andere, woord = PER_ITEM_VAN[lijst]
+            waarden = _lijst_bovenaan(self.wortel, andere)
+            if index < len(waarden):
+                return (*pad, f"{woord} {waarden[index]}")
+        return (*pad, f"nr. {index + 1}")
+
+    def _woordenboek(self, soort: Any, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         """A mapping from names (such as question ids) to values of one type."""
         if not isinstance(node, yaml.MappingNode):
             return self.fout(pad, node, f"verwacht sleutels en waarden, maar vond {_soort_node(node)}")
@@ -261,19 +406,21 @@ class _Bouwer:
         ok = True
         for sleutel_node, waarde_node in node.value:
             sleutel = sleutel_node.value if isinstance(sleutel_node, yaml.ScalarNode) else None
+            sleutel_pad = (*pad, str(sleutel))
             if not isinstance(sleutel, str) or sleutel in uit:
                 self.fout(
-                    f"{pad}.{sleutel}",
+                    sleutel_pad,
                     sleutel_node,
                     f"de sleutel '{sleutel}' staat er twee keer" if sleutel in uit else "verwacht een naam als sleutel",
                 )
                 ok = False
                 continue
-            uit[sleutel] = self.bouw(soort, waarde_node, f"{pad}.{sleutel}", regels)
+            self.plek(sleutel_pad, sleutel_node)  # a wrong key is reported where the key stands
+            uit[sleutel] = self.bouw(soort, waarde_node, sleutel_pad, regels)
             ok = ok and uit[sleutel] is not ONGELDIG
         return uit if ok else ONGELDIG
 
-    def _record(self, soort: type, node: yaml.Node, pad: str) -> Any:
+    def _record(self, soort: type, node: yaml.Node, pad: tuple[str, ...]) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return self.fout(pad, node, f"verwacht sleutels en waarden, maar vond {_soort_node(node)}")
         velden = {f.name: f for f in dataclasses.fields(soort)}
@@ -281,10 +428,11 @@ class _Bouwer:
         gezien: dict[str, yaml.Node] = {}
         waarden: dict[str, Any] = {}
         locaties: dict[str, Locatie] = {}
+        item_locaties: dict[tuple[str, Any], Locatie] = {}
         ok = True
         for sleutel_node, waarde_node in node.value:
             sleutel = sleutel_node.value if isinstance(sleutel_node, yaml.ScalarNode) else None
-            veld_pad = f"{pad}.{sleutel}" if pad else str(sleutel)
+            veld_pad = (*pad, str(sleutel))
             if sleutel in gezien:
                 self.fout(veld_pad, sleutel_node, f"de sleutel '{sleutel}' staat er twee keer")
                 ok = False
@@ -299,7 +447,8 @@ class _Bouwer:
             if waarde is ONGELDIG:
                 ok = False
             waarden[sleutel] = waarde
-            locaties[sleutel] = Locatie(self.bestand, veld_pad, waarde_node.start_mark.line + 1)
+            locaties[sleutel] = self._plekken[id(waarde_node)]
+            item_locaties.update(self._items(sleutel, waarde_node))
         for naam, veld in velden.items():
             verplicht = veld.default is dataclasses.MISSING and veld.default_factory is dataclasses.MISSING
             if verplicht and naam not in gezien:
@@ -310,9 +459,54 @@ class _Bouwer:
         record = soort(**waarden)
         # Frozen records still accept attributes through object.__setattr__; the location is
         # metadata for error messages, not part of the record's value.
-        object.__setattr__(record, "_locatie", Locatie(self.bestand, pad, node.start_mark.line + 1))
+        object.__setattr__(record, "_locatie", self._plekken[id(node)])
         object.__setattr__(record, "_veld_locaties", locaties)
+        object.__setattr__(record, "_item_locaties", item_locaties)
         return record
+
+    def _items(self, veld: str, node: yaml.Node) -> dict[tuple[str, Any], Locatie]:
+        """Where each item of a list field stands (by place), and each key of a mapping field (by key)."""
+        if isinstance(node, yaml.SequenceNode):
+            paren = enumerate(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            paren = ((k.value, k) for k, _ in node.value if isinstance(k, yaml.ScalarNode))
+        else:
+            return {}
+        return {(veld, item): self._plekken[id(n)] for item, n in paren if id(n) in self._plekken}
+
+
+def _zonder_none(soort: Any) -> Any:
+    """`X` for `Optional[X]`; other types as they are."""
+    if typing.get_origin(soort) in (typing.Union, types.UnionType):
+        (kern,) = [a for a in typing.get_args(soort) if a is not type(None)]
+        return kern
+    return soort
+
+
+def _laatste_sleutel(pad: tuple[str, ...]) -> str:
+    return pad[-1] if pad else ""
+
+
+def _sleutel_van(soort: type, node: yaml.Node) -> Optional[str]:
+    """The value that names a record (its id, naam or versie), read from its node before it is built."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    velden = {f.name for f in dataclasses.fields(soort)}
+    waarden = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    for sleutel in SLEUTELS:
+        waarde = waarden.get(sleutel)
+        if sleutel in velden and isinstance(waarde, yaml.ScalarNode) and waarde.value.strip():
+            return waarde.value
+    return None
+
+
+def _lijst_bovenaan(wortel: yaml.Node, sleutel: str) -> list[str]:
+    """The values of the list `sleutel` at the top of the file, as written (the years of `jaren`)."""
+    if isinstance(wortel, yaml.MappingNode):
+        for k, v in wortel.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == sleutel and isinstance(v, yaml.SequenceNode):
+                return [i.value if isinstance(i, yaml.ScalarNode) else "?" for i in v.value]
+    return []
 
 
 def _soort_node(node: yaml.Node) -> str:

@@ -1,7 +1,9 @@
 """Load and check everything in `kompas_data/` before any page renders.
 
 `laad_kompas_data(gegevensmap)` returns a `KompasData` or raises `KompasDataError` listing every
-problem with its file, key path, line and what is wrong. Structure, types and the rules of
+problem with its file, line, column, the value it is about and what is wrong, in the order of
+file and line, each where the data editor changes it (a cycle at the answer that leads back,
+an unreachable vorm where it stands). Structure, types and the rules of
 each field (`velden.py`) are checked while building the records (`lezer.py`); this module
 checks what a single field cannot say: unique ids, references between files, the shape of
 the kompas graph (also of every archived version), the sums in the tables and the order of
@@ -16,15 +18,15 @@ from typing import Iterable, Optional
 
 from . import graaf
 from .lezer import ONGELDIG, Fout, lees_bestand, locatie
-from .model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, Kompas, KompasData
+from .model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, KompasData
 
 
 class KompasDataError(Exception):
     """The data in kompas_data/ is not valid; `fouten` says where and why."""
 
     def __init__(self, gegevensmap: Path, fouten: list[Fout]):
-        self.fouten = fouten
-        regels = "\n".join(f"  - {f}" for f in fouten)
+        self.fouten = sorted(fouten, key=lambda f: f.volgorde)
+        regels = "\n".join(f"  - {f}" for f in self.fouten)
         woord = "fout" if len(fouten) == 1 else "fouten"
         # The folder's name, not its path: the message lands in a pull request comment, where the
         # runner's or a temporary folder's path says nothing and shows what it should not.
@@ -83,11 +85,11 @@ def controleer(data: KompasData) -> Iterable[Fout]:
     yield from _ids(data.indicatoren.voetnoten, "voetnoten")
     yield from _ids(data.risicos, "risico's")
     yield from _ids(data.financien.posten, "posten")
-    yield from _kompas(data.kompas, {v.id for v in data.vormen})
+    yield from _kompas(data.kompas, data.vormen)
     for versie in data.archief:
         yield from _ids(versie.vragen, "vragen")
         yield from _ids(versie.vormen, "vormen")
-        yield from _kompas(versie, {v.id for v in versie.vormen})
+        yield from _kompas(versie, versie.vormen)
     yield from _vormen(data)
     yield from _koers(data)
     yield from _indicatoren(data)
@@ -97,10 +99,11 @@ def controleer(data: KompasData) -> Iterable[Fout]:
     yield from _scenarios(data)
 
 
-def _fout(record: object, veld: Optional[str], bericht: str) -> Fout:
-    plek = locatie(record, veld) if veld else None
-    plek = plek or locatie(record)
-    return Fout(plek.bestand, plek.pad, plek.regel, bericht)
+def _fout(record: object, veld: Optional[str], bericht: str, item: object = None) -> Fout:
+    """A problem with `record`, at the item or field it is about when that has a place of its own."""
+    plek = locatie(record, veld, item) if item is not None else None
+    plek = plek or (locatie(record, veld) if veld else None) or locatie(record)
+    return Fout(plek.bestand, plek.pad, plek.regel, bericht, plek.kolom)
 
 
 def _ids(records: list, wat: str) -> Iterable[Fout]:
@@ -114,11 +117,13 @@ def _ids(records: list, wat: str) -> Iterable[Fout]:
         gezien[record.id] = record
 
 
-def _kompas(kompas, vorm_ids: set[str]) -> Iterable[Fout]:
+def _kompas(kompas, vormen: list) -> Iterable[Fout]:
     """The graph of the kompas (or of an archived version): every answer leads to exactly one
-    place that exists, no cycles, every question and vorm reachable."""
-    bestand = "vormen.yaml" if isinstance(kompas, Kompas) else locatie(kompas).bestand
+    place that exists, no cycles, every question and vorm reachable. `vormen` are the records
+    of the vormen of that version, so an unreachable one is reported where it stands."""
+    vorm_ids = {v.id for v in vormen}
     vraag_ids = {v.id for v in kompas.vragen}
+    nummer = graaf.vraagnummers(kompas)
     if kompas.start not in vraag_ids:
         yield _fout(kompas, "start", f"de startvraag {kompas.start!r} bestaat niet in vragen")
     verwijzingen_ok = True
@@ -152,19 +157,39 @@ def _kompas(kompas, vorm_ids: set[str]) -> Iterable[Fout]:
     if not verwijzingen_ok or kompas.start not in vraag_ids:
         return
     if cyclus := graaf.vind_cyclus(kompas):
-        yield _fout(kompas, "vragen", "het kompas loopt in een kring: " + " → ".join(cyclus))
+        yield _kring(kompas, cyclus, nummer)
         return
     vragen_bereikt, vormen_bereikt = graaf.bereikbaar(kompas)
     for vraag in kompas.vragen:
         if vraag.id not in vragen_bereikt:
-            yield _fout(vraag, "id", f"vraag {vraag.id!r} is vanaf de start {kompas.start!r} niet te bereiken")
-    for vorm_id in sorted(vorm_ids - vormen_bereikt):
-        yield Fout(
-            bestand,
-            "vormen",
-            None,
-            f"vorm {vorm_id!r} is vanaf de start {kompas.start!r} met geen enkel antwoord te bereiken",
-        )
+            yield _fout(
+                vraag,
+                None,
+                f"vraag {nummer[vraag.id]} ({vraag.id}) is vanaf de start {kompas.start!r} niet te bereiken: "
+                "geen enkel antwoord leidt ernaartoe",
+            )
+    for vorm in vormen:
+        if vorm.id not in vormen_bereikt:
+            yield _fout(
+                vorm,
+                None,
+                f"vorm {vorm.id!r} is vanaf de start {kompas.start!r} met geen enkel antwoord te bereiken",
+            )
+
+
+def _kring(kompas, cyclus: list[str], nummer: dict[str, int]) -> Fout:
+    """A cycle, reported at the answer that closes it: the one that leads back to a question
+    the kompas already asked. That answer is the one to change."""
+    terug, naar = cyclus[-2], cyclus[-1]
+    vraag = graaf.vraag_index(kompas)[terug]
+    antwoord = next(a for a in graaf.ANTWOORDEN if graaf.doel(vraag, a).vraag == naar)
+    return _fout(
+        graaf.doel(vraag, antwoord),
+        "vraag",
+        f"antwoord '{antwoord}' van vraag {nummer[terug]} ({terug}) leidt terug naar vraag {nummer[naar]} "
+        f"({naar}), dus het kompas loopt in een kring: {' → '.join(cyclus)}. Het kompas moet altijd bij een "
+        "vorm eindigen: laat dit antwoord naar een latere vraag of naar een vorm wijzen",
+    )
 
 
 def _vormen(data: KompasData) -> Iterable[Fout]:
@@ -175,8 +200,8 @@ def _vormen(data: KompasData) -> Iterable[Fout]:
                 yield _fout(
                     vorm,
                     "principes",
-                    f"vorm {vorm.id!r} noemt principe {principe!r} "
-                    f"(principes[{i}]), maar dat bestaat niet in principes.yaml",
+                    f"vorm {vorm.id!r} noemt principe {principe!r}, maar dat bestaat niet in principes.yaml",
+                    item=i,
                 )
         if len(set(vorm.principes)) != len(vorm.principes):
             yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
@@ -202,12 +227,13 @@ def _koers(data: KompasData) -> Iterable[Fout]:
     for richting in koers.richtingen:
         if not richting.naar:
             yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar geen enkele vorm")
-        for vorm_id in richting.naar:
+        for i, vorm_id in enumerate(richting.naar):
             if vorm_id not in vorm_ids:
                 yield _fout(
                     richting,
                     "naar",
                     f"richting {richting.id!r} wijst naar vorm {vorm_id!r}, maar die bestaat niet in vormen.yaml",
+                    item=i,
                 )
 
 
@@ -277,6 +303,7 @@ def _financien(data: KompasData) -> Iterable[Fout]:
                 fin.totaal,
                 "bedragen",
                 f"het totaal voor {jaar} is {fin.totaal.bedragen[i]}, maar de posten tellen op tot {som}",
+                item=i,
             )
 
 
@@ -359,6 +386,7 @@ def _scenarios(data: KompasData) -> Iterable[Fout]:
                     scenario,
                     "antwoorden",
                     f"scenario {scenario.naam!r} beantwoordt vraag {vraag_id!r}, maar die bestaat niet in kompas.yaml",
+                    item=vraag_id,
                 )
         if scenario.verwacht not in vorm_ids:
             yield _fout(

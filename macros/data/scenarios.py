@@ -2,7 +2,8 @@
 
 A scenario answers questions by id, so it keeps its meaning when a question is reworded or
 moves; when the kompas asks a question the scenario does not answer, or ends elsewhere than
-the note says, the scenario fails with its name and what the kompas now gives.
+the note says, the scenario fails with its name, where it stands in scenarios.yaml and what
+the kompas now gives.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import graaf
+from .lezer import Fout, locatie
 from .model import KompasData, Scenario
 
 
@@ -47,21 +49,31 @@ def uitkomsten(data: KompasData) -> list[Uitkomst]:
     return [loop(data.kompas, s) for s in data.scenarios]
 
 
-def melding(data: KompasData, uitkomst: Uitkomst) -> str:
-    """Why a scenario fails, in words for the kompasteam."""
+def fout(data: KompasData, uitkomst: Uitkomst) -> Fout:
+    """Why a scenario fails, in words for the kompasteam, at the line to change: its answers
+    when one is missing, else what it expects."""
     s = uitkomst.scenario
     nummers = graaf.vraagnummers(data.kompas)
     titel = {v.id: v.titel for v in data.vormen}
     verwacht = titel.get(s.verwacht, s.verwacht)
     if uitkomst.onbeantwoord is not None:
-        return (
-            f"Scenario '{s.naam}': het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} "
-            f"({uitkomst.onbeantwoord}), maar het scenario geeft daar geen antwoord op. Zet in scenarios.yaml "
-            f"bij '{s.naam}' onder antwoorden: '{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht})."
+        plek = locatie(s, "antwoorden")
+        bericht = (
+            f"het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} ({uitkomst.onbeantwoord}), maar het "
+            f"scenario geeft daar geen antwoord op. Zet bij dit scenario onder antwoorden: "
+            f"'{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht})."
         )
-    route = ", ".join(f"vraag {nummers[st.vraag]} {st.antwoord}" for st in uitkomst.stappen)
-    return (
-        f"Scenario '{s.naam}': verwacht {verwacht}, maar het kompas geeft nu {titel[uitkomst.vorm]} "
-        f"(route: {route}). Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de "
-        f'pull request waarom; de nota zegt: "{s.bron}"'
-    )
+    else:
+        plek = locatie(s, "verwacht")
+        route = ", ".join(f"vraag {nummers[st.vraag]} {st.antwoord}" for st in uitkomst.stappen)
+        bericht = (
+            f"het kompas geeft nu {titel[uitkomst.vorm]} (route: {route}), maar dit scenario verwacht {verwacht}. "
+            "Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de pull request waarom; "
+            f'de nota zegt: "{s.bron}"'
+        )
+    return Fout(plek.bestand, plek.pad, plek.regel, bericht, plek.kolom)
+
+
+def melding(data: KompasData, uitkomst: Uitkomst) -> str:
+    """The failing scenario as one line: scenarios.yaml:<line>:<column>: scenario '<naam>' › …: why."""
+    return str(fout(data, uitkomst))
