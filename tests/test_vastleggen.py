@@ -15,12 +15,15 @@ changed in the web editor, and main moving on meanwhile.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from macros.review import vastleggen
 
 from .conftest import PROJECT, git, kopieer_kompas10, pas_toe
 
@@ -95,18 +98,25 @@ def versies(repo: Path, rev: str = "HEAD") -> list[tuple[str, str]]:
     return [(v["versie"], v["samenvatting"]) for v in yaml.safe_load(tekst)["versies"]]
 
 
-@pytest.fixture
-def origin(tmp_path) -> Path:
-    """The forge's repository: main with kompas 1.0 and its golden files."""
-    bron = tmp_path / "bron"
+@pytest.fixture(scope="module")
+def sjabloon(tmp_path_factory) -> Path:
+    """The forge's repository, made once: main with kompas 1.0 and its golden files."""
+    werk = tmp_path_factory.mktemp("sjabloon")
+    bron = werk / "bron"
     kopieer_kompas10(bron / "kompas_data")
     git(bron, "init", "-q", "-b", "main")
     assert python_m_macros(bron, "gouden").returncode == 0
     git(bron, "add", ".")
     git(bron, "commit", "-q", "-m", "kompas 1.0")
-    kaal = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(bron), str(kaal))
+    kaal = werk / "origin.git"
+    git(werk, "clone", "-q", "--bare", str(bron), str(kaal))
     return kaal
+
+
+@pytest.fixture
+def origin(sjabloon, tmp_path) -> Path:
+    """A copy of it for each test: the tests push to it."""
+    return Path(shutil.copytree(sjabloon, tmp_path / "origin.git"))
 
 
 def kloon(origin: Path, doel: Path, tak: str | None = None) -> Path:
@@ -144,7 +154,10 @@ def test_het_label_legt_de_versie_vast_met_de_titel_en_zet_hem_op_de_branch(orig
     assert job.returncode == 0, job.stdout + job.stderr
 
     bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
-    assert f'Versie 1.1 vastgelegd, na versie 1.0, met als samenvatting "{TITEL}"' in bericht
+    assert (
+        f'Versie 1.1 is vastgelegd, na versie 1.0. De samenvatting is de titel van de pull request: "{TITEL}"'
+        in bericht
+    )
     assert "staat op de branch wijziging" in bericht
     assert versies(origin, "wijziging")[0] == ("1.1", TITEL)
     assert (
@@ -189,7 +202,7 @@ def test_twee_keer_versie_1_1_de_controle_zegt_het_en_het_label_lost_het_op(orig
 
     job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging")
     assert job.returncode == 0, job.stdout + job.stderr
-    assert "de CI heeft main met uw branch samengevoegd" in (tmp_path / "uit" / "versie.md").read_text("utf-8")
+    assert "De CI heeft main met uw branch samengevoegd" in (tmp_path / "uit" / "versie.md").read_text("utf-8")
     assert versies(origin, "wijziging")[:3] == [
         ("1.2", TITEL),
         ("1.1", "Vraag 4 zegt steun in plaats van ondersteuning."),
@@ -271,14 +284,26 @@ def test_een_fork_krijgt_de_commit_als_bestand_dat_met_de_opdracht_past(origin, 
 
 
 @pytest.mark.parametrize(
-    "titel", ["Update kompas.yaml", "Edit kompas.yaml", "Patch 1", "", "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"]
-)
-def test_een_titel_die_niet_zegt_wat_er_verandert_wordt_geweigerd(origin, tmp_path, titel):
+    "titel",
+    ["Update kompas.yaml", "Edit kompas.yaml", "Update file kompas_data/kompas.yaml", "Patch 1", "patch-2", "", "  ",
+     "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"],
+)  # fmt: skip
+def test_een_titel_die_niet_zegt_wat_er_verandert_wordt_geweigerd(titel):
+    with pytest.raises(vastleggen.Weigering, match="zet het label opnieuw"):
+        vastleggen.samenvatting_uit_titel(titel)
+
+
+def test_een_titel_die_zegt_wat_er_verandert_is_de_samenvatting():
+    assert vastleggen.samenvatting_uit_titel("  Update  vraag 8:\nhelderder.  ") == "Update vraag 8: helderder."
+    assert vastleggen.samenvatting_uit_titel(TITEL) == TITEL
+
+
+def test_de_job_weigert_de_titel_van_de_webeditor_en_zet_niets_op_de_branch(origin, tmp_path):
     werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
-    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging", KOMPAS_TITEL=titel)
+    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging", KOMPAS_TITEL="Update kompas.yaml")
     assert job.returncode == 1
     bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
-    assert "De CI heeft de versie niet vastgelegd" in bericht and "zet het label opnieuw" in bericht
+    assert 'De CI heeft de versie niet vastgelegd: de titel van de pull request ("Update kompas.yaml")' in bericht
     assert git(origin, "rev-parse", "wijziging") == git(werk, "rev-parse", "HEAD")
 
 

@@ -205,23 +205,25 @@ def leg_vast(repo: Path, gegevensmap: Path, golden: Path, titel: str, doel: str,
 
 
 def _bericht(nieuw, vorige: str, samengevoegd: bool, doel_naam: str, commits: int) -> str:
+    """What the job did, as paragraphs of Markdown for the comment."""
     delen = []
     if samengevoegd:
         delen.append(
-            f"Op {doel_naam} was intussen een nieuwe versie vastgelegd: de CI heeft {doel_naam} met uw branch "
+            f"Op {doel_naam} was intussen een nieuwe versie vastgelegd. De CI heeft {doel_naam} met uw branch "
             "samengevoegd en uw wijziging daarbovenop vastgelegd."
         )
     if nieuw is not None:
         delen.append(
-            f'Versie {nieuw.versie} vastgelegd, na versie {vorige}, met als samenvatting "{nieuw.samenvatting}".'
+            f"Versie {nieuw.versie} is vastgelegd, na versie {vorige}. De samenvatting is de titel van de pull "
+            f'request: "{nieuw.samenvatting}"'
         )
     else:
         delen.append(
-            f"Geen inhoudelijke wijziging tegenover versie {vorige}: een nieuwe versie is niet nodig "
-            "(de gouden bestanden zijn bijgewerkt als dat nodig was)."
+            f"Geen inhoudelijke wijziging tegenover versie {vorige}: een nieuwe versie is niet nodig. De gouden "
+            "bestanden zijn bijgewerkt als dat nodig was."
         )
     if commits:
         delen.append(f"{commits} {'commit' if commits == 1 else 'commits'} gemaakt.")
     else:
         delen.append("Er was niets te veranderen: geen commit.")
-    return " ".join(delen)
+    return "\n\n".join(delen)
