@@ -2,6 +2,8 @@
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    everything the tests need, then the whole test suite
 #   make build   strict build into site/ (replaced only when the build succeeds)
+#   make voorbeeld  the site in build/voorbeeld/, with links that open from a folder on disk
+#                (CI's preview for the reviewer)
 #   make dist    site + precompressed copies + nginx configuration in dist/
 #                (build and dist also make the PDF of the note; they need Pango: make pango)
 #   make bench   benchmarks, written to bench/RESULTS.md
@@ -21,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango clean
+.PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango ci-gereedschap clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -39,6 +41,10 @@ serve: $(VENV)/.site-installed
 
 build: $(VENV)/.site-installed pango
 	$(PY) -m macros bouw --uit site
+
+# The same build, for CI's artifact: a reviewer unzips it and opens index.html from disk.
+voorbeeld: $(VENV)/.site-installed pango
+	$(PY) -m macros bouw --uit build/voorbeeld --voorbeeld
 
 check: $(VENV)/.site-installed
 	$(PY) -m macros controleer $(if $(BASIS),--basis $(BASIS))
@@ -70,7 +76,7 @@ verschil: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf
 
-test: $(VENV)/.test-installed chromium nginx pango
+test: $(VENV)/.test-installed chromium nginx pango ci-gereedschap
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check macros tests bench
 	$(PY) -m pytest
@@ -121,6 +127,22 @@ nginx:
 		exit 1; \
 	fi
 
+# The tests of CI's own files run shellcheck on its shell scripts and node on the script
+# that writes the pull request comment. Install them when missing and we may; in CI another
+# job's apt may hold the dpkg lock, so wait for it instead of failing.
+CI_PAKKETTEN := shellcheck nodejs
+ci-gereedschap:
+	@if command -v shellcheck >/dev/null && command -v node >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "shellcheck of node ontbreekt: installeren met apt-get"; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $(CI_PAKKETTEN) >/dev/null; \
+	else \
+		echo "De tests van de CI-bestanden hebben shellcheck en node nodig."; \
+		echo "Installeer ze als beheerder: sudo apt-get install $(CI_PAKKETTEN)"; \
+		exit 1; \
+	fi
+
 lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
@@ -130,4 +152,4 @@ lock:
 	@echo "constraints.txt bijgewerkt; bekijk de wijzigingen met git diff"
 
 clean:
-	rm -rf site dist .site-bouw-* .site-oud
+	rm -rf site dist build/voorbeeld .site-bouw-* .site-oud

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import archief
 import bouwtijd
+import ci_rapport
 import gewicht
 import lighthouse
 import schaal
@@ -92,6 +93,7 @@ def main() -> None:
     ]
 
     regels += archief.regels(archief.meet())
+    regels += ci_rapport.regels(ci_rapport.meet())
 
     with nginx_dist(WERK / "dist-bench") as basis:
         g = gewicht.meet(basis + "kompas/wijzer/")

@@ -7,8 +7,12 @@ python -m macros gouden                   rewrite the golden files in tests/gold
 python -m macros verschil [--van REV] [--naar REV] [--uit BESTAND]
                                           what a change to kompas_data/ does to the outcomes
 python -m macros ci [--uit BESTAND]       the check and the report, for CI (before the tests)
-python -m macros bouw [--uit site] [--site-url URL]
-                                          strict build that replaces the site only on success
+python -m macros bouw [--uit site] [--site-url URL] [--voorbeeld]
+                                          strict build that replaces the site only on success;
+                                          --voorbeeld: links that open from a folder on disk
+python -m macros vastleggen --doel origin/main [--bericht BESTAND]
+                                          CI's version job: make versie for a pull request,
+                                          its title (KOMPAS_TITEL) as the summary
 python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
 python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
                       [--site-url URL] [--contact ADRES]
@@ -93,6 +97,10 @@ def bouw(args) -> int:
         bestaand = f"; {uit} is niet veranderd" if uit.exists() else ""
         print(f"De bouw is mislukt{bestaand}.", file=sys.stderr)
         return resultaat.returncode
+    if getattr(args, "voorbeeld", False):
+        from .uitvoer import voorbeeld
+
+        voorbeeld.maak_voorbeeld(tijdelijk)
     # mkdtemp made the folder 0700: a web server's own user could not read the site.
     dist.maak_leesbaar(tijdelijk)
     oud = uit.with_name(f".{uit.name}-oud")
@@ -101,8 +109,32 @@ def bouw(args) -> int:
         uit.rename(oud)
     tijdelijk.rename(uit)
     shutil.rmtree(oud, ignore_errors=True)
-    print(f"Site gebouwd in {uit}")
+    if getattr(args, "voorbeeld", False):
+        print(f"Voorbeeld gebouwd in {uit}: open {uit / 'index.html'} in een browser")
+    else:
+        print(f"Site gebouwd in {uit}")
     return 0
+
+
+def vastleggen_opdracht(args) -> int:
+    """CI's version job (review/vastleggen.py). The title comes from the environment, never
+    through a shell line: a title is text anyone with a pull request can write."""
+    from .review import vastleggen
+
+    titel = args.titel if args.titel is not None else os.environ.get("KOMPAS_TITEL", "")
+    doel_naam = args.doel.removeprefix("origin/")
+    try:
+        uitkomst = vastleggen.leg_vast(args.repo, args.map, args.golden, titel, args.doel, doel_naam)
+    except vastleggen.Weigering as fout:
+        tekst = f"De CI heeft de versie niet vastgelegd: {fout}"
+        code = 1
+    else:
+        tekst, code = uitkomst.bericht, 0
+    if args.bericht:
+        Path(args.bericht).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.bericht).write_text(tekst + "\n", encoding="utf-8")
+    (sys.stdout if code == 0 else sys.stderr).write(tekst + "\n")
+    return code
 
 
 def dist_opdracht(args) -> int:
@@ -168,8 +200,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--uit", default=PROJECT / "site", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)
     p.add_argument("--site-url", help="https-adres van de site, voor canonieke links en de sitemap")
+    p.add_argument(
+        "--voorbeeld", action="store_true", help="voor het artefact van de CI: links die werken vanuit een map"
+    )
     p.set_defaults(functie=bouw)
+    p = sub.add_parser("vastleggen", help="de versie-job van de CI: make versie voor een pull request")
+    p.add_argument("--repo", default=PROJECT, type=Path, help="de git-repository van de wijziging")
+    p.add_argument("--map", default=None, type=Path, help="de gegevens (standaard: kompas_data/ in --repo)")
+    p.add_argument("--golden", default=None, type=Path, help="de gouden bestanden (standaard: tests/golden/)")
+    p.add_argument("--doel", default="origin/main", help="de branch waar de wijziging in moet (standaard origin/main)")
+    p.add_argument("--titel", help="de samenvatting (standaard: de omgevingsvariabele KOMPAS_TITEL)")
+    p.add_argument("--bericht", help="schrijf de uitkomst (Nederlands) ook naar dit bestand, voor de reactie")
+    p.set_defaults(functie=vastleggen_opdracht)
     args = parser.parse_args(argv)
+    if args.opdracht == "vastleggen":
+        args.map = args.map or args.repo / "kompas_data"
+        args.golden = args.golden or args.repo / "tests" / "golden"
     return args.functie(args)
 
 

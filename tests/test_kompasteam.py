@@ -406,7 +406,8 @@ def test_zonder_make_versie_noemt_de_controle_de_regels(kloon):
     assert "## Dit moet eerst anders" in ci.stdout and "❌" in ci.stdout
     assert 'versie: "1.1"' in ci.stdout
     assert '      - {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}' in ci.stdout
-    assert "Maak het bestand kompas_data/archief/1.0.yaml met deze inhoud" in ci.stdout
+    assert "Het nieuwe bestand kompas_data/archief/1.0.yaml met deze inhoud" in ci.stdout
+    assert "zet het label 'versie vastleggen' erop" in ci.stdout  # the web editor's way (CI's version job)
     controle = macros(kloon, "controleer")
     assert controle.returncode == 1 and 'versie: "1.1"' in controle.stderr
 

@@ -11,6 +11,9 @@ compared a commit with itself. So the base is found explicitly, in this order:
 and the merge base of HEAD with it. A branch that is not there is fetched from origin; a
 shallow clone is deepened. When no base can be found, `GeenBasis` says so and why: the
 caller stops with a non-zero exit, it does not guess.
+
+The target branch's tip (`vind_doel`) is asked for separately: another change may have
+recorded a version there since this branch left it, and two changes cannot both be 1.1.
 """
 
 from __future__ import annotations
@@ -101,6 +104,31 @@ def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[d
         "er is geen basis om mee te vergelijken: " + "; ".join(pogingen) + ". Haal main op "
         "(git fetch origin main) of noem een basis met KOMPAS_BASIS=<commit>."
     )
+
+
+@dataclass(frozen=True)
+class Doel:
+    revisie: str  # the tip of the target branch, a commit id
+    naam: str  # for messages: "origin/main"
+    tak: str  # the branch itself: "main"
+
+
+def vind_doel(repo: Path, omgeving: Optional[dict] = None) -> Optional[Doel]:
+    """The branch the change goes into, as it is now: the merge request's or pull request's
+    target, otherwise main. None when it is not there (a clone without origin)."""
+    omgeving = os.environ if omgeving is None else omgeving
+    tak = omgeving.get("CI_MERGE_REQUEST_TARGET_BRANCH_NAME") or omgeving.get("GITHUB_BASE_REF")
+    if tak:
+        _haal_tak(repo, tak)
+        kandidaten = [(f"origin/{tak}", tak)]
+    else:
+        if git(repo, "remote", controleer=False).stdout.split().count("origin"):
+            _haal_tak(repo, "main")
+        kandidaten = [("origin/main", "main"), ("main", "main")]
+    for ref, naam in kandidaten:
+        if _bestaat(repo, ref):
+            return Doel(git(repo, "rev-parse", f"{ref}^{{commit}}").stdout.strip(), ref, naam)
+    return None
 
 
 def data_op(repo: Path, revisie: str, doel: Path) -> Path:

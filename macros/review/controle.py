@@ -4,9 +4,11 @@ with what to do, in Dutch.
 Checks: the data loads (file, line, key path, what is wrong); the recorded versions match the
 data (a change in meaning has its version, archived versions are untouched, recorded paths
 are what changed); every scenario of the kompasteam gives its vorm; the golden files match;
-and, when there is a base to compare with, no published version was rewritten. When the
-meaning changed without a version, it prints the exact lines `make versie` would write, for
-someone who edits in the forge's web editor.
+and, when there is a base to compare with, no published version was rewritten and the
+target branch has not meanwhile recorded a version of its own. A summary that is still the
+text to replace fails. When the meaning changed without a version, it says how the forge's
+version job records it (the label `versie vastleggen`) and prints the exact lines it would
+write.
 """
 
 from __future__ import annotations
@@ -18,9 +20,15 @@ from typing import Optional
 
 from ..data import betekenis as b
 from ..data import graaf, scenarios
+from ..data.lezer import Fout, locatie
 from ..data.loader import KompasDataError, laad_kompas_data
-from ..data.model import KompasData
+from ..data.model import KompasData, KompasVersie
 from . import basis, gouden, versie
+
+# The summary in the lines to paste, until someone writes the real one; the check refuses it.
+PLAATSHOUDER = "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"
+# The label on a pull request (GitLab: merge request) that starts CI's version job.
+LABEL = "versie vastleggen"
 
 
 @dataclass
@@ -55,14 +63,19 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
             kandidaten.append(basis.vind_basis(repo).revisie)
         except basis.GeenBasis:
             pass
-    eigen = {v.versie for v in nu.versies}
+    # The number alone is not enough: after a merge of main, HEAD's 1.1 and main's 1.1 can be
+    # two different versions. The previous version is one this data still records as it was.
+    eigen = {(v.versie, v.vingerafdruk) for v in nu.versies}
     for revisie in kandidaten:
         with tempfile.TemporaryDirectory() as tijdelijk:
             try:
                 data = laad_kompas_data(basis.data_op(repo, revisie, Path(tijdelijk)))
             except (basis.GeenBasis, KompasDataError):
                 continue
-        if data.versies[0].versie in eigen and not any(f.soort == "huidig" for f in b.versie_fouten(data)):
+        bovenste = data.versies[0]
+        if (bovenste.versie, bovenste.vingerafdruk) in eigen and not any(
+            f.soort == "huidig" for f in b.versie_fouten(data)
+        ):
             return data, revisie
     raise basis.GeenBasis(
         "de vorige versie van het kompas is niet te vinden in git (HEAD en main hebben geen "
@@ -71,35 +84,46 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
 
 
 def _web_regels(repo: Path, gegevensmap: Path, nu: KompasData) -> list[str]:
-    """What `make versie` would write, as text to paste in the forge's web editor."""
+    """What to do in the forge's web editor (the label), and the lines the version job will
+    write, so the reviewer sees the new entry before it is there."""
+    wat_te_doen = [
+        f"Werkt u in de webeditor van GitHub of GitLab? Geef de pull request (GitLab: merge request) als "
+        f"titel de zin die zegt wat er verandert, en zet het label '{LABEL}' erop. De CI legt de versie dan "
+        "vast met die titel als samenvatting, schrijft de gouden bestanden in tests/golden/ en zet dat als "
+        "commit op uw branch (BIJDRAGEN.md). Met een eigen kopie draait u "
+        '`make versie WAT="wat er verandert, in één zin"`.',
+    ]
     try:
         vorige, _ = vind_vorige(repo, nu)
     except basis.GeenBasis as fout:
-        return [f"(De regels om toe te voegen zijn niet te berekenen: {fout}. Draai `make versie`.)"]
+        return [*wat_te_doen, "", f"(Welke regels dat worden, is hier niet te berekenen: {fout}.)"]
     with tempfile.TemporaryDirectory() as tijdelijk:
         kopie = Path(tijdelijk) / "kompas_data"
         _kopieer(gegevensmap, kopie)
         try:
-            uitslag = versie.leg_vast(kopie, vorige, "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT")
+            uitslag = versie.leg_vast(kopie, vorige, PLAATSHOUDER)
         except versie.VersieWeigering as fout:
-            return [f"(Geen regels: {fout})"]
+            return [*wat_te_doen, "", f"(Geen regels: {fout})"]
         if uitslag.versie is None:
             return []
         archief = (kopie / "archief" / f"{vorige.versies[0].versie}.yaml").read_text(encoding="utf-8")
     nieuw = uitslag.versie
     return [
-        "Werkt u in de webeditor van de forge? Dan kunt u dit zelf toevoegen (of draai lokaal `make versie`):",
-        f'1. In kompas_data/kompas.yaml: zet de regel met versie op   versie: "{nieuw.versie}"',
-        "2. In kompas_data/wijzigingen.yaml: zet dit direct onder 'versies:' en vul de samenvatting in:",
+        *wat_te_doen,
+        "",
+        "Dit schrijft de CI (of `make versie`); de samenvatting wordt dan de titel van de pull request:",
+        f'1. In kompas_data/kompas.yaml: de regel met versie wordt   versie: "{nieuw.versie}"',
+        "2. In kompas_data/wijzigingen.yaml komt dit direct onder 'versies:':",
         "",
         b.versie_yaml(nieuw).rstrip("\n"),
         "",
-        f"3. Maak het bestand kompas_data/archief/{vorige.versies[0].versie}.yaml met deze inhoud:",
+        f"3. Het nieuwe bestand kompas_data/archief/{vorige.versies[0].versie}.yaml met deze inhoud:",
         "",
         archief.rstrip("\n"),
         "",
-        "4. De gouden bestanden in tests/golden/ maakt `make versie`; in de webeditor laat u die aan een "
-        "collega met een lokale kopie over, of u draait de workflow opnieuw nadat die ze heeft bijgewerkt.",
+        "4. De gouden bestanden in tests/golden/, één per route.",
+        "Zet u dit liever zelf in de webeditor, vervang dan de samenvatting en zet daarna toch het label: "
+        "de gouden bestanden zijn met de hand niet goed te maken.",
     ]
 
 
@@ -139,7 +163,87 @@ def _tegen_basis(nu: KompasData, repo: Path, basis_revisie: str) -> list[str]:
     return fouten
 
 
-def controleer(gegevensmap: Path, repo: Path, golden: Path, basis_revisie: Optional[str] = None) -> Uitslag:
+def _plaatshouders(data: KompasData) -> list[str]:
+    """A summary that still says what to write instead of what changed."""
+    fouten = []
+    for i, v in enumerate(data.versies):
+        if PLAATSHOUDER.casefold() in v.samenvatting.casefold():
+            plek = locatie(v, "samenvatting") or locatie(v)
+            fouten.append(
+                str(
+                    Fout(
+                        plek.bestand if plek else "wijzigingen.yaml",
+                        f"versies[{i}].samenvatting",
+                        plek.regel if plek else None,
+                        f"de samenvatting van versie {v.versie} is nog de tekst '{PLAATSHOUDER}'. Schrijf daar in "
+                        "één zin, voor wie het kompas gebruikt, wat er in deze versie verandert, zoals "
+                        '"Vraag 8 vraagt nu of de kwestie eerst samen verhelderd moet worden."',
+                    )
+                )
+            )
+    return fouten
+
+
+def _gouden_melding(afwijkend: list[str]) -> str:
+    """Every golden file that differs, one per line: the reader must be able to act on each."""
+    return (
+        f"de gouden bestanden in tests/golden/ passen niet bij de data ({len(afwijkend)}):\n"
+        + "\n".join(f"    tests/golden/{a}" for a in afwijkend)
+        + f"\n  Draai `make gouden` en commit ze. In de webeditor: zet het label '{LABEL}' op de pull request; "
+        "de CI schrijft ze dan (en legt de versie opnieuw vast met de titel van de pull request)."
+    )
+
+
+def _versies_op(repo: Path, revisie: str) -> Optional[list[KompasVersie]]:
+    with tempfile.TemporaryDirectory() as tijdelijk:
+        try:
+            return laad_kompas_data(basis.data_op(repo, revisie, Path(tijdelijk))).versies
+        except (basis.GeenBasis, KompasDataError):
+            return None
+
+
+def _beschreven(versies: list[KompasVersie]) -> str:
+    return "; ".join(f'{v.versie} ("{v.samenvatting}")' for v in versies)
+
+
+def tegen_doel(nu: KompasData, repo: Path, basis_revisie: str, doel: basis.Doel) -> list[str]:
+    """Two changes cannot both record the next version: when the target branch has recorded
+    a version since this branch left it, and this branch records one too, say so and what to do."""
+    op_basis, op_doel = _versies_op(repo, basis_revisie), _versies_op(repo, doel.revisie)
+    if op_basis is None or op_doel is None:
+        return []
+    bekend = {(v.versie, v.vingerafdruk) for v in op_basis}
+    eigen = [v for v in nu.versies if (v.versie, v.vingerafdruk) not in bekend]
+    daar = [v for v in op_doel if (v.versie, v.vingerafdruk) not in bekend]
+    if not eigen or not daar:
+        return []
+    zelfde = sorted({v.versie for v in eigen} & {v.versie for v in daar}, reverse=True)
+    wat = (
+        f"Versie {', '.join(zelfde)} is intussen ook op {doel.tak} vastgelegd, voor een andere wijziging"
+        if zelfde
+        else f"Op {doel.tak} is intussen een nieuwe versie vastgelegd"
+    )
+    return [
+        f"{wat}: daar staat nu {_beschreven(daar)}; uw branch legt {_beschreven(eigen)} vast, vanaf versie "
+        f"{op_basis[0].versie}. Twee wijzigingen kunnen niet dezelfde versie krijgen: uw wijziging moet "
+        f"bovenop {doel.tak} opnieuw worden vastgelegd, als de versie die daarna komt.\n"
+        f"  In de webeditor: zet het label '{LABEL}' op de pull request (GitLab: merge request). De CI voegt "
+        f"{doel.tak} samen met uw branch, neemt daarbij wijzigingen.yaml, archief/ en tests/golden/ van "
+        f"{doel.tak} over en legt uw wijziging opnieuw vast.\n"
+        f"  Met een eigen kopie: `git fetch origin` en `git merge {doel.naam}`. Bij een conflict: "
+        "`git checkout --theirs -- kompas_data/wijzigingen.yaml kompas_data/archief tests/golden`, en in "
+        f"kompas_data/kompas.yaml de regel `versie:` van {doel.tak}; dan `git add -A kompas_data tests/golden` "
+        'en `git commit --no-edit`. Draai daarna `make versie WAT="wat er verandert, in één zin"` en commit.'
+    ]
+
+
+def controleer(
+    gegevensmap: Path,
+    repo: Path,
+    golden: Path,
+    basis_revisie: Optional[str] = None,
+    doel: Optional[basis.Doel] = None,
+) -> Uitslag:
     uitslag = Uitslag()
     try:
         data = laad_kompas_data(gegevensmap)
@@ -150,17 +254,15 @@ def controleer(gegevensmap: Path, repo: Path, golden: Path, basis_revisie: Optio
         uitslag.fouten.append(fout.bericht + (f"\n{fout.regels}" if fout.regels else ""))
         if fout.soort == "huidig":
             uitslag.regels = _web_regels(repo, gegevensmap, data)
+    uitslag.fouten += _plaatshouders(data)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):
-            uitslag.fouten.append(
-                "de gouden bestanden in tests/golden/ passen niet bij de data ("
-                + "; ".join(afwijkend[:5])
-                + (" …" if len(afwijkend) > 5 else "")
-                + "); draai `make gouden` en commit ze"
-            )
+            uitslag.fouten.append(_gouden_melding(afwijkend))
     if basis_revisie:
         uitslag.fouten += _tegen_basis(data, repo, basis_revisie)
+        if doel is not None:
+            uitslag.fouten += tegen_doel(data, repo, basis_revisie, doel)
     k = data.kompas
     uitslag.samenvatting = (
         f"kompas_data: in orde (kompas versie {k.versie}, {len(k.vragen)} vragen, {len(data.vormen)} "

@@ -124,7 +124,9 @@ def ci_opdracht(args) -> int:
         _schrijf(args.uit, tekst)
         sys.stderr.write(tekst)
         return 2
-    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie)
+    # The target branch as it is now: has it recorded a version since this branch left it?
+    doel = basis.vind_doel(args.repo)
+    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie, doel)
     code, rapport = _vergelijk(args)
     kop = (
         "✅ De controle van kompas_data/ is in orde."

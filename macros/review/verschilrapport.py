@@ -59,8 +59,9 @@ def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
         r.fouten.append(f"De versie gaat omlaag, van {a} naar {n}. Een nieuwe versie moet hoger zijn.")
     elif soort and a == n:
         r.fouten.append(
-            f"Het kompas verandert inhoudelijk, maar de versie blijft {a}. Draai "
-            '`make versie WAT="…"` en commit wat die schrijft (zie BIJDRAGEN.md).'
+            f"Het kompas verandert inhoudelijk, maar de versie blijft {a}. In de webeditor: zet het label "
+            "'versie vastleggen' op de pull request; met een eigen kopie: draai "
+            '`make versie WAT="wat er verandert, in één zin"` en commit wat die schrijft (zie BIJDRAGEN.md).'
         )
     nieuwe = {v.versie: v for v in nieuw.versies}
     for versie in oud.versies:

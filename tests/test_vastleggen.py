@@ -1,0 +1,338 @@
+"""CI's version job (`.ci/versie`, `python -m macros vastleggen`) and the checks that lead
+to it, end to end in git repositories as a forge has them: an origin with main, a branch
+changed in the web editor, and main moving on meanwhile.
+
+- the label's job records the version with the pull request's title and pushes it; the
+  branch then passes CI's check;
+- two changes that both record 1.1: CI's check says so in Dutch and what to do; the job
+  merges main and records the next version; the local steps the message gives work too;
+- a real conflict in the content stops with every file named;
+- a fork gets the commit as a file that applies with the command the message gives;
+- a placeholder summary and a forge's default title are refused; every golden file that
+  differs is named.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.review import vastleggen
+
+from .conftest import PROJECT, git, kopieer_kompas10, pas_toe
+
+VRAAG_8 = {
+    "wijzigingen": [
+        {
+            "bestand": "kompas.yaml",
+            "vervang": "      Is het nodig het vraagstuk eerst te verhelderen?",
+            "door": "      Moet het vraagstuk eerst samen verhelderd worden?",
+        }
+    ]
+}
+VRAAG_4 = {
+    "wijzigingen": [
+        {
+            "bestand": "kompas.yaml",
+            "vervang": "      Hebben Utrechters ondersteuning (subsidie of faciliteiten) nodig",
+            "door": "      Hebben Utrechters steun (subsidie of faciliteiten) nodig",
+        }
+    ]
+}
+VRAAG_8_ANDERS = {
+    "wijzigingen": [
+        {
+            "bestand": "kompas.yaml",
+            "vervang": "      Is het nodig het vraagstuk eerst te verhelderen?",
+            "door": "      Moet de vraag eerst verhelderd worden?",
+        }
+    ]
+}
+TITEL = "Vraag 8 vraagt nu of het vraagstuk eerst samen verhelderd moet worden."
+IDENTITEIT = {
+    "GIT_AUTHOR_NAME": "kompasteam",
+    "GIT_AUTHOR_EMAIL": "k@t",
+    "GIT_COMMITTER_NAME": "kompasteam",
+    "GIT_COMMITTER_EMAIL": "k@t",
+}
+
+
+def python_m_macros(repo: Path, *args: str, **omgeving: str) -> subprocess.CompletedProcess:
+    """`python -m macros …` on the project in `repo`, as CI runs it (tools from this checkout)."""
+    plekken = ["--repo", str(repo), "--map", str(repo / "kompas_data"), "--golden", str(repo / "tests" / "golden")]
+    return subprocess.run(
+        [sys.executable, "-m", "macros", args[0], *plekken, *args[1:]],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT), "HOME": str(repo), **IDENTITEIT, **omgeving},
+    )
+
+
+def versie_job(werk: Path, uit: Path, **omgeving: str) -> subprocess.CompletedProcess:
+    """`.ci/versie` as the forge's job runs it, on the change checked out in `werk`."""
+    return subprocess.run(
+        [str(PROJECT / ".ci" / "versie")],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": os.environ["PATH"],
+            "HOME": str(werk.parent),
+            "KOMPAS_WERK": str(werk),
+            "KOMPAS_UIT": str(uit),
+            "KOMPAS_DOEL": "main",
+            "KOMPAS_TITEL": TITEL,
+            **omgeving,
+        },
+    )
+
+
+def versies(repo: Path, rev: str = "HEAD") -> list[tuple[str, str]]:
+    tekst = git(repo, "show", f"{rev}:kompas_data/wijzigingen.yaml")
+    return [(v["versie"], v["samenvatting"]) for v in yaml.safe_load(tekst)["versies"]]
+
+
+@pytest.fixture(scope="module")
+def sjabloon(tmp_path_factory) -> Path:
+    """The forge's repository, made once: main with kompas 1.0 and its golden files."""
+    werk = tmp_path_factory.mktemp("sjabloon")
+    bron = werk / "bron"
+    kopieer_kompas10(bron / "kompas_data")
+    git(bron, "init", "-q", "-b", "main")
+    assert python_m_macros(bron, "gouden").returncode == 0
+    git(bron, "add", ".")
+    git(bron, "commit", "-q", "-m", "kompas 1.0")
+    kaal = werk / "origin.git"
+    git(werk, "clone", "-q", "--bare", str(bron), str(kaal))
+    return kaal
+
+
+@pytest.fixture
+def origin(sjabloon, tmp_path) -> Path:
+    """A copy of it for each test: the tests push to it."""
+    return Path(shutil.copytree(sjabloon, tmp_path / "origin.git"))
+
+
+def kloon(origin: Path, doel: Path, tak: str | None = None) -> Path:
+    git(origin.parent, "clone", "-q", str(origin), str(doel))
+    if tak:
+        git(doel, "checkout", "-q", "-b", tak)
+    return doel
+
+
+def in_de_webeditor(origin: Path, doel: Path, wijziging: dict, tak: str = "wijziging") -> Path:
+    """A branch with a change made in the web editor: the YAML only, no version, pushed."""
+    repo = kloon(origin, doel, tak)
+    pas_toe(repo / "kompas_data", wijziging, tak)
+    git(repo, "commit", "-q", "-am", "Update kompas.yaml")
+    git(repo, "push", "-q", "origin", tak)
+    return repo
+
+
+def op_main_vastgelegd(origin: Path, doel: Path, wijziging: dict, wat: str) -> None:
+    """Another change, merged into main meanwhile with its own version (make versie)."""
+    repo = kloon(origin, doel)
+    pas_toe(repo / "kompas_data", wijziging, "main")
+    assert python_m_macros(repo, "versie", "--wat", wat).returncode == 0
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", wat)
+    git(repo, "push", "-q", "origin", "main")
+
+
+def test_het_label_legt_de_versie_vast_met_de_titel_en_zet_hem_op_de_branch(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    voor = python_m_macros(werk, "ci")
+    assert voor.returncode == 1 and "versie vastleggen" in voor.stdout  # the report names the label
+
+    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging", KOMPAS_CONTROLEER="1")
+    assert job.returncode == 0, job.stdout + job.stderr
+
+    bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
+    assert (
+        f'Versie 1.1 is vastgelegd, na versie 1.0. De samenvatting is de titel van de pull request: "{TITEL}"'
+        in bericht
+    )
+    assert "staat op de branch wijziging" in bericht
+    assert versies(origin, "wijziging")[0] == ("1.1", TITEL)
+    assert (
+        git(origin, "log", "-1", "--format=%an %s", "wijziging").strip() == f"kompas-ci Versie 1.1 vastgelegd: {TITEL}"
+    )
+    # The golden files are the job's too: the route through question 8 reads the new text.
+    gouden = git(origin, "show", "wijziging:tests/golden/uitkomsten/ja-ja-ja.md")
+    assert "Moet het vraagstuk eerst samen verhelderd worden?" in gouden
+    # The job checked its own commit: the forge starts no new run for a push by its own token.
+    rapport = (tmp_path / "uit" / "rapport.md").read_text(encoding="utf-8")
+    assert "✅ De controle van kompas_data/ is in orde." in rapport
+
+    nieuw = kloon(origin, tmp_path / "nieuw")
+    git(nieuw, "checkout", "-q", "wijziging")
+    assert python_m_macros(nieuw, "ci").returncode == 0
+
+
+def test_nog_een_keer_het_label_zonder_wijziging_maakt_geen_commit(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    assert versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging").returncode == 0
+    tweede = versie_job(werk, tmp_path / "uit2", KOMPAS_DUW_NAAR="wijziging")
+    assert tweede.returncode == 0, tweede.stderr
+    assert "Er was niets te veranderen: geen commit." in (tmp_path / "uit2" / "versie.md").read_text(encoding="utf-8")
+
+
+def test_twee_keer_versie_1_1_de_controle_zegt_het_en_het_label_lost_het_op(origin, tmp_path):
+    # This branch records 1.1 locally (make versie) and pushes; meanwhile main records its own 1.1.
+    werk = kloon(origin, tmp_path / "job", "wijziging")
+    pas_toe(werk / "kompas_data", VRAAG_8, "hier")
+    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
+    git(werk, "add", "-A")
+    git(werk, "commit", "-q", "-m", "versie 1.1")
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun in plaats van ondersteuning.")
+    git(werk, "fetch", "-q", "origin")
+
+    ci = python_m_macros(werk, "ci")
+    assert ci.returncode == 1
+    assert "Versie 1.1 is intussen ook op main vastgelegd, voor een andere wijziging" in ci.stdout
+    assert "Vraag 4 zegt steun in plaats van ondersteuning." in ci.stdout
+    assert "zet het label 'versie vastleggen' op de pull request" in ci.stdout
+    assert "`git merge origin/main`" in ci.stdout
+
+    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging")
+    assert job.returncode == 0, job.stdout + job.stderr
+    assert "De CI heeft main met uw branch samengevoegd" in (tmp_path / "uit" / "versie.md").read_text("utf-8")
+    assert versies(origin, "wijziging")[:3] == [
+        ("1.2", TITEL),
+        ("1.1", "Vraag 4 zegt steun in plaats van ondersteuning."),
+        ("1.0", versies(origin, "main")[1][1]),
+    ]
+    kompas = git(origin, "show", "wijziging:kompas_data/kompas.yaml")
+    assert "samen verhelderd worden?" in kompas and "Hebben Utrechters steun" in kompas  # both changes
+    nieuw = kloon(origin, tmp_path / "nieuw")
+    git(nieuw, "checkout", "-q", "wijziging")
+    ci = python_m_macros(nieuw, "ci")
+    assert ci.returncode == 0, ci.stdout
+    # main can take it as it is: the branch holds main, so the merge is a fast-forward.
+    assert git(nieuw, "merge-base", "--is-ancestor", "origin/main", "HEAD") == ""
+
+
+def test_twee_keer_versie_1_1_lokaal_met_de_stappen_uit_de_melding(origin, tmp_path):
+    werk = kloon(origin, tmp_path / "lokaal", "wijziging")
+    pas_toe(werk / "kompas_data", VRAAG_8, "hier")
+    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
+    git(werk, "add", "-A")
+    git(werk, "commit", "-q", "-m", "versie 1.1")
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+    # The steps as the message gives them.
+    git(werk, "fetch", "-q", "origin")
+    samenvoegen = subprocess.run(
+        ["git", "merge", "origin/main"], cwd=werk, capture_output=True, text=True, env={**os.environ, **IDENTITEIT}
+    )
+    assert samenvoegen.returncode != 0  # wijzigingen.yaml conflicts, as in the forge
+    git(werk, "checkout", "--theirs", "--", "kompas_data/wijzigingen.yaml", "kompas_data/archief", "tests/golden")
+    git(werk, "add", "-A", "kompas_data", "tests/golden")
+    git(werk, "commit", "-q", "--no-edit")
+    vastgelegd = python_m_macros(werk, "versie", "--wat", TITEL)
+    assert vastgelegd.returncode == 0, vastgelegd.stderr
+    assert "Versie 1.2 vastgelegd" in vastgelegd.stdout
+    git(werk, "add", "-A")
+    git(werk, "commit", "-q", "-m", "versie 1.2")
+    assert python_m_macros(werk, "ci").returncode == 0
+
+
+def test_een_echt_conflict_noemt_elk_bestand_en_laat_de_branch_schoon(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_8_ANDERS, "Vraag 8 is korter.")
+    git(werk, "fetch", "-q", "origin")
+    voor = git(werk, "rev-parse", "HEAD")
+    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging")
+    assert job.returncode == 1
+    bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
+    assert "veranderen allebei dezelfde regels, in:\n  - kompas_data/kompas.yaml\n" in bericht
+    assert "Resolve conflicts" in bericht and "zet daarna het label 'versie vastleggen' opnieuw" in bericht.lower()
+    assert git(werk, "rev-parse", "HEAD") == voor and git(werk, "status", "--porcelain") == ""
+    assert git(origin, "rev-parse", "wijziging") == voor
+
+
+@pytest.mark.parametrize("main_beweegt", [False, True], ids=["patch", "bundel-na-samenvoegen"])
+def test_een_fork_krijgt_de_commit_als_bestand_dat_met_de_opdracht_past(origin, tmp_path, main_beweegt):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    if main_beweegt:
+        op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+        git(werk, "fetch", "-q", "origin")
+    uit = tmp_path / "uit"
+    job = versie_job(werk, uit, KOMPAS_RUN_URL="https://forge.invalid/run/1")
+    assert job.returncode == 0, job.stdout + job.stderr
+    bericht = (uit / "versie.md").read_text(encoding="utf-8")
+    assert "komt uit een fork" in bericht and "https://forge.invalid/run/1" in bericht
+    opdracht = bericht.split("draai `")[1].split("`")[0]
+    bestand = "versie.bundle" if main_beweegt else "versie.patch"
+    assert opdracht.startswith("git ") and bestand in opdracht and (uit / bestand).is_file()
+    # The contributor's own copy of the fork, on the branch: unpack the artifact there and run it.
+    eigen = kloon(origin, tmp_path / "eigen")
+    git(eigen, "checkout", "-q", "wijziging")
+    (eigen / bestand).write_bytes((uit / bestand).read_bytes())
+    toegepast = subprocess.run(
+        opdracht.split(), cwd=eigen, capture_output=True, text=True, env={**os.environ, **IDENTITEIT}
+    )
+    assert toegepast.returncode == 0, toegepast.stderr
+    (eigen / bestand).unlink()
+    assert python_m_macros(eigen, "ci").returncode == 0
+    assert versies(eigen)[0] == ("1.2" if main_beweegt else "1.1", TITEL)
+
+
+@pytest.mark.parametrize(
+    "titel",
+    ["Update kompas.yaml", "Edit kompas.yaml", "Update file kompas_data/kompas.yaml", "Patch 1", "patch-2", "", "  ",
+     "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"],
+)  # fmt: skip
+def test_een_titel_die_niet_zegt_wat_er_verandert_wordt_geweigerd(titel):
+    with pytest.raises(vastleggen.Weigering, match="zet het label opnieuw"):
+        vastleggen.samenvatting_uit_titel(titel)
+
+
+def test_een_titel_die_zegt_wat_er_verandert_is_de_samenvatting():
+    assert vastleggen.samenvatting_uit_titel("  Update  vraag 8:\nhelderder.  ") == "Update vraag 8: helderder."
+    assert vastleggen.samenvatting_uit_titel(TITEL) == TITEL
+
+
+def test_de_job_weigert_de_titel_van_de_webeditor_en_zet_niets_op_de_branch(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging", KOMPAS_TITEL="Update kompas.yaml")
+    assert job.returncode == 1
+    bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
+    assert 'De CI heeft de versie niet vastgelegd: de titel van de pull request ("Update kompas.yaml")' in bericht
+    assert git(origin, "rev-parse", "wijziging") == git(werk, "rev-parse", "HEAD")
+
+
+def test_de_samenvatting_om_te_vervangen_faalt_met_bestand_en_regel(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    assert python_m_macros(werk, "versie", "--wat", "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT").returncode == 0
+    git(werk, "commit", "-q", "-am", "de regels uit het rapport geplakt")
+    for opdracht in ("controleer", "ci"):
+        uit = python_m_macros(werk, opdracht)
+        assert uit.returncode == 1
+        tekst = uit.stdout + uit.stderr
+        regel = next(
+            i
+            for i, r in enumerate((werk / "kompas_data" / "wijzigingen.yaml").read_text("utf-8").splitlines(), 1)
+            if "BESCHRIJF HIER" in r
+        )
+        assert f"wijzigingen.yaml:{regel}: versies[0].samenvatting: de samenvatting van versie 1.1 is nog" in tekst
+        assert "Schrijf daar in één zin" in tekst
+
+
+def test_elk_gouden_bestand_dat_afwijkt_staat_in_de_melding(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
+    uitkomsten = sorted((werk / "tests" / "golden" / "uitkomsten").glob("*.md"))
+    assert len(uitkomsten) > 5  # more than the old message showed
+    for bestand in uitkomsten:
+        bestand.write_text("met de hand\n", encoding="utf-8")
+    uit = python_m_macros(werk, "controleer")
+    assert uit.returncode == 1
+    for bestand in uitkomsten:
+        assert f"tests/golden/uitkomsten/{bestand.name} wijkt af" in uit.stderr
+    assert "…" not in uit.stderr
