@@ -104,7 +104,7 @@ def omgeving() -> Environment:
         indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
         pdf_adres=adressen.PDF_NAAM, versie_adres=adressen.versie_pad, versie_json_adres=adressen.versie_json_pad,
-        wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker,
+        wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker, vraag_anker=adressen.vraag_anker,
         vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP)
     return omgeving
 
