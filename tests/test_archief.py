@@ -2,13 +2,16 @@
 of a project with kompas 1.0, reroute an answer, record version 1.1 with the documented
 command (`make versie`, i.e. `python -m macros versie`), build. Then 1.0 keeps its page and
 its kompas.json, the live walker says what 1.0 gave on the rerouted address, and the
-verantwoording links to the route on its own version's page."""
+verantwoording links to the route on its own version's page. The same version ends another
+walk sooner, so addresses of 1.0 disappear: each keeps a page saying what it gave (issue
+point 7), in the site and in the embed, in a browser and behind nginx."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
+import tempfile
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -16,26 +19,33 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.data import adressen, graaf
-from macros.uitvoer import kompas_json
+from macros.data import adressen, betekenis, graaf, toestanden
+from macros.data.loader import laad_kompas_data
+from macros.site import wijzer
+from macros.uitvoer import dist, kompas_json
 
-from .conftest import bouw_site, git, pas_toe, serveer
+from .conftest import PROJECT, bouw_site, git, pas_toe, serveer
+from .nginx_server import Nginx, hoofdconfiguratie, vrije_poort
 from .test_kompasteam import WIJZIGINGEN, hoofdrepo, macros  # noqa: F401 (hoofdrepo is a fixture)
+from .test_nginx import vraag
+from .test_verdwenen_adressen import KORTER, VOOR_KORTER, wijziging
 
 pytestmark = pytest.mark.bouw
 
 OMGELEID = "ja/ja/ja"  # the reroute of WIJZIGINGEN["route-naar-andere-vorm"]: Peilen -> Burgerparticipatie
-WAT = "Vraag 8 met ja leidt nu naar Burgerparticipatie."
+WAT = "Vraag 8 met ja leidt nu naar Burgerparticipatie; vraag 5 met nee eindigt nu bij Gemeente aan zet."
 
 
 @pytest.fixture(scope="module")
 def kloon11(hoofdrepo, tmp_path_factory) -> Path:  # noqa: F811
-    """A clone of the project with kompas 1.0, one answer rerouted and version 1.1 recorded."""
+    """A clone of the project with kompas 1.0, one answer rerouted, another ending sooner and
+    version 1.1 recorded."""
     werk = tmp_path_factory.mktemp("archief")
     kloon = werk / "kloon"
     git(werk, "clone", "-q", str(hoofdrepo), str(kloon))
     git(kloon, "checkout", "-q", "-b", "omleiden")
     pas_toe(kloon / "kompas_data", WIJZIGINGEN["route-naar-andere-vorm"], "route-naar-andere-vorm")
+    pas_toe(kloon / "kompas_data", wijziging(KORTER), KORTER)
     vastgelegd = macros(kloon, "versie", "--wat", WAT, "--versie", "1.1")
     assert vastgelegd.returncode == 0, vastgelegd.stdout + vastgelegd.stderr
     assert (kloon / "kompas_data" / "archief" / "1.0.yaml").is_file()
@@ -158,6 +168,11 @@ def test_axe_op_de_versiepaginas_en_de_melding(site11, browser):
             adressen.versie_pad("1.0"),
             adressen.versie_pad("1.1"),
             adressen.toestand_pad(["ja", "ja", "ja"]),
+            # Addresses only 1.0 had: an outcome, a question and "weet ik (nog) niet".
+            adressen.toestand_pad((*VOOR_KORTER, "nee")),
+            adressen.toestand_pad((*VOOR_KORTER, "nee"), embed=True),
+            adressen.toestand_pad((*VOOR_KORTER, "ja")),
+            adressen.toestand_pad((*VOOR_KORTER, toestanden.WEET_NIET), embed=True),
         ):
             pagina.goto(url + adres)
             overtredingen[adres] = [v["id"] for v in AXE.run(pagina).response["violations"]]
@@ -167,6 +182,96 @@ def test_axe_op_de_versiepaginas_en_de_melding(site11, browser):
     pagina.close()
     assert not any(overtredingen.values()), overtredingen
     assert f"{url}{adressen.versie_pad('1.1')}#{adressen.pad_anker(OMGELEID)}" in tekst
+
+
+def _wortel(html: str) -> str:
+    """The walker's part of a page: what the templates wrote, without the theme around it."""
+    return html.split("data-kompas-wijzer", 1)[1].split("data-kompas-teksten", 1)[0]
+
+
+def test_een_verdwenen_adres_houdt_een_eigen_pagina(site11, kloon11):
+    data = laad_kompas_data(kloon11 / "kompas_data")
+    verdwenen = betekenis.verdwenen_adressen(data)
+    assert len(verdwenen) == 12
+    for embed in (False, True):
+        basis = site11 / (adressen.EMBED_PAD if embed else adressen.WIJZER_PAD)
+        gebouwd = {p.parent.relative_to(site11).as_posix() + "/" for p in basis.rglob("index.html")}
+        huidig = {adressen.toestand_pad(t.antwoorden, embed) for t in toestanden.toestanden(data.kompas)}
+        oud = {adressen.toestand_pad(a.antwoorden, embed) for a in verdwenen}
+        assert gebouwd == huidig | oud and not huidig & oud
+        for pagina in oud:
+            html = lees(site11, pagina)
+            assert 'data-kompas-toestand="verdwenen"' in html and "data-kompas-onbekend" not in html
+            assert f"<title>{wijzer.VERDWENEN_TITEL}" in html
+            # No menu: none at all in the embed, hidden in the site (as on a state page).
+            assert ("md-sidebar--primary" not in html) if embed else ('data-md-type="navigation" hidden' in html)
+            # Every link leads to a page of the site, and to an anchor that is on it.
+            for href in re.findall(r'href="([^"]+)"', _wortel(html)):
+                doel, anker = _doel(site11, pagina, unescape(href))
+                assert (site11 / doel / "index.html").is_file(), (pagina, href)
+                assert not anker or f'id="{anker}"' in lees(site11, doel), (pagina, href)
+    # The address that was vraag 7 in 1.0 is an outcome now: its own state page, not this one.
+    assert 'data-kompas-toestand="uitkomst"' in lees(site11, adressen.toestand_pad(VOOR_KORTER))
+    index = json.loads(lees(site11, "search/search_index.json"))
+    gezocht = {d["location"].split("#")[0] for d in index["docs"]}
+    assert not gezocht & {adressen.toestand_pad(a.antwoorden, embed) for a in verdwenen for embed in (False, True)}
+
+
+@pytest.mark.parametrize("embed", [False, True], ids=["site", "embed"])
+def test_een_verdwenen_adres_leidt_niet_naar_de_eerste_vraag(site11, browser, embed):
+    # With JavaScript: the not-found script leaves the page alone (it is no 404), and "Start de
+    # kompaswijzer" starts the current walker, in the embed inside its own view.
+    pagina = browser.new_page()
+    fouten = []
+    pagina.on("pageerror", lambda e: fouten.append(str(e)))
+    oud = adressen.toestand_pad((*VOOR_KORTER, "nee"), embed)
+    with serveer(site11) as url:
+        pagina.goto(url + oud)
+        pagina.wait_for_load_state("networkidle")
+        assert pagina.url == url + oud
+        assert pagina.inner_text("h1") == wijzer.VERDWENEN_TITEL
+        assert "In versie 1.0 gaf deze route: Gemeente aan zet." in pagina.inner_text("[data-kompas-verdwenen-versie]")
+        pagina.click("[data-kompas-start-knop]")
+        pagina.wait_for_selector("[data-kompas-toestand='vraag']")
+        assert pagina.url == url + (adressen.EMBED_PAD if embed else adressen.WIJZER_PAD)
+        # Back again: the script swaps the old address's page in, its heading in focus.
+        pagina.go_back()
+        pagina.wait_for_selector("[data-kompas-toestand='verdwenen']")
+        assert pagina.url == url + oud
+        assert pagina.evaluate("document.activeElement.id") == "kompas-verdwenen"
+    pagina.close()
+    assert not fouten, fouten
+
+
+@pytest.fixture(scope="module")
+def nginx11(site11):
+    """The site of 1.1 behind a real nginx, with the configuration `make dist` writes. In a
+    folder of our own under /tmp, open to nginx's workers (see conftest.dist)."""
+    basis = Path(tempfile.mkdtemp(prefix="kompas-archief-"))
+    site = basis / "site"
+    shutil.copytree(site11, site)
+    dist.maak_leesbaar(basis)
+    poort = vrije_poort()
+    instellingen = dist.controleer_instellingen(listen=f"127.0.0.1:{poort}")
+    dist.schrijf_deploy(PROJECT / "deploy", basis / "deploy", site, instellingen)
+    server = Nginx(hoofdconfiguratie(basis, basis / "deploy" / "kompas.conf"), f"http://127.0.0.1:{poort}/")
+    server.start()
+    yield server.url
+    server.stop()
+    shutil.rmtree(basis, ignore_errors=True)
+
+
+@pytest.mark.nginx
+def test_nginx_serveert_een_verdwenen_adres_als_pagina(nginx11):
+    for embed in (False, True):
+        oud = "/" + adressen.toestand_pad((*VOOR_KORTER, toestanden.WEET_NIET), embed)
+        antwoord = vraag(nginx11, oud)
+        assert antwoord.status == 200, oud
+        assert wijzer.VERDWENEN_TITEL in antwoord.inhoud.decode()
+        # An address no version had still leads to the first question.
+        start = "/" + (adressen.EMBED_PAD if embed else adressen.WIJZER_PAD)
+        antwoord = vraag(nginx11, start + "misschien/")
+        assert (antwoord.status, antwoord.getheader("Location")) == (302, start)
 
 
 @pytest.mark.parametrize(

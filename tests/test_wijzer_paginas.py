@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from macros.data import adressen, graaf, toestanden
+from macros.data import adressen, betekenis, graaf, toestanden
 
 from .htmlscan import scan
 
@@ -24,8 +24,10 @@ def test_toestanden_van_kompas_1_0(kompas10):
 
 def test_een_pagina_per_toestand(data, html_paginas):
     alle = toestanden.toestanden(data.kompas)
-    for basis in (adressen.WIJZER_PAD, adressen.EMBED_PAD):
-        verwacht = {basis + t.pad for t in alle}
+    # And one per address that only earlier versions had (test_verdwenen_adressen.py).
+    verdwenen = betekenis.verdwenen_adressen(data)
+    for embed, basis in ((False, adressen.WIJZER_PAD), (True, adressen.EMBED_PAD)):
+        verwacht = {basis + t.pad for t in alle} | {adressen.toestand_pad(a.antwoorden, embed) for a in verdwenen}
         gebouwd = {p for p in html_paginas if p.startswith(basis)}
         assert gebouwd == verwacht
 

@@ -47,6 +47,11 @@ def pad_anker(antwoorden: str) -> str:
     return "pad-" + antwoorden.replace("/", "-")
 
 
+def vraag_anker(vraag_id: str) -> str:
+    """The anchor of a question on the kompas page and on a version page: "vraag-<id>"."""
+    return f"vraag-{vraag_id}"
+
+
 def toestand_pad(antwoorden: tuple[str, ...] | list[str], embed: bool = False) -> str:
     """A state of the kompaswijzer: "kompas/wijzer/nee/ja/" (the answers as segments)."""
     return (EMBED_PAD if embed else WIJZER_PAD) + "".join(f"{a}/" for a in antwoorden)

@@ -11,6 +11,10 @@ The rules (`versie_fouten`): the current meaning has the fingerprint recorded fo
 current version; every archived version still has the fingerprint recorded for it; the
 paths recorded for a version are exactly the paths whose outcome changed since the version
 before it.
+
+What earlier versions gave, for the walker: on an address whose outcome changed
+(`eerdere_uitkomsten`), and on an address that only earlier versions had
+(`verdwenen_adressen`).
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Optional
+from typing import ClassVar, Optional
 
-from . import graaf
+from . import graaf, toestanden
 from .model import ArchiefVersie, ArchiefVorm, ArchiefVraag, KompasData, KompasVersie, PadWijziging
 
 VORM_VELDEN = tuple(f.name for f in dataclasses.fields(ArchiefVorm))
@@ -220,4 +224,67 @@ def eerdere_uitkomsten(data: KompasData) -> dict[str, list[EerdereUitkomst]]:
                 uit.setdefault(antwoorden, []).append(
                     EerdereUitkomst(versie.versie.versie, vorm, versie.vorm_titel(vorm))
                 )
+    return uit
+
+
+@dataclass(frozen=True)
+class VroegereToestand:
+    """What a walker address showed in one earlier version: a question, a vorm, or (after
+    "weet ik (nog) niet") no vorm yet. Numbers and texts are that version's own."""
+
+    versie: str
+    soort: str  # "vraag", "uitkomst" or "open", as toestanden.Toestand.soort
+    antwoorden: tuple[tuple[int, str], ...]  # each ja/nee given on the way: (question number, answer)
+    vraag_id: Optional[str] = None  # the question asked here (vraag) or left open (open)
+    nummer: Optional[int] = None
+    vraag_tekst: Optional[str] = None
+    vorm_id: Optional[str] = None  # the outcome (uitkomst)
+    vorm_titel: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class VerdwenenAdres:
+    """A walker address ("nee/ja/weet-niet") that earlier versions had and the current one has
+    not, with what it showed in each of those versions, newest first."""
+
+    antwoorden: tuple[str, ...]
+    eerder: tuple[VroegereToestand, ...]
+    # The walker's pages name the kind of state they show (Toestand.soort); this one shows no
+    # state of the current kompas.
+    soort: ClassVar[str] = "verdwenen"
+
+
+def verdwenen_adressen(data: KompasData) -> list[VerdwenenAdres]:
+    """Every walker address of an archived version that the current version no longer has:
+    a question was taken out, or an answer now ends the walk sooner or skips a question.
+    Someone may have cited such an address (a council proposal), so it keeps a page saying
+    what it gave. An address that still exists is not among them, whatever it shows now: it
+    keeps its state page, which says what changed (`eerdere_uitkomsten`)."""
+    versies = gepubliceerde_versies(data)
+    nu = {t.antwoorden for t in toestanden.toestanden(versies[0].betekenis)}
+    eerder: dict[tuple[str, ...], list[VroegereToestand]] = {}
+    for versie in versies[1:]:
+        for antwoorden, vroeger in _toestanden_van(versie).items():
+            if antwoorden not in nu:
+                eerder.setdefault(antwoorden, []).append(vroeger)
+    return [VerdwenenAdres(antwoorden, tuple(lijst)) for antwoorden, lijst in eerder.items()]
+
+
+def _toestanden_van(versie: GepubliceerdeVersie) -> dict[tuple[str, ...], VroegereToestand]:
+    """Every walker state of a version by its answers, as that version numbered and worded it."""
+    nummers = graaf.vraagnummers(versie.betekenis)
+    vragen = graaf.vraag_index(versie.betekenis)
+    uit = {}
+    for toestand in toestanden.toestanden(versie.betekenis):
+        vraag_id = toestand.vraag or toestand.open_vraag
+        uit[toestand.antwoorden] = VroegereToestand(
+            versie=versie.versie.versie,
+            soort=toestand.soort,
+            antwoorden=tuple((nummers[stap.vraag], stap.antwoord) for stap in toestand.stappen),
+            vraag_id=vraag_id,
+            nummer=nummers[vraag_id] if vraag_id else None,
+            vraag_tekst=vragen[vraag_id].tekst if vraag_id else None,
+            vorm_id=toestand.vorm,
+            vorm_titel=versie.vorm_titel(toestand.vorm) if toestand.vorm else None,
+        )
     return uit

@@ -44,7 +44,8 @@ def _titel(versie: ArchiefVersie, vorm_id: str | None) -> str:
 def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
     """What a walker address shows, in words."""
     if toestand is None:
-        return "bestaat niet (leidt naar de eerste vraag)"
+        # Its page stays, saying what it gave (betekenis.verdwenen_adressen).
+        return "bestaat niet meer (de pagina zegt wat het adres eerder gaf)"
     if toestand.soort == "vraag":
         return f"vraag {graaf.vraagnummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
     if toestand.soort == "uitkomst":

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from markupsafe import Markup, escape
 
 from ..data import adressen, toestanden
-from ..data.betekenis import eerdere_uitkomsten, gepubliceerde_versies
+from ..data.betekenis import VerdwenenAdres, eerdere_uitkomsten, gepubliceerde_versies, verdwenen_adressen
 from ..data.model import KompasData
 from . import kompas, principes, vormen, wijzer
 from .sjablonen import Url, maak
@@ -108,6 +108,22 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
     )
 
 
+def verdwenen_pagina(data: KompasData, adres: VerdwenenAdres, embed: bool) -> GegenereerdePagina:
+    # An address only earlier versions had: its own page saying what it gave, not a redirect
+    # to question 1. Made as a state page is: out of search, no menu, the heading in the HTML.
+    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
+    if embed:
+        voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
+    voorwerk.append(f"title: {json.dumps(wijzer.VERDWENEN_TITEL)}")
+    return GegenereerdePagina(
+        f"{adressen.toestand_pad(adres.antwoorden, embed)}index.md",
+        _voorwerk(voorwerk),
+        lambda url: NA_MARKDOWN + "\n",
+        lambda url: wijzer.render_verdwenen(data, adres, url, embed),
+        (wijzer.KOP_ID, wijzer.VERDWENEN_TITEL),
+    )
+
+
 def alle(data: KompasData) -> list[GegenereerdePagina]:
     """Every generated page. Raises toestanden.TeVeelToestanden for a kompas too big to build."""
     paginas = [pagina for onderdelen in ONDERDELEN for pagina in onderdelen.paginas(data)]
@@ -116,6 +132,7 @@ def alle(data: KompasData) -> list[GegenereerdePagina]:
     for toestand in toestanden.toestanden(data.kompas):
         vroeger = eerder.get("/".join(toestand.antwoorden), [])
         paginas += [toestand_pagina(data, toestand, embed, vroeger) for embed in (False, True)]
+    paginas += [verdwenen_pagina(data, adres, embed) for adres in verdwenen_adressen(data) for embed in (False, True)]
     return paginas
 
 

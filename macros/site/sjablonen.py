@@ -152,6 +152,7 @@ def omgeving() -> Environment:
         principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
         pdf_adres=adressen.PDF_NAAM, versie_adres=adressen.versie_pad, versie_json_adres=adressen.versie_json_pad,
         wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker, nota_adres=adressen.NOTA_PAD,
+        vraag_anker=adressen.vraag_anker,
         versie_anker=versie_anker,
         vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP, gewijzigd=gewijzigd,
         gewijzigd_deel=gewijzigd_deel,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data import adressen, graaf, toestanden
+from ..data.betekenis import VerdwenenAdres
 from ..data.model import KompasData, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
@@ -27,6 +28,9 @@ KOP_ID = "kompaswijzer"
 # The id of the question's heading where it is not the page heading (the start page, which
 # has "# Kompaswijzer" and an introduction above it).
 VRAAG_ID = "kompas-vraag"
+# The page heading and title of an address that only earlier versions had (no text from the
+# data in it, so it is safe as front matter).
+VERDWENEN_TITEL = "Dit adres hoort bij een eerdere versie van het kompas"
 
 
 def antwoord_teksten() -> dict[str, str]:
@@ -38,7 +42,7 @@ class Links:
     """Links from one state page: to other states (relative, so the same markup works in the
     site and in the embed tree) and, through `url`, to other pages of the site."""
 
-    def __init__(self, toestand: Toestand, url: Url, embed: bool):
+    def __init__(self, toestand: Toestand | VerdwenenAdres, url: Url, embed: bool):
         self.diepte = len(toestand.antwoorden)
         self.url = url
         # From the embed view, a page of the site opens outside the frame.
@@ -175,6 +179,19 @@ def render_toestand(
     if toestand.soort == "uitkomst":
         return render_uitkomst(data, toestand, url, embed, eerder)
     return render_open_uitkomst(data, toestand, url, embed)
+
+
+def render_verdwenen(data: KompasData, adres: VerdwenenAdres, url: Url, embed: bool = False) -> str:
+    """The page of an address that only earlier versions had: what it gave in each, with a
+    link to that place on the version's page, and the way into the current walker."""
+    return maak(
+        "wijzer/verdwenen.html",
+        data=data,
+        adres=adres,
+        links=Links(adres, url, embed),
+        kop_tekst=VERDWENEN_TITEL,
+        kop_id=KOP_ID,
+    )
 
 
 def paginatitel(data: KompasData, toestand: Toestand) -> str:

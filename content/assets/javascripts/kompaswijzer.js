@@ -349,6 +349,9 @@
     var focus = null;
     if (soort === "vraag") {
       focus = maakFormulier(wortel, eerder);
+    } else if (soort === "verdwenen") {
+      // An address only an earlier version had: nothing to enhance, only what it gave to read.
+      focus = wortel.querySelector("#kompas-verdwenen");
     } else {
       versterkUitkomst(wortel);
       focus = wortel.querySelector("#kompas-uitkomst, #kompas-open");
@@ -361,7 +364,9 @@
   }
 
   // An address below the wijzer that is no state of it (an unknown answer, a typo, anything
-  // injected) shows the 404 page; send the reader to the first question instead.
+  // injected) shows the 404 page; send the reader to the first question instead. An address
+  // that an earlier version of the kompas had is a page of its own (what it gave then), so it
+  // never gets here.
   function setupOnbekendeToestand() {
     var onbekend = document.querySelector("[data-kompas-onbekend]");
     if (!onbekend) return;
