@@ -11,7 +11,7 @@
 #   make versie WAT="…" [VERSIE=1.1]  record a change of the kompas as a new version
 #   make verschil  what the change to kompas_data/ does to the outcomes (against main)
 #   make gouden  rewrite the golden files in tests/golden/ (make versie does this too)
-#   make test-snel  the tests without browser, nginx or site build, for the kompasteam (under a minute)
+#   make test-snel  the tests a change of the kompas can break, without browser or nginx (under a minute)
 #   make schema  rewrite the JSON Schema files in schema/ after a change to the model
 #   make lock    refresh constraints.txt (the pinned versions) from a fresh install
 
@@ -82,9 +82,11 @@ test: $(VENV)/.test-installed chromium nginx pango ci-gereedschap
 	$(PY) -m pytest
 
 # For the kompasteam while editing: the data, its versions, scenarios and golden files, the
-# report and the engine, without browser, nginx or a site build (make test has those).
-test-snel: $(VENV)/.test-installed
-	$(PY) -m pytest -m "not browser and not nginx and not bouw" -q
+# report and the engine, and on one build of the site the checks a change of the kompas can
+# break (marker `snel`: every text names its source, /nota/ and the PDF are the note); without
+# the browser, nginx, the other site builds and the tests of the CI tooling (make test has those).
+test-snel: $(VENV)/.test-installed pango
+	$(PY) -m pytest -m "not browser and not nginx and not gereedschap and (not bouw or snel)" -q
 
 # The browser tests drive Debian's chromium (Playwright's own browser download does not
 # work here). Install it when missing and we may; otherwise say what to do.

@@ -21,6 +21,10 @@ import yaml
 
 from .conftest import PROJECT
 
+# The forges' files and the version job: no change of the kompas can break these, so
+# `make test-snel` (for the kompasteam) leaves them to `make test`.
+pytestmark = pytest.mark.gereedschap
+
 WORKFLOWS = PROJECT / ".github" / "workflows"
 BESTANDEN = {
     "kompas.yml": ("vendor.github-workflows", WORKFLOWS / "kompas.yml"),

@@ -194,6 +194,7 @@ def test_de_nota_leest_afgebroken_woorden_en_zonder_paginavoet():
     assert any(genormaliseerd("Samen stad maken — Geen Utrecht zonder U") in tekst for tekst in nota)
 
 
+@pytest.mark.snel  # a change of the kompas can break it: `make test-snel` runs it too
 def test_alle_eigen_tekst_is_gemarkeerd(html_paginas, nota):
     paginas = {pad: html for pad, html in html_paginas.items() if pad not in NIET_GEDEKT}
     assert {"", "kompas/", "kompas/wijzer/", "kompas/wijzer-embed/weet-niet/", "monitoring/"} <= set(paginas)

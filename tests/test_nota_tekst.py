@@ -157,6 +157,7 @@ def nota_tekst() -> str:
     return NOTA_TEKST.read_text(encoding="utf-8")
 
 
+@pytest.mark.snel  # a change of the kompas can break it: `make test-snel` runs it too
 def test_nota_pagina_is_de_nota(gebouwde_site, nota_tekst):
     html = (gebouwde_site / adressen.NOTA_PAD / "index.html").read_text(encoding="utf-8")
     uitkomst = vergelijk(nota_tekst, inhoud_van_de_nota(html))
@@ -167,6 +168,7 @@ def test_nota_pagina_is_de_nota(gebouwde_site, nota_tekst):
     )
 
 
+@pytest.mark.snel  # a change of the kompas can break it: `make test-snel` runs it too
 def test_pdf_is_de_nota(gebouwde_site, nota_tekst):
     html = (gebouwde_site / adressen.NOTA_PAD / "index.html").read_text(encoding="utf-8")
     uitkomst = vergelijk(nota_tekst, pdf_als_nota(gebouwde_site / adressen.PDF_NAAM, html))
@@ -234,6 +236,7 @@ def test_eigen_tekst_zonder_label_wordt_gevonden():
     assert zonder_label(ver_weg) == ["<p> 'Elders.'"]
 
 
+@pytest.mark.snel  # a change of the kompas can break it: `make test-snel` runs it too
 def test_eigen_tekst_draagt_het_label_op_elke_pagina(html_paginas):
     fouten = {pad: f for pad, html in html_paginas.items() if "<article" in html and (f := zonder_label(html))}
     assert not fouten, "eigen tekst zonder het label:\n" + "\n".join(
@@ -292,6 +295,7 @@ def test_kompasteam_tekst_zonder_label_wordt_gevonden():
     assert zonder_kompasteam_label(fout) == ["<p> 'Zonder label.'", "<p> 'Ander label Nieuw'"]
 
 
+@pytest.mark.snel  # a change of the kompas can break it: `make test-snel` runs it too
 def test_kompasteam_tekst_draagt_het_label_op_elke_pagina(html_paginas):
     fouten = {
         pad: f for pad, html in html_paginas.items() if "<article" in html and (f := zonder_kompasteam_label(html))

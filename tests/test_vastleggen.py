@@ -27,6 +27,10 @@ from macros.review import vastleggen
 
 from .conftest import PROJECT, git, kopieer_kompas10, pas_toe
 
+# The forges' files and the version job: no change of the kompas can break these, so
+# `make test-snel` (for the kompasteam) leaves them to `make test`.
+pytestmark = pytest.mark.gereedschap
+
 VRAAG_8 = {
     "wijzigingen": [
         {
