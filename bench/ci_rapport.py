@@ -146,11 +146,11 @@ def regels(m: dict) -> list[str]:
     ]
 
 
-def schrijf(nieuw: list[str]) -> None:
-    """Put this section into RESULTS.md in place of its previous version; the rest stays."""
+def schrijf(nieuw: list[str], kop: str = KOP) -> None:
+    """Put this section (headed `kop`) into RESULTS.md in place of its previous version; the rest stays."""
     tekst = RESULTATEN.read_text(encoding="utf-8") if RESULTATEN.exists() else "# Benchmarks\n"
     blok = "\n".join(nieuw)
-    patroon = re.compile(rf"^{re.escape(KOP)}\n.*?(?=^## |\Z)", re.M | re.S)
+    patroon = re.compile(rf"^{re.escape(kop)}\n.*?(?=^## |\Z)", re.M | re.S)
     if patroon.search(tekst):
         tekst = patroon.sub(lambda _: blok + "\n", tekst, count=1)
     else:

@@ -139,22 +139,29 @@ BRONBESTANDEN = (
 )
 
 
-def waar_staat(zin: str, project: Path = PROJECT) -> str:
+def waar_staat(zin: str, project: Path = PROJECT, gegevens: Path | None = None) -> str:
     """The file and line a sentence of a page comes from ("kompas_data/vormen.yaml:168"), found
-    by its first words in the sources of the site; "?" if it is put together from several."""
+    by its first words in the sources of the site (with the data in `gegevens` when it is not
+    the project's own); "?" if it is put together from several."""
     gezocht = re.findall(r"\w+", zin.lower())[:8]
     if not gezocht:
         return "?"
-    for patroon in BRONBESTANDEN:
-        for bestand in sorted(project.glob(patroon)):
-            woorden = [
-                (woord, nummer)
-                for nummer, regel in enumerate(bestand.read_text(encoding="utf-8").splitlines(), start=1)
-                for woord in re.findall(r"\w+", regel.lower())
-            ]
-            for i in range(len(woorden) - len(gezocht) + 1):
-                if all(woorden[i + j][0] == w for j, w in enumerate(gezocht)):
-                    return f"{bestand.relative_to(project)}:{woorden[i][1]}"
+    bestanden = [
+        b for patroon in BRONBESTANDEN if not patroon.startswith("kompas_data") for b in sorted(project.glob(patroon))
+    ]
+    bestanden += sorted((gegevens or project / "kompas_data").glob("*.yaml"))
+    for bestand in bestanden:
+        woorden = [
+            (woord, nummer)
+            for nummer, regel in enumerate(bestand.read_text(encoding="utf-8").splitlines(), start=1)
+            for woord in re.findall(r"\w+", regel.lower())
+        ]
+        for i in range(len(woorden) - len(gezocht) + 1):
+            if all(woorden[i + j][0] == w for j, w in enumerate(gezocht)):
+                naam = (
+                    bestand.relative_to(project) if bestand.is_relative_to(project) else f"kompas_data/{bestand.name}"
+                )
+                return f"{naam}:{woorden[i][1]}"
     return "?"
 
 

@@ -25,7 +25,14 @@ from macros.data import adressen
 from .conftest import NOTA_MAP, PROJECT, bouw_site, git, kopieer_kompas10, pas_toe, serveer
 from .htmlscan import artikel
 from .test_browser import AXE
-from .test_eigen_tekst import NIET_GEDEKT, genormaliseerd, ongemarkeerde_eigen_tekst, referenties
+from .test_eigen_tekst import (
+    NIET_GEDEKT,
+    WAT_TE_DOEN,
+    genormaliseerd,
+    ongemarkeerde_eigen_tekst,
+    referenties,
+    waar_staat,
+)
 from .test_nota_tekst import (
     NOTA_MAX_EIGEN,
     NOTA_MIN_GEVONDEN,
@@ -323,9 +330,10 @@ def test_elke_tekst_noemt_zijn_bron_na_de_wijziging(gewijzigd, gewijzigde_site, 
         if "<article" not in html:
             continue
         zinnen = [] if pad in NIET_GEDEKT else ongemarkeerde_eigen_tekst(html, nota)
-        fouten += [f"/{pad}: ongemarkeerd: {zin[:120]}" for zin in zinnen]
+        waar = [waar_staat(zin, gegevens=gewijzigd.kloon / "kompas_data") for zin in zinnen]
+        fouten += [f"/{pad}: {plek}: {zin[:120]}" for plek, zin in zip(waar, zinnen)]
         fouten += [f"/{pad}: zonder label: {e}" for e in zonder_label(html) + zonder_kompasteam_label(html)]
-    assert not fouten, f"{gewijzigd.naam}:\n" + "\n".join(fouten[:40])
+    assert not fouten, f"{gewijzigd.naam}:\n" + "\n".join(fouten[:40]) + "\n" + WAT_TE_DOEN
 
 
 def test_de_wijziging_staat_gemarkeerd_op_de_site(gewijzigd, gewijzigde_site, basis_site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from dataclasses import replace
@@ -12,6 +13,8 @@ import pytest
 from jinja2 import DictLoader, Environment, TemplateSyntaxError
 
 from macros.data import adressen, toestanden
+from macros.data.betekenis import gepubliceerde_versies
+from macros.data.herkomst import Herkomst
 from macros.site import beleid, kompas, principes, sjablonen, vormen, wijzer
 from macros.site.sjablonen import RegelsAaneen, markdown_kop
 from macros.uitvoer import opmaak
@@ -90,10 +93,39 @@ def url(adres: str) -> str:
     return "/" + adres
 
 
-def test_alle_paginadelen_escapen_de_data(data):
+@contextlib.contextmanager
+def als_kompasteam(nota, boos, ja: bool):
+    """Render as the site does after the kompasteam changed every text: each goes through the
+    marked path (`algemeen.nota`: data-bron="kompasteam" and its label), compared with `nota`."""
+    if not ja:
+        yield
+        return
+    with sjablonen.met_herkomst(Herkomst(nota, gepubliceerde_versies(boos))):
+        yield
+
+
+@pytest.mark.parametrize("gewijzigd", [False, True], ids=["de-nota", "van-het-kompasteam"])
+def test_alle_paginadelen_escapen_de_data(data, gewijzigd):
     boos = vijandig(data)
     assert boos.vormen[0].titel.startswith(VIJANDIG)
-    delen = {
+    with als_kompasteam(data, boos, gewijzigd):
+        delen = alle_paginadelen(boos)
+    for naam, html in delen.items():
+        try:
+            geen_markup_uit_de_data(html)
+        except AssertionError:
+            raise AssertionError(f"{naam}: tekst uit de data is als markup in de pagina gekomen") from None
+    gemarkeerd = sorted(naam for naam, html in delen.items() if 'data-bron="kompasteam"' in html)
+    assert gemarkeerd == (sorted(set(delen) - ONGEMARKEERD) if gewijzigd else []), gemarkeerd
+
+
+# Parts that show no text of the note as such: the site's own summary, the table of routes and
+# the overview of vormen (our reading, marked as ours), the changelog (the kompasteam's records).
+ONGEMARKEERD = {"in het kort", "beslistabel", "vormen", "versies"}
+
+
+def alle_paginadelen(boos) -> dict[str, str]:
+    return {
         "vormpagina": vormen.render_vorm_pagina(boos.vormen[0], boos, url),
         "vormen": vormen.render_vormen_overzicht(boos.vormen, url),
         "voorbeelden": vormen.render_voorbeelden(boos.vormen, url),
@@ -111,14 +143,10 @@ def test_alle_paginadelen_escapen_de_data(data):
         "wijkplatforms": beleid.render_wijkplatform_voorwaarden(boos.wijkplatforms, url),
         "in het kort": sjablonen.maak("in_het_kort.html", samenvatting=boos.nota.in_het_kort),
     }
-    for naam, html in delen.items():
-        try:
-            geen_markup_uit_de_data(html)
-        except AssertionError:
-            raise AssertionError(f"{naam}: tekst uit de data is als markup in de pagina gekomen") from None
 
 
-def test_elke_toestand_van_de_wijzer_escapet_de_data(data):
+@pytest.mark.parametrize("gewijzigd", [False, True], ids=["de-nota", "van-het-kompasteam"])
+def test_elke_toestand_van_de_wijzer_escapet_de_data(data, gewijzigd):
     boos = vijandig(data)
     gezien = set()
     for toestand in toestanden.toestanden(boos.kompas):
@@ -126,7 +154,10 @@ def test_elke_toestand_van_de_wijzer_escapet_de_data(data):
             continue  # one of each kind is enough: they share the templates
         gezien.add(toestand.soort)
         for embed in (False, True):
-            geen_markup_uit_de_data(wijzer.render_toestand(boos, toestand, url, embed))
+            with als_kompasteam(data, boos, gewijzigd):
+                html = wijzer.render_toestand(boos, toestand, url, embed)
+            geen_markup_uit_de_data(html)
+            assert ('data-bron="kompasteam"' in html) == gewijzigd
     assert gezien == {"vraag", "uitkomst", "open"}
 
 

@@ -174,8 +174,9 @@ class KompasPlugin(BasePlugin):
         return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
 
     def on_page_context(self, context, *, page, config, nav):
-        # Every other page has been rendered by now (MkDocs renders all Markdown before it
-        # fills any template), so the note can be assembled from their HTML.
+        # Every other page has been read and rendered by now (MkDocs renders all Markdown before
+        # it fills any template): the nav is complete and the note's pages are known, so the
+        # note as adopted can be rendered from them once more and assembled.
         if page.file.src_uri != HELE_NOTA_SRC:
             return context
         if HELE_NOTA_PLEK not in page.content:
