@@ -9,10 +9,12 @@ kompas.json says "kompasteam" for it.
 
 `Herkomst(nota, versies).wijziging(record, veld)` answers for any record of the model, current
 or archived (a vorm of version 1.1 on that version's page), by comparing it with the record
-of the same kind and id in the note. The version that brought a text is the oldest published
-version whose meaning holds that text; only what a version's meaning covers (questions,
-vormen, the texts at every outcome) has one. An example or an amount changes without a new
-version: "Gewijzigd na de nota".
+of the same kind and id in the note (`SOORTEN` says where each kind stands). The version that
+brought a text is the oldest published version whose meaning holds that text; only what a
+version's meaning covers (questions, vormen, the texts at every outcome) has one. An example or
+an amount changes without a new version: "Gewijzigd na de nota". `verschillen` lists every
+difference with the note's value and the current one, for the page of changes, where each
+label links to its own line.
 """
 
 from __future__ import annotations
@@ -48,76 +50,86 @@ from .model import (
     Vraag,
     Wijkplatforms,
 )
-from .velden import NOTA, bron_van
-
-# Where the counterpart of a record stands in the note's data. Records in a list are found by
-# their id (a group of indicators by the number of its goal); the others are one of a kind.
-_IN_LIJST: dict[type, Callable[[KompasData], list]] = {
-    Vraag: lambda d: d.kompas.vragen,
-    ArchiefVraag: lambda d: d.kompas.vragen,
-    Vorm: lambda d: d.vormen,
-    ArchiefVorm: lambda d: d.vormen,
-    Principe: lambda d: d.principes,
-    Doelstelling: lambda d: d.doelstellingen,
-    Indicator: lambda d: d.indicatoren.alle,
-    IndicatorGroep: lambda d: d.indicatoren.groepen,
-    Voetnoot: lambda d: d.indicatoren.voetnoten,
-    Risico: lambda d: d.risicos,
-    Post: lambda d: d.financien.posten,
-    Richting: lambda d: d.kompas.koers.richtingen,
-}
-_ENKEL: dict[type, Callable[[KompasData], Any]] = {
-    Kompas: lambda d: d.kompas,
-    ArchiefVersie: lambda d: d.kompas,
-    Koers: lambda d: d.kompas.koers,
-    IndicatorenBestand: lambda d: d.indicatoren,
-    Financien: lambda d: d.financien,
-    Totaal: lambda d: d.financien.totaal,
-    Wijkplatforms: lambda d: d.wijkplatforms,
-    Ondersteuningsbudget: lambda d: d.wijkplatforms.ondersteuningsbudget,
-    Nota: lambda d: d.nota,
-}
-# What a version's meaning holds, by the kind of record: there a changed text has a version.
-_IN_BETEKENIS: dict[type, Callable[[ArchiefVersie], Any]] = {
-    Vraag: lambda b: b.vragen,
-    ArchiefVraag: lambda b: b.vragen,
-    Vorm: lambda b: b.vormen,
-    ArchiefVorm: lambda b: b.vormen,
-    Kompas: lambda b: b,
-    ArchiefVersie: lambda b: b,
-}
-
-
-# The records of a data set that hold texts of the note, by kind, with how a reader names one.
-# (`verschillen` lists what differs from the note; the page of changes shows it.)
-_SOORTEN: tuple[tuple[str, Callable[[KompasData], list], Callable[[Any], str]], ...] = (
-    ("het kompas", lambda d: [d.kompas, d.kompas.koers], lambda r: ""),
-    ("vraag", lambda d: d.kompas.vragen, lambda r: r.id),
-    ("richting", lambda d: d.kompas.koers.richtingen, lambda r: r.naam),
-    ("vorm", lambda d: d.vormen, lambda r: r.titel),
-    ("principe", lambda d: d.principes, lambda r: r.titel),
-    ("doelstelling", lambda d: d.doelstellingen, lambda r: r.nummer),
-    ("de tabel met indicatoren", lambda d: [d.indicatoren], lambda r: ""),
-    ("doelstelling in de tabel met indicatoren", lambda d: d.indicatoren.groepen, lambda r: r.doelstelling),
-    ("indicator", lambda d: d.indicatoren.alle, lambda r: r.indicator),
-    ("voetnoot bij de indicatoren", lambda d: d.indicatoren.voetnoten, lambda r: r.id),
-    ("risico", lambda d: d.risicos, lambda r: r.omschrijving),
-    ("de begroting", lambda d: [d.financien, d.financien.totaal], lambda r: getattr(r, "omschrijving", "")),
-    ("post van de begroting", lambda d: d.financien.posten, lambda r: r.omschrijving),
-    ("de wijkplatforms", lambda d: [d.wijkplatforms, d.wijkplatforms.ondersteuningsbudget], lambda r: ""),
-    ("de nota", lambda d: [d.nota], lambda r: ""),
-)
+from .velden import NOTA, bron_van, naam_van
 
 
 @dataclass(frozen=True)
-class Verschil:
-    """A text of the note that differs now: which record (`soort`, `naam`), which field, how.
-    `veld` None: the record is gone from the data."""
+class Soort:
+    """A kind of record that holds texts of the note: where its records stand in a data set,
+    how one is found again (its key; None: one of a kind) and how a reader names it."""
 
-    soort: str
-    naam: str
-    veld: Optional[str]
-    wijziging: Optional[Wijziging]
+    anker: str  # in the anchors of the page of changes: "vraag"
+    typen: tuple[type, ...]  # its classes: the current one, and the archived one
+    records: Callable[[KompasData], list]
+    sleutel: Optional[Callable[[Any], str]]
+    naam: Callable[[Any, KompasData], str]  # "vraag 8", "vorm Peilen", "de begroting"
+    # What a version's meaning holds of this kind: there a changed text has a version.
+    in_betekenis: Optional[Callable[[ArchiefVersie], Any]] = None
+
+
+def _id(record: Any) -> str:
+    return record.id
+
+
+SOORTEN: tuple[Soort, ...] = (
+    Soort("kompas", (Kompas, ArchiefVersie), lambda d: [d.kompas], None, lambda r, d: "het kompas", lambda b: b),
+    Soort(
+        "vraag",
+        (Vraag, ArchiefVraag),
+        lambda d: d.kompas.vragen,
+        _id,
+        lambda r, d: f"vraag {d.kompas.vragen.index(r) + 1}",
+        lambda b: b.vragen,
+    ),
+    Soort("koers", (Koers,), lambda d: [d.kompas.koers], None, lambda r, d: "de koers van het kompas"),
+    Soort("richting", (Richting,), lambda d: d.kompas.koers.richtingen, _id, lambda r, d: f"richting {r.naam}"),
+    Soort("vorm", (Vorm, ArchiefVorm), lambda d: d.vormen, _id, lambda r, d: f"vorm {r.titel}", lambda b: b.vormen),
+    Soort("principe", (Principe,), lambda d: d.principes, _id, lambda r, d: f"principe {r.titel}"),
+    Soort("doelstelling", (Doelstelling,), lambda d: d.doelstellingen, _id, lambda r, d: f"doelstelling {r.nummer}"),
+    Soort(
+        "indicatoren",
+        (IndicatorenBestand,),
+        lambda d: [d.indicatoren],
+        None,
+        lambda r, d: "de tabel met indicatoren",
+    ),
+    Soort(
+        "doel",
+        (IndicatorGroep,),
+        lambda d: d.indicatoren.groepen,
+        lambda r: r.doelstelling,
+        lambda r, d: f"doelstelling {r.doelstelling} in de tabel met indicatoren",
+    ),
+    Soort("indicator", (Indicator,), lambda d: d.indicatoren.alle, _id, lambda r, d: f"indicator {r.indicator}"),
+    Soort(
+        "voetnoot",
+        (Voetnoot,),
+        lambda d: d.indicatoren.voetnoten,
+        _id,
+        lambda r, d: f"voetnoot {d.indicatoren.voetnoten.index(r) + 1} bij de indicatoren",
+    ),
+    Soort("risico", (Risico,), lambda d: d.risicos, _id, lambda r, d: f"risico {r.omschrijving}"),
+    Soort("begroting", (Financien,), lambda d: [d.financien], None, lambda r, d: "de begroting"),
+    Soort("post", (Post,), lambda d: d.financien.posten, _id, lambda r, d: f"de begroting, {r.omschrijving}"),
+    Soort("totaal", (Totaal,), lambda d: [d.financien.totaal], None, lambda r, d: "de begroting, het totaal"),
+    Soort("wijkplatforms", (Wijkplatforms,), lambda d: [d.wijkplatforms], None, lambda r, d: "de wijkplatforms"),
+    Soort(
+        "budget",
+        (Ondersteuningsbudget,),
+        lambda d: [d.wijkplatforms.ondersteuningsbudget],
+        None,
+        lambda r, d: "het ondersteuningsbudget van de wijkplatforms",
+    ),
+    Soort("nota", (Nota,), lambda d: [d.nota], None, lambda r, d: "de nota"),
+)
+_PER_TYPE = {soort_: s for s in SOORTEN for soort_ in s.typen}
+
+
+def soort_van(record: object) -> Soort:
+    try:
+        return _PER_TYPE[type(record)]
+    except KeyError:
+        raise TypeError(f"herkomst: {type(record).__name__} heeft geen tegenhanger in de nota") from None
 
 
 @functools.cache
@@ -126,33 +138,50 @@ def _houdt_records(soort: type, veld: str) -> bool:
     the posts of the budget): the field itself is then no text of its own."""
     hint = typing.get_type_hints(soort)[veld]
     kern = typing.get_args(hint)[0] if typing.get_origin(hint) is list else hint
-    return kern in _IN_LIJST or kern in _ENKEL
+    return kern in _PER_TYPE
 
 
-def _tekst_van(waarde: Any) -> Any:
+def tekst_van(waarde: Any) -> Any:
     """What of a value is the note's text: a record inside a field (a quote of a principe, a
     measurement) counts by its fields of the note, not by the site's (where the quote stands)."""
     if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
         return tuple(
-            _tekst_van(getattr(waarde, f.name))
+            tekst_van(getattr(waarde, f.name))
             for f in dataclasses.fields(waarde)
             if bron_van(type(waarde), f.name) == NOTA
         )
     if isinstance(waarde, list):
-        return [_tekst_van(w) for w in waarde]
+        return [tekst_van(w) for w in waarde]
     return waarde
 
 
-def _sleutel(record: object) -> str:
-    return record.doelstelling if isinstance(record, IndicatorGroep) else record.id  # type: ignore[attr-defined]
+# The part of the page of changes that lists what differs from the note; each line has its
+# own anchor below it, which the labels link to.
+ANDERS_DAN_DE_NOTA = "anders-dan-de-nota"
+
+
+def versie_anker(versie: str) -> str:
+    """ "1.1" -> "versie-1-1": a version's entry on the page of changes."""
+    return "versie-" + versie.replace(".", "-")
+
+
+def anker(record: object, veld: Optional[str] = None) -> str:
+    """The line of a difference on the page of changes: "anders-vorm-peilen-wat_is_het"."""
+    soort = soort_van(record)
+    delen = [ANDERS_DAN_DE_NOTA.removesuffix("-dan-de-nota"), soort.anker]
+    if soort.sleutel is not None:
+        delen.append(soort.sleutel(record))
+    return "-".join(delen + ([veld] if veld else []))
 
 
 @dataclass(frozen=True)
 class Wijziging:
     """A text of the note that the kompasteam changed: in which version (None: without a new
-    version, as an example or an amount changes), and whether its whole record is new."""
+    version, as an example or an amount changes), whether its whole record is new, and the
+    line on the page of changes that says what it was and is."""
 
     versie: Optional[str]
+    anker: str
     nieuw: bool = False
 
     @property
@@ -161,19 +190,20 @@ class Wijziging:
         wat = "Nieuw" if self.nieuw else "Gewijzigd"
         return f"{wat} in versie {self.versie}" if self.versie else f"{wat} na de nota"
 
-    @property
-    def anker(self) -> str:
-        """Where the change is told on the page of changes (adressen.WIJZIGINGEN_PAD)."""
-        return versie_anker(self.versie) if self.versie else ANDERS_DAN_DE_NOTA
 
+@dataclass(frozen=True)
+class Verschil:
+    """One line of "Wat nu anders is dan in de nota": a record (`naam`, as a reader names it)
+    and one of its fields with the note's value and the current one; for a record the note
+    has not, or that is gone from the data, the record as a whole (`veld` None)."""
 
-# The part of the page of changes that lists what differs from the note without a version.
-ANDERS_DAN_DE_NOTA = "anders-dan-de-nota"
-
-
-def versie_anker(versie: str) -> str:
-    """ "1.1" -> "versie-1-1": a version's entry on the page of changes."""
-    return "versie-" + versie.replace(".", "-")
+    anker: str
+    naam: str
+    veld: Optional[str]  # the field's name for a reader ("wat is het")
+    oud: Any  # None: a new record
+    nieuw: Any  # None: a record that is gone
+    versie: Optional[str]
+    jaren: list[int] = dataclasses.field(default_factory=list)  # an amount per year: its years
 
 
 class Herkomst:
@@ -185,66 +215,101 @@ class Herkomst:
 
     def tegenhanger(self, record: object) -> Optional[object]:
         """The record of the same kind (and id) in the note, or None if the note has none."""
-        soort = type(record)
-        if soort in _ENKEL:
-            return _ENKEL[soort](self.nota)
-        if soort in _IN_LIJST:
-            sleutel = _sleutel(record)
-            return next((r for r in _IN_LIJST[soort](self.nota) if _sleutel(r) == sleutel), None)
-        raise TypeError(f"herkomst: geen tegenhanger in de nota voor {soort.__name__}")
+        soort = soort_van(record)
+        records = soort.records(self.nota)
+        if soort.sleutel is None:
+            return records[0]
+        sleutel = soort.sleutel(record)
+        return next((r for r in records if soort.sleutel(r) == sleutel), None)
 
     def wijziging(self, record: object, veld: str) -> Optional[Wijziging]:
         """How field `veld` of `record` differs from the note, or None: the same as the note, or
         not a text of the note (the site's own, the kompasteam's records)."""
         if bron_van(type(record), veld) != NOTA or _houdt_records(type(record), veld):
             return None
-        waarde = _tekst_van(getattr(record, veld))
+        waarde = tekst_van(getattr(record, veld))
         nota = self.tegenhanger(record)
-        if nota is not None and _tekst_van(getattr(nota, veld)) == waarde:
+        if nota is None:
+            return Wijziging(self._versie_met(record, None, None), anker(record), nieuw=True)
+        if tekst_van(getattr(nota, veld)) == waarde:
             return None
-        return Wijziging(self._versie_met(record, veld, waarde), nieuw=nota is None)
+        return Wijziging(self._versie_met(record, veld, waarde), anker(record, veld))
 
     def wijziging_deel(self, record: object, veld: str, index: int) -> Optional[Wijziging]:
         """As `wijziging`, for one item of a list field: an amount in a row of the budget, where
         the other years may still be the note's."""
-        if self.wijziging(record, veld) is None:
+        geheel = self.wijziging(record, veld)
+        if geheel is None or geheel.nieuw:
+            return geheel
+        oud = tekst_van(getattr(self.tegenhanger(record), veld))
+        if index < len(oud) and oud[index] == tekst_van(getattr(record, veld)[index]):
             return None
-        nota = self.tegenhanger(record)
-        oud = _tekst_van(getattr(nota, veld)) if nota is not None else []
-        if index < len(oud) and oud[index] == _tekst_van(getattr(record, veld)[index]):
-            return None
-        return Wijziging(None, nieuw=nota is None)
+        return geheel
 
-    def _versie_met(self, record: object, veld: str, waarde: object) -> Optional[str]:
-        """The oldest published version whose meaning holds this value (or, for a new record,
-        this record): the version that brought it. None if no version holds it."""
-        in_betekenis = _IN_BETEKENIS.get(type(record))
-        if in_betekenis is None:
+    def _versie_met(self, record: object, veld: Optional[str], waarde: object) -> Optional[str]:
+        """The oldest published version whose meaning holds this value (for a new record: this
+        record): the version that brought it. None if no version holds it."""
+        soort = soort_van(record)
+        if soort.in_betekenis is None:
             return None
         for versie, betekenis in self.oud_naar_nieuw:
-            gevonden = in_betekenis(betekenis)
+            gevonden = soort.in_betekenis(betekenis)
             if isinstance(gevonden, list):
-                gevonden = next((r for r in gevonden if r.id == _sleutel(record)), None)
-            if gevonden is None or veld not in {f.name for f in dataclasses.fields(gevonden)}:
+                gevonden = next((r for r in gevonden if soort.sleutel(r) == soort.sleutel(record)), None)
+            if gevonden is None:
                 continue
-            if _tekst_van(getattr(gevonden, veld)) == waarde:
+            if veld is None:
+                return versie
+            if veld in {f.name for f in dataclasses.fields(gevonden)} and tekst_van(getattr(gevonden, veld)) == waarde:
+                return versie
+        return None
+
+    def _versie_zonder(self, record: object) -> Optional[str]:
+        """The oldest published version that no longer has this record of the note."""
+        soort = soort_van(record)
+        if soort.in_betekenis is None or soort.sleutel is None:
+            return None
+        for versie, betekenis in self.oud_naar_nieuw:
+            if all(soort.sleutel(r) != soort.sleutel(record) for r in soort.in_betekenis(betekenis)):
                 return versie
         return None
 
     def verschillen(self, data: KompasData) -> list[Verschil]:
-        """Every text of the note that `data` shows otherwise, and every record of the note
-        that `data` no longer has, in the order of the data."""
+        """Every text of the note that `data` shows otherwise, every record the note has not,
+        and every record of the note that `data` no longer has, in the order of the data."""
         uit = []
-        for soort, records, naam in _SOORTEN:
-            nu = records(data)
+        for soort in SOORTEN:
+            nu = soort.records(data)
             for record in nu:
-                for veld in (f.name for f in dataclasses.fields(record)):  # type: ignore[arg-type]
-                    if (wijziging := self.wijziging(record, veld)) is not None:
-                        uit.append(Verschil(soort, naam(record), veld, wijziging))
-            sleutels = {_sleutel(r) for r in nu if type(r) in _IN_LIJST}
-            for record in records(self.nota):
-                if type(record) in _IN_LIJST and _sleutel(record) not in sleutels:
-                    uit.append(Verschil(soort, naam(record), None, None))
+                for veld in (f.name for f in dataclasses.fields(record)):
+                    wijziging = self.wijziging(record, veld)
+                    if wijziging is None:
+                        continue
+                    if wijziging.nieuw:
+                        uit.append(
+                            Verschil(wijziging.anker, soort.naam(record, data), None, None, record, wijziging.versie)
+                        )
+                        break  # a new record is one line, whatever its fields
+                    oud = getattr(self.tegenhanger(record), veld)
+                    jaren = data.financien.jaren if isinstance(record, (Post, Totaal)) and veld == "bedragen" else []
+                    uit.append(
+                        Verschil(
+                            wijziging.anker,
+                            soort.naam(record, data),
+                            naam_van(type(record), veld),
+                            oud,
+                            getattr(record, veld),
+                            wijziging.versie,
+                            jaren,
+                        )
+                    )
+            if soort.sleutel is None:
+                continue
+            sleutels = {soort.sleutel(r) for r in nu}
+            for record in soort.records(self.nota):
+                if soort.sleutel(record) not in sleutels:
+                    naam = soort.naam(record, self.nota)
+                    uit.append(Verschil(anker(record), naam, None, record, None, self._versie_zonder(record)))
         return uit
 
     def bronnen(self, record: object) -> dict[str, str]:

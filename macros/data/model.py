@@ -196,12 +196,14 @@ class Vorm:
         "De kop boven de instrumenten zoals de nota hem bij deze vorm schrijft; zonder: "
         "'Voorbeelden van middelen of instrumenten'.",
         TITEL,
+        naam="kop boven de instrumenten",
         default=None,
     )
     voorbeelden_zin: Optional[str] = veld(
         "De voorbeelden als de zin van de nota, waar een lijst die zin zou veranderen "
         "('Publieksdienstverlening zoals handhaving, …'); zonder: de voorbeelden met komma's.",
         ZIN,
+        naam="voorbeelden (als zin)",
         default=None,
     )
 
@@ -256,6 +258,7 @@ class Principe:
     figuur_titel: Optional[str] = veld(
         "Hoe de figuur van de nota met de zes principes het principe noemt, als dat anders is dan de titel.",
         TITEL,
+        naam="naam in de figuur met de zes principes",
         default=None,
     )
 
@@ -386,10 +389,16 @@ class Nota:
     # The note ranks no principle per vorm: these two sentences of deel B.1 are its own words on
     # where the principles apply. They live here once; the principes page and every vorm show them.
     principes_toepassing: Optional[str] = veld(
-        "De zin van de nota (deel B.1) over waar de leidende principes gelden.", ALINEA, default=None
+        "De zin van de nota (deel B.1) over waar de leidende principes gelden.",
+        ALINEA,
+        naam="zin over waar de principes gelden",
+        default=None,
     )
     principes_voetnoot: Optional[str] = veld(
-        "De voetnoot van de nota (deel B.1) over waar de principes niet op gericht zijn.", ALINEA, default=None
+        "De voetnoot van de nota (deel B.1) over waar de principes niet op gericht zijn.",
+        ALINEA,
+        naam="voetnoot over de principes",
+        default=None,
     )
 
 

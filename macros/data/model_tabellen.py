@@ -104,7 +104,9 @@ class IndicatorenBestand:
     """De indicatoren (indicatoren.yaml)."""
 
     BRON: ClassVar[str] = NOTA
-    toelichting_nieuw: str = veld("Wat het sterretje bij een nieuwe indicator betekent.", ZIN)
+    toelichting_nieuw: str = veld(
+        "Wat het sterretje bij een nieuwe indicator betekent.", ZIN, naam="uitleg bij het sterretje"
+    )
     voetnoten: list[Voetnoot] = veld("Voetnoten bij de tabel.")
     groepen: list[IndicatorGroep] = veld("De indicatoren per doelstelling.")
 

@@ -74,11 +74,13 @@ def veld(
     minimum: Optional[int] = None,
     maximum: Optional[int] = None,
     bron: Optional[str] = None,
+    naam: Optional[str] = None,
     **kwargs: Any,
 ) -> Any:
     """A field with its explanation for data editors (shown in the schema and on the site) and
     its rules: the kind of text, or the range of a number, and where its text comes from when
-    that is not its record's usual source (`bron`)."""
+    that is not its record's usual source (`bron`). `naam` is how a reader calls the field
+    ("de kop boven de instrumenten") where its name with spaces ("wat is het") would not do."""
     regels: dict[str, Any] = {"uitleg": uitleg}
     if soort is not None:
         regels["soort"] = soort
@@ -86,6 +88,8 @@ def veld(
         regels["minimum"] = minimum
     if maximum is not None:
         regels["maximum"] = maximum
+    if naam is not None:
+        regels["naam"] = naam
     if bron is not None:
         if bron not in BRONNEN:
             raise ValueError(f"onbekende bron {bron!r}; kies uit {', '.join(BRONNEN)}")
@@ -109,3 +113,9 @@ def bron_van(soort: type, naam: str) -> str:
             f"{soort.__name__} zegt niet waar zijn tekst vandaan komt: zet BRON: ClassVar[str] in de klasse"
         )
     return bron
+
+
+def naam_van(soort: type, naam: str) -> str:
+    """How a reader calls field `naam` of record class `soort`: "wat is het", "bedragen"."""
+    veld_ = next(f for f in fields(soort) if f.name == naam)
+    return veld_.metadata.get("naam") or naam.replace("_", " ")

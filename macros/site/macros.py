@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from ..data import adressen, graaf, toestanden
+from ..data.betekenis import gepubliceerde_versies
+from ..data.herkomst import ANDERS_DAN_DE_NOTA, Herkomst
 from ..data.model import KompasData
 from ..uitvoer import grafieken, json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
@@ -62,17 +64,27 @@ def macros_voor(
             raise ValueError(f"geen samenvatting van {over!r}; kies uit {', '.join(samenvattingen)}")
         return maak("in_het_kort.html", samenvatting=samenvattingen[over])
 
-    def kompas_sinds_de_nota() -> str:
-        # Only in the note's own pass, and only once the kompas has a version after the note's.
-        if huidig is None or huidig.kompas.versie == data.kompas.versie:
+    def sinds_de_nota() -> str:
+        # Only in the note's own pass, and only once the site shows something else than the
+        # note: a later version of the kompas, or a text or amount changed without one.
+        if huidig is None:
             return ""
-        return maak("kompas_sinds_de_nota.html", nota=data.kompas.versie, huidig=huidig.kompas.versie, url=url)
+        anders = Herkomst(data, gepubliceerde_versies(huidig)).verschillen(huidig)
+        if huidig.kompas.versie == data.kompas.versie and not anders:
+            return ""
+        return maak(
+            "sinds_de_nota.html",
+            nota=data.kompas.versie,
+            huidig=huidig.kompas.versie,
+            anker=ANDERS_DAN_DE_NOTA,
+            url=url,
+        )
 
     return {
         "vormen_overzicht": lambda: vormen.render_vormen_overzicht(data.vormen, url),
         "kompas_vragen": lambda: kompas.render_vragen(data, url),
         "kompas_toelichting": lambda: kompas.render_kompas_toelichting(data.kompas, url),
-        "kompas_sinds_de_nota": kompas_sinds_de_nota,
+        "sinds_de_nota": sinds_de_nota,
         "principes_overzicht": lambda: principes.render_principes_overzicht(data.principes, url),
         "doelstellingen": lambda: beleid.render_doelstellingen(data.doelstellingen, url),
         "indicatoren_tabel": lambda: beleid.render_indicatoren(data.indicatoren, url),
