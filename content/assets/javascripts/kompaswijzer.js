@@ -152,6 +152,9 @@
     // page heading (h1, the skip link's target) inside the legend, as GOV.UK does it.
     legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst"));
     veld.appendChild(legenda);
+    // A question the kompasteam changed since the note keeps its label under it.
+    var label = blok.querySelector(".kvz-kompasteam__melding");
+    if (label) veld.appendChild(label);
     // The explanation under the question (the site's own, marked) becomes the group's hint.
     var uitleg = blok.querySelector(".kvz-wijzer__uitleg");
     if (uitleg) {
