@@ -377,9 +377,11 @@ AXE_PER_SOORT = 2
 
 
 def gewijzigde_paginas(basis: dict[str, str], nu: dict[str, str]) -> list[str]:
-    """The pages a change added or altered, at most AXE_PER_SOORT of each kind of page."""
+    """The pages a change added or altered, at most AXE_PER_SOORT of each kind of page: first
+    those that show a text the kompasteam changed (every page changes a little with a new
+    version: its footer names it)."""
     per_soort: dict[str, list[str]] = {}
-    for pad, html in nu.items():
+    for pad, html in sorted(nu.items(), key=lambda p: 'data-bron="kompasteam"' not in p[1]):
         if basis.get(pad) != html:
             soort = (
                 "wijzer-embed"
