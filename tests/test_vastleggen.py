@@ -343,6 +343,18 @@ def test_make_check_ziet_lokaal_dat_main_dezelfde_versie_vastlegde(origin, tmp_p
     assert "Vergeleken met origin/main (gemeenschappelijk punt" in controle.stderr
 
 
+def test_zonder_versie_terwijl_main_verder_is_noemt_de_controle_geen_nummer_dat_niet_komt(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    voor = python_m_macros(werk, "controleer")
+    assert "Zo legt u versie 1.1 vast:" in voor.stderr
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+    git(werk, "fetch", "-q", "origin")
+    na = python_m_macros(werk, "controleer")
+    assert "Zo legt u de versie na 1.1 (die main intussen vastlegde) vast:" in na.stderr
+    assert versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging").returncode == 0
+    assert versies(origin, "wijziging")[0] == ("1.2", TITEL)
+
+
 def test_make_verschil_toont_de_controle_zoals_de_reviewer(origin, tmp_path):
     werk = _vastgelegd_en_main_ook(origin, tmp_path)
     verschil = python_m_macros(werk, "verschil")

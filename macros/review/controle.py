@@ -80,7 +80,7 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
     )
 
 
-def _zo_legt_u_vast(repo: Path, nu: KompasData) -> list[str]:
+def _zo_legt_u_vast(repo: Path, nu: KompasData, doel: Optional[basis.Doel]) -> list[str]:
     """What to do when the meaning changed without a version: the one way that works where the
     member works. Not the lines to add: the golden files in tests/golden/ cannot be written by
     hand, so a version typed into the files never passes this check."""
@@ -90,7 +90,13 @@ def _zo_legt_u_vast(repo: Path, nu: KompasData) -> list[str]:
     except basis.GeenBasis:
         pass  # the number is then the CI's to find; what to do stays the same
     else:
-        if soort := b.soort_wijziging(b.betekenis(vorige), b.betekenis(nu)):
+        op_doel = _versies_op(repo, doel.revisie) if doel is not None else None
+        if op_doel and (op_doel[0].versie, op_doel[0].vingerafdruk) not in {
+            (v.versie, v.vingerafdruk) for v in vorige.versies
+        }:
+            # The target moved on: CI's job merges it first and records the version after its.
+            welke = f"de versie na {op_doel[0].versie} (die {doel.tak} intussen vastlegde)"
+        elif soort := b.soort_wijziging(b.betekenis(vorige), b.betekenis(nu)):
             welke = f"versie {b.volgende_versie(vorige.versies[0].versie, soort)}"
     return [
         f"Zo legt u {welke} vast:",
@@ -203,7 +209,7 @@ def controleer(
     for fout in b.versie_fouten(data):
         uitslag.fouten.append(fout.bericht + (f"\n{fout.regels}" if fout.regels else ""))
         if fout.soort == "huidig":
-            uitslag.wat_te_doen = _zo_legt_u_vast(repo, data)
+            uitslag.wat_te_doen = _zo_legt_u_vast(repo, data, doel)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):

@@ -43,9 +43,11 @@ def controleer(args) -> int:
         )
     else:
         uitslag = controle.controleer(args.map, args.repo, args.golden, gevonden.revisie, doel)
-        vergeleken = f"Vergeleken met {gevonden.beschrijving}" + (
-            f" en met {doel.naam} zoals die hier nu is (`git fetch origin` haalt de nieuwste)." if doel else "."
-        )
+        vergeleken = f"Vergeleken met {gevonden.beschrijving}"
+        if doel is not None:
+            ophalen = " (`git fetch origin` haalt de nieuwste)" if doel.naam.startswith("origin/") else ""
+            vergeleken += f" en met {doel.naam} zoals die hier nu is{ophalen}"
+        vergeleken += "."
     (sys.stdout if uitslag.ok else sys.stderr).write(f"{uitslag.tekst}\n{vergeleken}\n")
     return 0 if uitslag.ok else 1
 
