@@ -7,9 +7,11 @@
 #   make dist    site + precompressed copies + nginx configuration in dist/
 #                (build and dist also make the PDF of the note; they need Pango: make pango)
 #   make bench   benchmarks, written to bench/RESULTS.md
-#   make check   check the kompas data: every problem, with what to do
+#   make check   check the kompas data: every problem, with what to do; against main as CI does
+#                (origin/main, else main; BASIS=… names another revision)
 #   make versie WAT="…" [VERSIE=1.1]  record a change of the kompas as a new version
-#   make verschil  what the change to kompas_data/ does to the outcomes (against main)
+#   make verschil  the report as the reviewer sees it: what the change to kompas_data/ does
+#                to the outcomes (against main), with the check under it, as CI writes it
 #   make gouden  rewrite the golden files in tests/golden/ (make versie does this too)
 #   make test-snel  the tests a change of the kompas can break, without browser or nginx (under a minute)
 #   make schema  rewrite the JSON Schema files in schema/ after a change to the model
@@ -71,7 +73,7 @@ bench: $(VENV)/.test-installed chromium nginx pango
 	cd bench && ../$(PY) run.py
 
 verschil: $(VENV)/.site-installed
-	$(PY) -m macros verschil
+	$(PY) -m macros verschil $(if $(BASIS),--van $(BASIS))
 
 schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf

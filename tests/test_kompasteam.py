@@ -4,7 +4,8 @@ first step (`python -m macros ci`) passes and its report shows the change, and t
 from the change passes every check a change of the kompas can break: each text says where it
 comes from (the note, the kompasteam's later version, the site), /nota/ and the PDF are still
 the note as adopted, and axe finds nothing on the pages that changed. Without `make versie`
-the check fails and prints the exact lines to add.
+the check fails and says how the version gets recorded: the label in the web editor,
+`make versie` in an own copy.
 
 The changes are those BIJDRAGEN.md describes, on the frozen kompas 1.0 of tests/fixtures/, so
 they test the way of working, not today's data. (bench/kompasteam.py runs the same changes on
@@ -418,18 +419,35 @@ def test_axe_en_de_labels_op_de_gewijzigde_paginas(gewijzigd, gewijzigde_site, b
     assert not verloren, f"{gewijzigd.naam}: labels in de html en met JavaScript: {verloren}"
 
 
-def test_zonder_make_versie_noemt_de_controle_de_regels(kloon):
+def test_zonder_make_versie_zegt_de_controle_kort_hoe_de_versie_erop_komt(kloon):
+    """In the web editor the meaning changed without a version: the check says the one way
+    that works (the label; `make versie` in an own copy) and pastes nothing to type in: a
+    version typed in by hand never passes, as the golden files cannot be made by hand."""
     pas_toe(kloon / "kompas_data", WIJZIGINGEN["route-naar-andere-vorm"], "zonder-versie")
     git(kloon, "commit", "-q", "-am", "in de webeditor, zonder make versie")
     ci = macros(kloon, "ci")
     assert ci.returncode == 1
     assert "## Dit moet eerst anders" in ci.stdout and "❌" in ci.stdout
-    assert 'versie: "1.1"' in ci.stdout
-    assert '      - {antwoorden: "ja/ja/ja", van: peilen, naar: burgerparticipatie}' in ci.stdout
-    assert "Het nieuwe bestand kompas_data/archief/1.0.yaml met deze inhoud" in ci.stdout
-    assert "zet het label 'versie vastleggen' erop" in ci.stdout  # the web editor's way (CI's version job)
-    controle = macros(kloon, "controleer")
-    assert controle.returncode == 1 and 'versie: "1.1"' in controle.stderr
+    controle = ci.stdout.split("## Controle (`make check`)", 1)[1]
+    assert "Zo legt u versie 1.1 vast:" in controle
+    assert "zet het label 'versie vastleggen' erop" in controle  # the web editor's way (CI's version job)
+    assert "ziet u geen Labels, vraag dan de reviewer het label te zetten" in controle
+    assert "met de titel als samenvatting" in controle
+    assert 'draai `make versie WAT="wat er verandert, in één zin"`' in controle  # an own copy's way
+    assert "Typ de versie niet zelf in de bestanden" in controle
+    # No lines to paste: no version entry, no archive file, no fingerprint.
+    for fragment in ('versie: "1.1"', "vingerafdruk", "archief/1.0.yaml", "{antwoorden:", "vragen:"):
+        assert fragment not in ci.stdout, fragment
+    assert len(controle.strip().splitlines()) <= 15, controle
+    lokaal = macros(kloon, "controleer")
+    assert lokaal.returncode == 1
+    assert "Zo legt u versie 1.1 vast:" in lokaal.stderr and 'versie: "1.1"' not in lokaal.stderr
+
+
+def test_een_nieuwe_vraag_is_een_hoofdversie_ook_in_de_melding(kloon):
+    pas_toe(kloon / "kompas_data", WIJZIGINGEN["vraag-in-het-midden"], "zonder-versie")
+    lokaal = macros(kloon, "controleer")
+    assert lokaal.returncode == 1 and "Zo legt u versie 2.0 vast:" in lokaal.stderr
 
 
 def test_gepubliceerde_vingerafdruk_overschrijven_valt_op_tegen_main(kloon):

@@ -6,7 +6,10 @@ changed in the web editor, and main moving on meanwhile.
   branch then passes CI's check;
 - two changes that both record 1.1: CI's check says so in Dutch and what to do; the job
   merges main and records the next version; the local steps the message gives work too;
-- a real conflict in the content stops with every file named;
+- a real conflict in the content stops with every file named and what to choose in each;
+  choosing that on the forge and the label again records the next version;
+- `make check` and `make verschil` see main's version too, as CI does, and say when they
+  could not compare;
 - a fork gets the commit as a file that applies with the command the message gives;
 - a placeholder summary and a forge's default title are refused; every golden file that
   differs is named.
@@ -254,10 +257,123 @@ def test_een_echt_conflict_noemt_elk_bestand_en_laat_de_branch_schoon(origin, tm
     job = versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging")
     assert job.returncode == 1
     bericht = (tmp_path / "uit" / "versie.md").read_text(encoding="utf-8")
-    assert "veranderen allebei dezelfde regels, in:\n  - kompas_data/kompas.yaml\n" in bericht
+    assert "uw branch en main veranderen allebei dezelfde tekst" in bericht
+    assert "Daar staat 1 bestand met een conflict." in bericht
+    assert _lijst_na(bericht, "Kies per plek welke tekst blijft (bij de regel `versie:` die van main)") == [
+        "kompas_data/kompas.yaml"
+    ]
     assert "Resolve conflicts" in bericht and "zet daarna het label 'versie vastleggen' opnieuw" in bericht.lower()
     assert git(werk, "rev-parse", "HEAD") == voor and git(werk, "status", "--porcelain") == ""
     assert git(origin, "rev-parse", "wijziging") == voor
+
+
+def _lijst_na(bericht: str, kop: str) -> list[str]:
+    """The files the message lists under `kop`, as the member reads them."""
+    blok = bericht.split(kop, 1)[1].split("\n\n", 2)[1]
+    return [regel.removeprefix("- ").strip("`") for regel in blok.splitlines()]
+
+
+def test_een_conflict_ook_in_de_gemaakte_bestanden_zegt_per_bestand_wat_u_kiest(origin, tmp_path):
+    """Both branches recorded 1.1 for another wording of the same question: the forge shows a
+    conflict in kompas.yaml, wijzigingen.yaml and golden files. The message names each, says
+    what to choose in each, and choosing that on the forge, then the label, records 1.2."""
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    assert versie_job(werk, tmp_path / "uit1", KOMPAS_DUW_NAAR="wijziging").returncode == 0
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_8_ANDERS, "Vraag 8 is korter.")
+    git(werk, "fetch", "-q", "origin")
+    # What the forge's 'Resolve conflicts' page lists: the files of a merge of main into the branch.
+    forge = kloon(origin, tmp_path / "forge")
+    git(forge, "checkout", "-q", "wijziging")
+    samenvoegen = subprocess.run(["git", "merge", "origin/main"], cwd=forge, capture_output=True, env=os.environ)
+    assert samenvoegen.returncode != 0
+    op_de_forge = git(forge, "diff", "--name-only", "--diff-filter=U").split()
+    assert {"kompas_data/kompas.yaml", "kompas_data/wijzigingen.yaml"} < set(op_de_forge)
+    assert any(pad.startswith("tests/golden/") for pad in op_de_forge)
+
+    job = versie_job(werk, tmp_path / "uit2", KOMPAS_DUW_NAAR="wijziging")
+    assert job.returncode == 1
+    bericht = (tmp_path / "uit2" / "versie.md").read_text(encoding="utf-8")
+    assert f"Daar staan {len(op_de_forge)} bestanden met een conflict." in bericht
+    per_plek = _lijst_na(bericht, "Kies per plek welke tekst blijft")
+    van_main = _lijst_na(bericht, "Kies overal de tekst van main")
+    assert per_plek == ["kompas_data/kompas.yaml"]
+    assert sorted(per_plek + van_main) == sorted(op_de_forge)  # every file, each once
+    assert "'Use theirs'" in bericht and "'Mark as resolved'" in bericht and "'Commit merge'" in bericht
+
+    # On the forge, as the message says: main's text in the files the label writes again, and
+    # this branch's wording of question 8 (the one place to choose in kompas.yaml).
+    git(forge, "checkout", "--theirs", "--", *van_main)
+    git(forge, "checkout", "--ours", "--", *per_plek)
+    git(forge, "add", "-A")
+    git(forge, "-c", "user.name=k", "-c", "user.email=k@t", "commit", "-q", "--no-edit")
+    git(forge, "push", "-q", "origin", "wijziging")
+
+    opnieuw = kloon(origin, tmp_path / "opnieuw")
+    git(opnieuw, "checkout", "-q", "wijziging")
+    job = versie_job(opnieuw, tmp_path / "uit3", KOMPAS_DUW_NAAR="wijziging")
+    assert job.returncode == 0, job.stdout + job.stderr
+    assert versies(origin, "wijziging")[:2] == [("1.2", TITEL), ("1.1", "Vraag 8 is korter.")]
+    assert "samen verhelderd worden?" in git(origin, "show", "wijziging:kompas_data/kompas.yaml")
+    klaar = kloon(origin, tmp_path / "klaar")
+    git(klaar, "checkout", "-q", "wijziging")
+    assert python_m_macros(klaar, "ci").returncode == 0
+
+
+def _vastgelegd_en_main_ook(origin: Path, tmp_path: Path) -> Path:
+    """This branch recorded 1.1 with make versie; main recorded its own 1.1 meanwhile, fetched."""
+    werk = kloon(origin, tmp_path / "lokaal", "wijziging")
+    pas_toe(werk / "kompas_data", VRAAG_8, "hier")
+    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
+    git(werk, "add", "-A")
+    git(werk, "commit", "-q", "-m", "versie 1.1")
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+    git(werk, "fetch", "-q", "origin")
+    return werk
+
+
+@pytest.mark.parametrize("basis", [None, "origin/main"], ids=["make-check", "BASIS=origin/main"])
+def test_make_check_ziet_lokaal_dat_main_dezelfde_versie_vastlegde(origin, tmp_path, basis):
+    werk = _vastgelegd_en_main_ook(origin, tmp_path)
+    controle = python_m_macros(werk, "controleer", *(["--basis", basis] if basis else []))
+    assert controle.returncode == 1, controle.stdout
+    assert "Versie 1.1 is intussen ook op main vastgelegd, voor een andere wijziging" in controle.stderr
+    assert 'daar staat nu 1.1 ("Vraag 4 zegt steun.")' in controle.stderr
+    # Not the message for a published version rewritten: main's 1.1 is another change's.
+    assert "gepubliceerde versie" not in controle.stderr
+    assert "Vergeleken met origin/main (gemeenschappelijk punt" in controle.stderr
+
+
+def test_zonder_versie_terwijl_main_verder_is_noemt_de_controle_geen_nummer_dat_niet_komt(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
+    voor = python_m_macros(werk, "controleer")
+    assert "Zo legt u versie 1.1 vast:" in voor.stderr
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+    git(werk, "fetch", "-q", "origin")
+    na = python_m_macros(werk, "controleer")
+    assert "Zo legt u de versie na 1.1 (die main intussen vastlegde) vast:" in na.stderr
+    assert versie_job(werk, tmp_path / "uit", KOMPAS_DUW_NAAR="wijziging").returncode == 0
+    assert versies(origin, "wijziging")[0] == ("1.2", TITEL)
+
+
+def test_make_verschil_toont_de_controle_zoals_de_reviewer(origin, tmp_path):
+    werk = _vastgelegd_en_main_ook(origin, tmp_path)
+    verschil = python_m_macros(werk, "verschil")
+    assert verschil.returncode == 1
+    controle = verschil.stdout.split("## Controle (`make check`)", 1)[1]
+    assert "❌" in controle and "Versie 1.1 is intussen ook op main vastgelegd" in controle
+
+
+def test_make_check_zonder_main_controleert_en_zegt_dat_het_niet_vergeleek(origin, tmp_path):
+    werk = _vastgelegd_en_main_ook(origin, tmp_path)
+    git(werk, "remote", "remove", "origin")
+    git(werk, "branch", "-q", "-D", "main")
+    controle = python_m_macros(werk, "controleer")
+    assert controle.returncode == 0, controle.stderr
+    assert "kompas_data: in orde (kompas versie 1.1" in controle.stdout
+    assert "Niet vergeleken met main" in controle.stdout and "ziet u dan pas in de CI" in controle.stdout
+    # A base the member names must be there: no check that pretends it compared.
+    genoemd = python_m_macros(werk, "controleer", "--basis", "origin/main")
+    assert genoemd.returncode == 2 and "Geen basis" in genoemd.stderr
 
 
 @pytest.mark.parametrize("main_beweegt", [False, True], ids=["patch", "bundel-na-samenvoegen"])
@@ -289,8 +405,7 @@ def test_een_fork_krijgt_de_commit_als_bestand_dat_met_de_opdracht_past(origin, 
 
 @pytest.mark.parametrize(
     "titel",
-    ["Update kompas.yaml", "Edit kompas.yaml", "Update file kompas_data/kompas.yaml", "Patch 1", "patch-2", "", "  ",
-     "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"],
+    ["Update kompas.yaml", "Edit kompas.yaml", "Update file kompas_data/kompas.yaml", "Patch 1", "patch-2", "", "  "],
 )  # fmt: skip
 def test_een_titel_die_niet_zegt_wat_er_verandert_wordt_geweigerd(titel):
     with pytest.raises(vastleggen.Weigering, match="zet het label opnieuw"):
@@ -311,23 +426,6 @@ def test_de_job_weigert_de_titel_van_de_webeditor_en_zet_niets_op_de_branch(orig
     assert git(origin, "rev-parse", "wijziging") == git(werk, "rev-parse", "HEAD")
 
 
-def test_de_samenvatting_om_te_vervangen_faalt_met_bestand_en_regel(origin, tmp_path):
-    werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
-    assert python_m_macros(werk, "versie", "--wat", "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT").returncode == 0
-    git(werk, "commit", "-q", "-am", "de regels uit het rapport geplakt")
-    for opdracht in ("controleer", "ci"):
-        uit = python_m_macros(werk, opdracht)
-        assert uit.returncode == 1
-        tekst = uit.stdout + uit.stderr
-        regel = next(
-            i
-            for i, r in enumerate((werk / "kompas_data" / "wijzigingen.yaml").read_text("utf-8").splitlines(), 1)
-            if "BESCHRIJF HIER" in r
-        )
-        assert f"wijzigingen.yaml:{regel}: versies[0].samenvatting: de samenvatting van versie 1.1 is nog" in tekst
-        assert "Schrijf daar in één zin" in tekst
-
-
 def test_elk_gouden_bestand_dat_afwijkt_staat_in_de_melding(origin, tmp_path):
     werk = in_de_webeditor(origin, tmp_path / "job", VRAAG_8)
     assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
@@ -340,3 +438,16 @@ def test_elk_gouden_bestand_dat_afwijkt_staat_in_de_melding(origin, tmp_path):
     for bestand in uitkomsten:
         assert f"tests/golden/uitkomsten/{bestand.name} wijkt af" in uit.stderr
     assert "…" not in uit.stderr
+
+
+def test_de_handleiding_zegt_wat_de_meldingen_zeggen():
+    """BIJDRAGEN.md and the messages use one example sentence and the same buttons of the
+    forges' conflict pages, so a member can follow either."""
+    gids = " ".join((PROJECT / "BIJDRAGEN.md").read_text(encoding="utf-8").split())
+    assert gids.count(vastleggen.VOORBEELD) == 2  # the web editor's title and `make versie WAT=…`
+    assert "de kwestie eerst samen verhelderd" not in gids
+    melding = vastleggen.conflict_melding(["kompas_data/kompas.yaml", "tests/golden/uitkomsten/ja-ja-ja.md"], "main")
+    for knop in ("Resolve conflicts", "Mark as resolved", "Commit merge", "Use ours", "Use theirs", "Commit to source"):
+        assert knop in gids and knop in melding, knop
+    for keuze in ("per plek welke tekst blijft", "tekst van main", "de regel `versie:`"):
+        assert keuze in gids and keuze in melding, keuze

@@ -14,11 +14,20 @@ import pytest
 import yaml
 
 from macros.data.loader import laad_kompas_data
-from macros.review import versie
+from macros.review import gouden, versie
 
 from .conftest import KOMPAS_10, PROJECT, git, kopieer_kompas10, pas_toe
 
 PAREN = sorted((Path(__file__).resolve().parent / "verschillen").glob("*.yaml"))
+VRAAG_8 = {
+    "wijzigingen": [
+        {
+            "bestand": "kompas.yaml",
+            "vervang": "      Is het nodig het vraagstuk eerst te verhelderen?",
+            "door": "      Moet het vraagstuk eerst samen verhelderd worden?",
+        }
+    ]
+}
 
 
 def verschil(*args: str, cwd: Path = PROJECT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -74,9 +83,11 @@ def test_verschil_op_een_paar_voorbeelden(paar, tmp_path):
 
 @pytest.fixture
 def repo(tmp_path):
-    """A repository (main: kompas 1.0) and a clone on a branch that reroutes an answer."""
+    """A repository (main: kompas 1.0 and its golden files) and a clone on a branch that
+    reroutes an answer, recorded as make versie does."""
     bron = tmp_path / "bron"
     kopieer_kompas10(bron / "kompas_data")
+    gouden.schrijf(laad_kompas_data(bron / "kompas_data"), bron / "tests" / "golden")
     git(bron, "init", "-q", "-b", "main")
     git(bron, "add", ".")
     git(bron, "commit", "-q", "-m", "kompas 1.0")
@@ -85,14 +96,17 @@ def repo(tmp_path):
     git(kloon, "checkout", "-q", "-b", "wijziging")
     beschrijving = yaml.safe_load((PAREN[0].parent / "andere-route.yaml").read_text(encoding="utf-8"))
     pas_toe(kloon / "kompas_data", beschrijving["nieuw"], "andere-route")
-    versie.leg_vast(kloon / "kompas_data", laad_kompas_data(KOMPAS_10), "Andere route.")
+    versie.leg_vast(
+        kloon / "kompas_data", laad_kompas_data(KOMPAS_10), "Andere route.", golden=kloon / "tests" / "golden"
+    )
     git(kloon, "add", "-A")
     git(kloon, "commit", "-q", "-m", "kompas 1.1")
     return tmp_path, bron, kloon
 
 
 def _rapport(gegevensmap: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return verschil("--repo", str(gegevensmap), "--map", str(gegevensmap / "kompas_data"), *args, env=env)
+    plekken = ["--map", str(gegevensmap / "kompas_data"), "--golden", str(gegevensmap / "tests" / "golden")]
+    return verschil("--repo", str(gegevensmap), *plekken, *args, env=env)
 
 
 def test_verschil_met_main(repo):
@@ -101,6 +115,28 @@ def test_verschil_met_main(repo):
     assert resultaat.returncode == 0, resultaat.stderr
     assert "Vergeleken: **origin/main (gemeenschappelijk punt" in resultaat.stdout
     assert "## Paden met een andere uitkomst" in resultaat.stdout or "## Oude paden" in resultaat.stdout
+    # As the reviewer sees it: the check under the report, as CI writes it for the comment.
+    assert resultaat.stdout.rstrip().endswith("```")
+    assert "## Controle (`make check`)\n\n✅ De controle van kompas_data/ is in orde." in resultaat.stdout
+
+
+def test_verschil_is_wat_de_ci_schrijft(repo, tmp_path):
+    """`make verschil` and CI's first step compose the same text: the reviewer's view, locally."""
+    _, _, kloon = repo
+    pas_toe(kloon / "kompas_data", VRAAG_8, "zonder versie")  # a problem, so the check has something to say
+    lokaal = _rapport(kloon)
+    plekken = ["--map", str(kloon / "kompas_data"), "--golden", str(kloon / "tests" / "golden")]
+    ci = subprocess.run(
+        [sys.executable, "-m", "macros", "ci", "--repo", str(kloon), *plekken, "--uit", str(tmp_path / "r.md")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT)},
+    )
+    assert lokaal.returncode == ci.returncode == 1
+    assert lokaal.stdout == ci.stdout == (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "❌ De controle van kompas_data/ vond problemen." in lokaal.stdout
+    assert "zet het label 'versie vastleggen' erop" in lokaal.stdout
 
 
 def test_ondiepe_kloon_zonder_main_haalt_main_op_of_stopt(repo):

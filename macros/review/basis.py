@@ -14,6 +14,7 @@ caller stops with a non-zero exit, it does not guess.
 
 The target branch's tip (`vind_doel`) is asked for separately: another change may have
 recorded a version there since this branch left it, and two changes cannot both be 1.1.
+`vind_vergelijking` gives both, for the check: the same in CI and in `make check`.
 """
 
 from __future__ import annotations
@@ -142,3 +143,27 @@ def data_op(repo: Path, revisie: str, doel: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(uit.stdout)) as tar:
         tar.extractall(doel, filter="data")
     return doel / "kompas_data"
+
+
+def vind_vergelijking(
+    repo: Path, expliciet: Optional[str] = None, omgeving: Optional[dict] = None
+) -> tuple[Basis, Optional[Doel]]:
+    """What the check compares with, in CI and in `make check` alike: the point where this
+    branch left its target (published versions stay as they were there) and the target as it
+    is now (has it recorded a version of its own since?). A named revision that HEAD did not
+    grow from, such as `BASIS=origin/main` after main moved on, is a target, not a base: the
+    versions it recorded since are another change's, not published versions this branch
+    rewrote. Raises GeenBasis, like vind_basis."""
+    omgeving = os.environ if omgeving is None else omgeving
+    gevonden = vind_basis(repo, expliciet, omgeving)
+    naam = expliciet or omgeving.get("KOMPAS_BASIS")
+    if naam:
+        punt = _merge_base(repo, gevonden.revisie)
+        if punt is None:
+            raise GeenBasis(f"de basis {naam!r} heeft geen gemeenschappelijke geschiedenis met HEAD")
+        if punt != gevonden.revisie:
+            return (
+                Basis(punt, f"{naam} (gemeenschappelijk punt {punt[:10]})"),
+                Doel(gevonden.revisie, naam, naam.removeprefix("origin/")),
+            )
+    return gevonden, vind_doel(repo, omgeving)

@@ -5,10 +5,10 @@ Checks: the data loads (file, line, key path, what is wrong); the recorded versi
 data (a change in meaning has its version, archived versions are untouched, recorded paths
 are what changed); every scenario of the kompasteam gives its vorm; the golden files match;
 and, when there is a base to compare with, no published version was rewritten and the
-target branch has not meanwhile recorded a version of its own. A summary that is still the
-text to replace fails. When the meaning changed without a version, it says how the forge's
-version job records it (the label `versie vastleggen`) and prints the exact lines it would
-write.
+target branch has not meanwhile recorded a version of its own. When the meaning changed
+without a version, it says the one way to record it where the member works: the label
+`versie vastleggen` in the forge's web editor (CI's version job), `make versie` in an own
+copy. Never the lines to type in: the golden files cannot be made by hand.
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ from typing import Optional
 
 from ..data import betekenis as b
 from ..data import graaf, scenarios
-from ..data.lezer import Fout, locatie
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..data.model import KompasData, KompasVersie
-from . import basis, gouden, versie
+from . import basis, gouden
 
-# The summary in the lines to paste, until someone writes the real one; the check refuses it.
-PLAATSHOUDER = "BESCHRIJF HIER IN EEN ZIN WAT ER VERANDERT"
 # The label on a pull request (GitLab: merge request) that starts CI's version job.
 LABEL = "versie vastleggen"
 
@@ -34,7 +31,7 @@ LABEL = "versie vastleggen"
 @dataclass
 class Uitslag:
     fouten: list[str] = field(default_factory=list)
-    regels: list[str] = field(default_factory=list)  # what to add, for the web editor
+    wat_te_doen: list[str] = field(default_factory=list)  # how to record the version, after the problems
     samenvatting: str = ""
 
     @property
@@ -49,8 +46,8 @@ class Uitslag:
             else [f"Er {'is 1 probleem' if len(self.fouten) == 1 else f'zijn {len(self.fouten)} problemen'}:"]
         )
         delen += [f"- {f}" for f in self.fouten]
-        if self.regels:
-            delen += ["", *self.regels]
+        if self.wat_te_doen:
+            delen += ["", *self.wat_te_doen]
         return "\n".join(delen) + "\n"
 
 
@@ -83,55 +80,35 @@ def vind_vorige(repo: Path, nu: KompasData, expliciet: Optional[str] = None) -> 
     )
 
 
-def _web_regels(repo: Path, gegevensmap: Path, nu: KompasData) -> list[str]:
-    """What to do in the forge's web editor (the label), and the lines the version job will
-    write, so the reviewer sees the new entry before it is there."""
-    wat_te_doen = [
-        f"Werkt u in de webeditor van GitHub of GitLab? Geef de pull request (GitLab: merge request) als "
-        f"titel de zin die zegt wat er verandert, en zet het label '{LABEL}' erop. De CI legt de versie dan "
-        "vast met die titel als samenvatting, schrijft de gouden bestanden in tests/golden/ en zet dat als "
-        "commit op uw branch (BIJDRAGEN.md). Met een eigen kopie draait u "
-        '`make versie WAT="wat er verandert, in één zin"`.',
-    ]
+def _zo_legt_u_vast(repo: Path, nu: KompasData, doel: Optional[basis.Doel]) -> list[str]:
+    """What to do when the meaning changed without a version: the one way that works where the
+    member works. Not the lines to add: the golden files in tests/golden/ cannot be written by
+    hand, so a version typed into the files never passes this check."""
+    welke = "een nieuwe versie"
     try:
         vorige, _ = vind_vorige(repo, nu)
-    except basis.GeenBasis as fout:
-        return [*wat_te_doen, "", f"(Welke regels dat worden, is hier niet te berekenen: {fout}.)"]
-    with tempfile.TemporaryDirectory() as tijdelijk:
-        kopie = Path(tijdelijk) / "kompas_data"
-        _kopieer(gegevensmap, kopie)
-        try:
-            uitslag = versie.leg_vast(kopie, vorige, PLAATSHOUDER)
-        except versie.VersieWeigering as fout:
-            return [*wat_te_doen, "", f"(Geen regels: {fout})"]
-        if uitslag.versie is None:
-            return []
-        archief = (kopie / "archief" / f"{vorige.versies[0].versie}.yaml").read_text(encoding="utf-8")
-    nieuw = uitslag.versie
+    except basis.GeenBasis:
+        pass  # the number is then the CI's to find; what to do stays the same
+    else:
+        op_doel = _versies_op(repo, doel.revisie) if doel is not None else None
+        if op_doel and (op_doel[0].versie, op_doel[0].vingerafdruk) not in {
+            (v.versie, v.vingerafdruk) for v in vorige.versies
+        }:
+            # The target moved on: CI's job merges it first and records the version after its.
+            welke = f"de versie na {op_doel[0].versie} (die {doel.tak} intussen vastlegde)"
+        elif soort := b.soort_wijziging(b.betekenis(vorige), b.betekenis(nu)):
+            welke = f"versie {b.volgende_versie(vorige.versies[0].versie, soort)}"
     return [
-        *wat_te_doen,
-        "",
-        "Dit schrijft de CI (of `make versie`); de samenvatting wordt dan de titel van de pull request:",
-        f'1. In kompas_data/kompas.yaml: de regel met versie wordt   versie: "{nieuw.versie}"',
-        "2. In kompas_data/wijzigingen.yaml komt dit direct onder 'versies:':",
-        "",
-        b.versie_yaml(nieuw).rstrip("\n"),
-        "",
-        f"3. Het nieuwe bestand kompas_data/archief/{vorige.versies[0].versie}.yaml met deze inhoud:",
-        "",
-        archief.rstrip("\n"),
-        "",
-        "4. De gouden bestanden in tests/golden/, één per route.",
-        "Zet u dit liever zelf in de webeditor, vervang dan de samenvatting en zet daarna toch het label: "
-        "de gouden bestanden zijn met de hand niet goed te maken.",
+        f"Zo legt u {welke} vast:",
+        f"  In de webeditor van GitHub of GitLab: geef de pull request (GitLab: merge request) als titel één zin die "
+        f"zegt wat er verandert, en zet het label '{LABEL}' erop (ziet u geen Labels, vraag dan de reviewer het label "
+        "te zetten). De CI legt de versie vast met de titel als samenvatting, schrijft de gouden bestanden in "
+        "tests/golden/ en zet dat als één commit op uw branch.",
+        '  Met een eigen kopie: draai `make versie WAT="wat er verandert, in één zin"` en commit kompas_data/ en '
+        "tests/golden/.",
+        "  Typ de versie niet zelf in de bestanden: de gouden bestanden zijn met de hand niet te maken "
+        '(BIJDRAGEN.md, "Werken in de webeditor van GitHub of GitLab").',
     ]
-
-
-def _kopieer(bron: Path, doel: Path) -> None:
-    for bestand in bron.rglob("*.yaml"):
-        uit = doel / bestand.relative_to(bron)
-        uit.parent.mkdir(parents=True, exist_ok=True)
-        uit.write_bytes(bestand.read_bytes())
 
 
 def _tegen_basis(nu: KompasData, repo: Path, basis_revisie: str) -> list[str]:
@@ -160,27 +137,6 @@ def _tegen_basis(nu: KompasData, repo: Path, basis_revisie: str) -> list[str]:
     for a in oud.archief:
         if a.versie in archief and b.als_dict(archief[a.versie]) != b.als_dict(a):
             fouten.append(f"archief/{a.versie}.yaml is veranderd; dat bestand blijft zoals het was")
-    return fouten
-
-
-def _plaatshouders(data: KompasData) -> list[str]:
-    """A summary that still says what to write instead of what changed."""
-    fouten = []
-    for i, v in enumerate(data.versies):
-        if PLAATSHOUDER.casefold() in v.samenvatting.casefold():
-            plek = locatie(v, "samenvatting") or locatie(v)
-            fouten.append(
-                str(
-                    Fout(
-                        plek.bestand if plek else "wijzigingen.yaml",
-                        f"versies[{i}].samenvatting",
-                        plek.regel if plek else None,
-                        f"de samenvatting van versie {v.versie} is nog de tekst '{PLAATSHOUDER}'. Schrijf daar in "
-                        "één zin, voor wie het kompas gebruikt, wat er in deze versie verandert, zoals "
-                        '"Vraag 8 vraagt nu of de kwestie eerst samen verhelderd moet worden."',
-                    )
-                )
-            )
     return fouten
 
 
@@ -253,8 +209,7 @@ def controleer(
     for fout in b.versie_fouten(data):
         uitslag.fouten.append(fout.bericht + (f"\n{fout.regels}" if fout.regels else ""))
         if fout.soort == "huidig":
-            uitslag.regels = _web_regels(repo, gegevensmap, data)
-    uitslag.fouten += _plaatshouders(data)
+            uitslag.wat_te_doen = _zo_legt_u_vast(repo, data, doel)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):

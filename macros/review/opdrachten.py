@@ -27,15 +27,28 @@ def _laad(gegevensmap: Path):
 
 
 def controleer(args) -> int:
-    basis_revisie = None
-    if args.basis:
-        try:
-            basis_revisie = basis.vind_basis(args.repo, args.basis).revisie
-        except basis.GeenBasis as fout:
+    """`make check`: the check as CI runs it, against main when main is there (origin/main, else
+    a local main, or BASIS=…): so a version main recorded meanwhile shows here too, not first
+    in the pull request. Without main it checks the data alone and says what it could not see."""
+    try:
+        gevonden, doel = basis.vind_vergelijking(args.repo, args.basis)
+    except basis.GeenBasis as fout:
+        if args.basis:
             print(f"Geen basis: {fout}", file=sys.stderr)
             return 2
-    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie)
-    (sys.stdout if uitslag.ok else sys.stderr).write(uitslag.tekst)
+        uitslag = controle.controleer(args.map, args.repo, args.golden)
+        vergeleken = (
+            f"Niet vergeleken met main: {fout} Of main intussen zelf een versie vastlegde, en of een gepubliceerde "
+            "versie veranderde, ziet u dan pas in de CI."
+        )
+    else:
+        uitslag = controle.controleer(args.map, args.repo, args.golden, gevonden.revisie, doel)
+        vergeleken = f"Vergeleken met {gevonden.beschrijving}"
+        if doel is not None:
+            ophalen = " (`git fetch origin` haalt de nieuwste)" if doel.naam.startswith("origin/") else ""
+            vergeleken += f" en met {doel.naam} zoals die hier nu is{ophalen}"
+        vergeleken += "."
+    (sys.stdout if uitslag.ok else sys.stderr).write(f"{uitslag.tekst}\n{vergeleken}\n")
     return 0 if uitslag.ok else 1
 
 
@@ -103,30 +116,29 @@ def _vergelijk(args) -> tuple[int, str]:
 
 
 def verschil_opdracht(args) -> int:
-    code, tekst = _vergelijk(args)
+    """`make verschil`: the report as the reviewer sees it, with the check under it (what CI
+    writes, `rapport_met_controle`). Two given data sets (`--naar`, `--oud-map`) get the report
+    alone: the check is of the working data."""
+    if args.naar or args.oud_map:
+        code, tekst = _vergelijk(args)
+    else:
+        code, tekst = rapport_met_controle(args)
     if args.uit:
-        Path(args.uit).write_text(tekst, encoding="utf-8")
-    (sys.stdout if code == 0 else sys.stderr if code == 2 else sys.stdout).write(tekst)
+        _schrijf(args.uit, tekst)
+    (sys.stderr if code == 2 else sys.stdout).write(tekst)
     return code
 
 
-def ci_opdracht(args) -> int:
-    """For CI, before any test: the check and the outcome report, printed and as one Markdown
-    file for the job summary and the pull request comment. Everything in it that comes from the
-    data, a message or git is escaped or in a code block (review/markdown.py), on every path."""
-    args.oud_map = None
-    args.naar = None
+def rapport_met_controle(args) -> tuple[int, str]:
+    """The check and the outcome report as one Markdown text, for CI's job summary and pull
+    request comment and for `make verschil`. Everything in it that comes from the data, a
+    message or git is escaped or in a code block (review/markdown.py), on every path. Exit
+    code 2 when there is nothing to compare with."""
     try:
-        gevonden = basis.vind_basis(args.repo, args.van)
-        basis_revisie = gevonden.revisie
+        gevonden, doel = basis.vind_vergelijking(args.repo, args.van)
     except basis.GeenBasis as fout:
-        tekst = f"# Kompas: geen vergelijking mogelijk\n\n{tekstblok(fout)}\n"
-        _schrijf(args.uit, tekst)
-        sys.stderr.write(tekst)
-        return 2
-    # The target branch as it is now: has it recorded a version since this branch left it?
-    doel = basis.vind_doel(args.repo)
-    uitslag = controle.controleer(args.map, args.repo, args.golden, basis_revisie, doel)
+        return 2, f"# Kompas: geen vergelijking mogelijk\n\n{tekstblok(fout)}\n"
+    uitslag = controle.controleer(args.map, args.repo, args.golden, gevonden.revisie, doel)
     code, rapport = _vergelijk(args)
     kop = (
         "✅ De controle van kompas_data/ is in orde."
@@ -134,9 +146,18 @@ def ci_opdracht(args) -> int:
         else "❌ De controle van kompas_data/ vond problemen."
     )
     tekst = f"{rapport.rstrip()}\n\n## Controle (`make check`)\n\n{kop}\n\n{tekstblok(uitslag.tekst.rstrip())}\n"
+    return max(code, 0 if uitslag.ok else 1), tekst
+
+
+def ci_opdracht(args) -> int:
+    """For CI, before any test: the check and the outcome report, printed and written to
+    `--uit` for the job summary and the pull request comment."""
+    args.oud_map = None
+    args.naar = None
+    code, tekst = rapport_met_controle(args)
     _schrijf(args.uit, tekst)
-    sys.stdout.write(tekst)
-    return max(code, 0 if uitslag.ok else 1)
+    (sys.stderr if code == 2 else sys.stdout).write(tekst)
+    return code
 
 
 def _schrijf(uit: str | None, tekst: str) -> None:
@@ -156,7 +177,7 @@ def voeg_toe(sub, project: Path) -> None:
         p.add_argument("--basis", help=basis_hulp)
 
     p = sub.add_parser("controleer", help="controleer de kompasdata: alles wat er mis is, met wat u doet")
-    gemeen(p, "vergelijk ook met deze revisie: gepubliceerde versies blijven gelijk")
+    gemeen(p, "vergelijk met deze revisie in plaats van main (standaard: origin/main, anders main, zoals de CI)")
     p.set_defaults(functie=controleer)
     p = sub.add_parser("versie", help="leg een nieuwe versie van het kompas vast")
     gemeen(p, "de commit met de vorige versie (standaard: HEAD of het punt waar de wijziging van main afging)")
@@ -167,7 +188,7 @@ def voeg_toe(sub, project: Path) -> None:
     gemeen(p, "(niet gebruikt)")
     p.set_defaults(functie=gouden_opdracht)
     for naam, functie, hulp in (
-        ("verschil", verschil_opdracht, "wat een wijziging doet met de uitkomsten"),
+        ("verschil", verschil_opdracht, "het verschilrapport met de controle eronder, zoals de reviewer het ziet"),
         ("ci", ci_opdracht, "controle en verschilrapport voor CI, vóór de tests"),
     ):
         p = sub.add_parser(naam, help=hulp)

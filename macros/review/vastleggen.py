@@ -31,6 +31,7 @@ from typing import Optional
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..data.model import KompasData
 from . import basis, controle, versie
+from .markdown import code
 
 # Written by `make versie`; on a merge the target's copy is kept and the version recorded again.
 GEMAAKT = ("kompas_data/wijzigingen.yaml", "kompas_data/archief", "tests/golden")
@@ -56,19 +57,23 @@ class Uitkomst:
     commits: int  # how many commits were made
 
 
+# The one example sentence of BIJDRAGEN.md, the same in every message.
+VOORBEELD = "Vraag 8 vraagt nu of het vraagstuk eerst samen verhelderd moet worden."
+
+
 def samenvatting_uit_titel(titel: str) -> str:
     """The pull request's title as the summary of the version, or a refusal that says why."""
     zin = " ".join(titel.split())
     if not zin:
         raise Weigering(
             "de pull request heeft geen titel. Geef hem als titel één zin die zegt wat er verandert, zoals "
-            '"Vraag 8 vraagt nu of de kwestie eerst samen verhelderd moet worden.", en zet het label opnieuw.'
+            f'"{VOORBEELD}", en zet het label opnieuw.'
         )
-    if controle.PLAATSHOUDER.casefold() in zin.casefold() or _STANDAARDTITEL.fullmatch(zin.rstrip(".")):
+    if _STANDAARDTITEL.fullmatch(zin.rstrip(".")):
         raise Weigering(
             f'de titel van de pull request ("{zin}") wordt de samenvatting van de nieuwe versie, maar zegt niet '
-            "wat er verandert. Verander de titel in één zin voor wie het kompas gebruikt, zoals "
-            '"Vraag 8 vraagt nu of de kwestie eerst samen verhelderd moet worden.", en zet het label opnieuw.'
+            f'wat er verandert. Verander de titel in één zin voor wie het kompas gebruikt, zoals "{VOORBEELD}", en '
+            "zet het label opnieuw."
         )
     return zin
 
@@ -129,6 +134,39 @@ def _kompas_zonder_versieconflict(repo: Path, doel: str) -> bool:
     return True
 
 
+def conflict_melding(conflicten: list[str], doel_naam: str) -> str:
+    """What to do about a real conflict, file by file, as the forge's 'Resolve conflicts' page
+    lists them: the content is the member's choice; what `make versie` writes is the target's,
+    because the label writes it again on top (a merge of both sides would be neither version)."""
+    kiezen = [c for c in conflicten if not _gemaakt(c)]
+    van_doel = [c for c in conflicten if _gemaakt(c)]
+    delen = [
+        f"uw branch en {doel_naam} veranderen allebei dezelfde tekst. Welke tekst blijft, kan de CI niet voor u "
+        "kiezen. Open de pull request (GitLab: merge request) en klik op 'Resolve conflicts'. Daar "
+        + ("staat 1 bestand" if len(conflicten) == 1 else f"staan {len(conflicten)} bestanden")
+        + " met een conflict.",
+        "Kies per plek welke tekst blijft"
+        + (f" (bij de regel `versie:` die van {doel_naam})" if KOMPAS_YAML in kiezen else "")
+        + ", in:\n\n"
+        + "\n".join(f"- {code(c)}" for c in kiezen),
+    ]
+    if van_doel:
+        delen.append(
+            f"Kies overal de tekst van {doel_naam}, in:\n\n"
+            + "\n".join(f"- {code(c)}" for c in van_doel)
+            + "\n\nDie bestanden schrijft de CI opnieuw, met uw wijziging, als u daarna het label zet."
+        )
+    delen += [
+        f"Bij GitHub staat de tekst van {doel_naam} tussen `=======` en `>>>>>>> {doel_naam}`, die van uw branch "
+        "erboven; haal weg wat niet blijft, met de regels `<<<<<<<`, `=======` en `>>>>>>>`, en klik op "
+        "'Mark as resolved'. Als elk bestand klaar is: 'Commit merge'. Bij GitLab is 'Use ours' de tekst van uw "
+        f"branch en 'Use theirs' die van {doel_naam}; daarna 'Commit to source branch'. Met een eigen kopie: "
+        f"`git merge origin/{doel_naam}` en dezelfde keuzes.",
+        f"Zet daarna het label '{controle.LABEL}' opnieuw: de CI legt uw wijziging dan vast bovenop {doel_naam}.",
+    ]
+    return "\n\n".join(delen)
+
+
 def voeg_doel_samen(repo: Path, doel: str, doel_naam: str) -> None:
     """Merge the target branch into HEAD, keeping the target's generated files."""
     _git(repo, "merge", "--no-ff", "--no-commit", doel, controleer=False)
@@ -139,13 +177,7 @@ def voeg_doel_samen(repo: Path, doel: str, doel_naam: str) -> None:
         inhoud.remove(KOMPAS_YAML)
     if inhoud:
         _git(repo, "merge", "--abort", controleer=False)
-        lijst = "\n".join(f"  - {c}" for c in inhoud)
-        raise Weigering(
-            f"uw branch en {doel_naam} veranderen allebei dezelfde regels, in:\n{lijst}\n"
-            "Dat kan de CI niet voor u kiezen. Open de pull request en kies bij 'Resolve conflicts' per plek "
-            f"welke tekst blijft (of vraag een collega met een eigen kopie: git merge {doel_naam}). Zet daarna "
-            f"het label '{controle.LABEL}' opnieuw."
-        )
+        raise Weigering(conflict_melding(conflicten, doel_naam))
     # Exactly the target's generated files: its versions stand, this branch's are recorded again.
     _git(repo, "rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", *GEMAAKT)
     for pad in GEMAAKT:

@@ -242,7 +242,12 @@ def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
         for bestand, regels in per_bestand.items():
             r.regels += [f"- `{bestand}`", *regels]
         if any(bestand in per_bestand for bestand in ("indicatoren.yaml", "financien.yaml")):
-            r.regels.append("- De grafieken en de pdf van de nota veranderen mee; bekijk ze in de preview van de site.")
+            # /nota/ and the PDF are the note as adopted (nota_vastgesteld/) and never change.
+            r.regels.append(
+                "- De pagina's en grafieken van de site tonen het nieuwe getal, met het label "
+                "*Gewijzigd na de nota*; de nota zelf (`/nota/` en de pdf) blijft zoals de raad hem vaststelde. "
+                "Bekijk het in het voorbeeld van de site."
+            )
 
 
 def _kort(record) -> str:
