@@ -52,8 +52,10 @@ check: $(VENV)/.site-installed
 	$(PY) -m macros controleer $(if $(BASIS),--basis $(BASIS))
 
 # make versie WAT="Vraag 8 is helderder geformuleerd." [VERSIE=1.1] [BASIS=commit]
+# WAT reaches the command through the environment (make passes a variable given on its command
+# line to the recipe's), never through the recipe's text: quotes and ; in the sentence stay text.
 versie: $(VENV)/.site-installed
-	$(PY) -m macros versie --wat "$(WAT)" $(if $(VERSIE),--versie $(VERSIE)) $(if $(BASIS),--basis $(BASIS))
+	$(PY) -m macros versie --wat "$$WAT" $(if $(VERSIE),--versie $(VERSIE)) $(if $(BASIS),--basis $(BASIS))
 
 gouden: $(VENV)/.site-installed
 	$(PY) -m macros gouden
