@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..data import betekenis as b
 from ..data import graaf, scenarios
-from ..data.lezer import Fout, locatie
+from ..data.lezer import Fout, item_pad, locatie, pad_tekst
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..data.model import KompasData, KompasVersie
 from . import basis, gouden, versie
@@ -173,7 +173,7 @@ def _plaatshouders(data: KompasData) -> list[str]:
                 str(
                     Fout(
                         plek.bestand if plek else "wijzigingen.yaml",
-                        f"versies[{i}].samenvatting",
+                        pad_tekst((*item_pad(("versies",), type(v), i, v.versie), "samenvatting")),
                         plek.regel if plek else None,
                         f"de samenvatting van versie {v.versie} is nog de tekst '{PLAATSHOUDER}'. Schrijf daar in "
                         "één zin, voor wie het kompas gebruikt, wat er in deze versie verandert, zoals "
