@@ -9,6 +9,11 @@ that names line and column and says what to do. What the parser said in English 
 reaches the data editor: a message no kind recognises gets the general Dutch message
 (`ONBEKEND`), and tests/test_yaml_meldingen.py fails when the installed PyYAML or libyaml
 has a message no kind recognises.
+
+Where the parser stops at a list item, the message speaks of what the data editor sees: a
+dash that stands further in or out than the dashes of the other items (at the dash that is
+wrong, which is not always the line the parser names), or a bullet from Word, an en dash or a
+dash without a space where a list item begins.
 """
 
 from __future__ import annotations
@@ -130,7 +135,8 @@ _PER_NAAM = {soort.naam: soort for soort in SOORTEN}
 
 def _wat_de_parser_niet_ziet(regels: list[str], plek_probleem, plek_context) -> Optional[Melding]:
     """What the parser cannot say, read from the line it stopped at: a quote from Word where a
-    text begins, a tab in the indentation, text after a closing quote."""
+    text begins, a list item begun with a bullet or another dash, a tab in the indentation,
+    text after a closing quote."""
     for mark in (plek_probleem, plek_context):
         if (gekruld := _gekrulde_aanhalingstekens(regels, mark)) is not None:
             return gekruld
