@@ -258,9 +258,10 @@ def _kring(kompas, cyclus: list[str], nummer: dict[str, int]) -> Fout:
 
 
 def _vormen(vormen: list, principes: Optional[list]) -> Iterable[Fout]:
+    principe_ids = {p.id for p in principes} if principes is not None else None
     for vorm in vormen:
-        for i, principe in enumerate(vorm.principes if principes is not None else []):
-            if principe not in {p.id for p in principes}:
+        for i, principe in enumerate(vorm.principes if principe_ids is not None else []):
+            if principe not in principe_ids:
                 yield _fout(
                     vorm,
                     "principes",
@@ -464,13 +465,15 @@ def _archief_ontbreekt(versie: str, erna: str, bestand: str) -> str:
 def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout]:
     """Each scenario once; the questions it answers and the vorm it expects exist, once
     kompas.yaml and vormen.yaml could be read."""
+    vraag_ids = {v.id for v in kompas.vragen} if kompas is not None else None
+    vorm_ids = {v.id for v in vormen} if vormen is not None else None
     namen: set[str] = set()
     for scenario in scenarios:
         if scenario.naam in namen:
             yield _fout(scenario, "naam", f"het scenario {aangehaald(scenario.naam)} staat er twee keer")
         namen.add(scenario.naam)
-        for vraag_id in scenario.antwoorden if kompas is not None else []:
-            if vraag_id not in {v.id for v in kompas.vragen}:
+        for vraag_id in scenario.antwoorden if vraag_ids is not None else []:
+            if vraag_id not in vraag_ids:
                 yield _fout(
                     scenario,
                     "antwoorden",
@@ -478,7 +481,7 @@ def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout
                     "niet in kompas.yaml",
                     item=vraag_id,
                 )
-        if vormen is not None and scenario.verwacht not in {v.id for v in vormen}:
+        if vorm_ids is not None and scenario.verwacht not in vorm_ids:
             yield _fout(
                 scenario,
                 "verwacht",
