@@ -400,6 +400,13 @@ def test_onzichtbare_tekens(tekst, plek, woorden):
     assert vondst.bericht.startswith(f"op regel {plek[0]}, kolom {plek[1]} ")
 
 
+def test_de_letters_eromheen_zoals_de_editor_ze_toont():
+    # The other invisible characters of the line as an editor shows them: a space, nothing.
+    eerste, tweede = tekens.onzichtbare_tekens("titel: Pei\u00a0len\u00adtje\n")
+    assert "tussen 'titel: Pei' en 'lentje'" in eerste.bericht
+    assert "tussen 'titel: Pei len' en 'tje'" in tweede.bericht
+
+
 def test_elk_onzichtbaar_teken_tegelijk_en_gewone_tekst_is_goed():
     # Every one at once, also two on one line: fixing one must not reveal the next only then.
     # A run of the same character (two non-breaking spaces in the indentation) is one finding.

@@ -207,8 +207,8 @@ def aangehaald(tekst: object) -> str:
 
 def _tussen(regel_tekst: str, positie: int) -> str:
     """Where the character stands, in the visible words around it: ", tussen 'Pei' en 'len'"."""
-    zichtbaar = _woorden(_NIET_TOEGESTAAN.sub("", regel_tekst[:positie]).lstrip(" -"), van_achter=True)
-    erna = _woorden(_NIET_TOEGESTAAN.sub("", regel_tekst[positie + 1 :]).rstrip(), van_achter=False)
+    zichtbaar = _woorden(_zoals_te_zien(regel_tekst[:positie]).lstrip(" -"), van_achter=True)
+    erna = _woorden(_zoals_te_zien(regel_tekst[positie + 1 :]).rstrip(), van_achter=False)
     if zichtbaar and erna:
         return f", tussen {aangehaald(zichtbaar)} en {aangehaald(erna)}"
     if zichtbaar:
@@ -216,6 +216,11 @@ def _tussen(regel_tekst: str, positie: int) -> str:
     if erna:
         return f", vóór {aangehaald(erna)}"
     return ""
+
+
+def _zoals_te_zien(tekst: str) -> str:
+    """Text as an editor shows it: a non-breaking space looks like a space, the rest like nothing."""
+    return _NIET_TOEGESTAAN.sub(lambda m: " " if m[0] in HARDE_SPATIES else "", tekst)
 
 
 def _woorden(tekst: str, van_achter: bool, lengte: int = 20) -> str:
