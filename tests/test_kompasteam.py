@@ -69,7 +69,7 @@ WIJZIGINGEN = {
                 "door": "voert een brede peiling uit",
             }
         ],
-        "rapport": ["`vormen[id=peilen].wat_is_het`", "Versie van het kompas: 1.0 → **1.1**"],
+        "rapport": ["`vorm 'peilen' › wat_is_het`", "Versie van het kompas: 1.0 → **1.1**"],
         "gemarkeerd": ("kompas/vormen/peilen/", "voert een brede peiling uit", "Gewijzigd in versie 1.1"),
     },
     "route-naar-andere-vorm": {
@@ -145,7 +145,7 @@ WIJZIGINGEN = {
         "rapport": [
             "| `ja/ja/nee/ja/nee` | Peilen | **Samen verkennen** |",
             "Versie van het kompas: 1.0 → **2.0**",
-            "`vormen[id=samen-verkennen]`: **erbij**",
+            "`vorm 'samen-verkennen'`: **erbij**",
         ],
     },
     "vorm-eraf": {
@@ -187,7 +187,10 @@ WIJZIGINGEN = {
                 "door": "bedragen: [499060, 499060, 499060, 419060]",
             },
         ],
-        "rapport": ["`totaal.bedragen[3]`: 409.060 → **419.060**", "Versie van het kompas: 1.0 (ongewijzigd)"],
+        "rapport": [
+            "`totaal › bedragen › jaar 2027`: 409.060 → **419.060**",
+            "Versie van het kompas: 1.0 (ongewijzigd)",
+        ],
         "gemarkeerd": ("monitoring/financien/", "80.000", "Gewijzigd na de nota"),
         "geen_versie": True,
     },

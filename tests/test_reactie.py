@@ -374,5 +374,5 @@ def test_foutmelding_noemt_de_map_niet_het_pad(tmp_path):
     shutil.rmtree(gegevensmap)
     with pytest.raises(KompasDataError) as fout:
         laad_kompas_data(gegevensmap)
-    assert "kompas_data/: (bestand): deze gegevensmap bestaat niet" in str(fout.value)
+    assert "kompas_data/: deze gegevensmap bestaat niet" in str(fout.value)
     assert str(tmp_path) not in str(fout.value)

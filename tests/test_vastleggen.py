@@ -412,6 +412,49 @@ def test_een_titel_die_niet_zegt_wat_er_verandert_wordt_geweigerd(titel):
         vastleggen.samenvatting_uit_titel(titel)
 
 
+@pytest.mark.parametrize("wat", ["Update kompas.yaml", "Edit kompas.yaml", "Patch 1"])
+def test_make_versie_weigert_wat_de_ci_weigert(origin, tmp_path, wat):
+    # One check for both: a summary the CI refuses as a title is refused locally too, in the
+    # same words, and nothing is written.
+    werk = in_de_webeditor(origin, tmp_path / "werk", VRAAG_8)
+    uit = python_m_macros(werk, "versie", "--wat", wat)
+    assert uit.returncode == 1, uit.stdout
+    assert (
+        f'make versie: WAT="{wat}" wordt de samenvatting van de nieuwe versie, maar zegt niet wat er verandert; '
+        in uit.stderr
+    )
+    with pytest.raises(vastleggen.Weigering) as ci:
+        vastleggen.samenvatting_uit_titel(wat)
+    zelfde = "wordt de samenvatting van de nieuwe versie, maar zegt niet wat er verandert; "
+    assert zelfde in str(ci.value)
+    assert git(werk, "status", "--porcelain") == ""
+
+
+def test_make_versie_zegt_in_woorden_waarmee_hij_vergeleek(origin, tmp_path):
+    werk = in_de_webeditor(origin, tmp_path / "werk", VRAAG_8)
+    # The branch's own commit has no version for its change; the last recorded one is main's.
+    commit, dag = git(werk, "log", "-1", "--format=%h %cs", "origin/main").split()
+    uit = python_m_macros(werk, "versie", "--wat", TITEL)
+    assert uit.returncode == 0, uit.stderr
+    jaar, maand, dag_nr = dag.split("-")
+    assert f"Vergeleken met de laatste vastgelegde versie (1.0), in commit {commit} van {int(dag_nr)} " in uit.stdout
+    assert f" {jaar}." in uit.stdout.splitlines()[0]
+    assert "HEAD" not in uit.stdout
+    assert "Versie 1.1 vastgelegd (subversie)" in uit.stdout
+
+
+def test_make_versie_noemt_de_soort_van_de_versie_die_hij_vastlegde(origin, tmp_path):
+    # A reworded question needs 1.1; asked for 2.0, it records a major version and says so.
+    werk = in_de_webeditor(origin, tmp_path / "werk", VRAAG_8)
+    uit = python_m_macros(werk, "versie", "--wat", TITEL, "--versie", "2.0")
+    assert uit.returncode == 0, uit.stderr
+    assert (
+        "Versie 2.0 vastgelegd (hoofdversie, zoals gevraagd; voor deze wijziging was een subversie genoeg: 1.1)"
+        in uit.stdout
+    )
+    assert "subversie)" not in uit.stdout
+
+
 def test_een_titel_die_zegt_wat_er_verandert_is_de_samenvatting():
     assert vastleggen.samenvatting_uit_titel("  Update  vraag 8:\nhelderder.  ") == "Update vraag 8: helderder."
     assert vastleggen.samenvatting_uit_titel(TITEL) == TITEL

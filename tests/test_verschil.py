@@ -193,3 +193,43 @@ def test_op_main_zelf_zegt_het_rapport_dat(repo):
     resultaat = _rapport(bron)
     assert resultaat.returncode == 0, resultaat.stderr
     assert "dit is main zelf" in resultaat.stdout and "**Geen inhoudelijke wijziging**" in resultaat.stdout
+
+
+def test_het_rapport_noemt_een_plek_zoals_de_controle(kompas10, tmp_path):
+    # A member reads a place in the data in one notation, whichever tool shows it: the third
+    # year is "jaar 2026", not "[2]" counted from zero.
+    from macros.data.lezer import locatie
+    from macros.review import verschilrapport
+
+    gegevensmap = kopieer_kompas10(tmp_path / "d")
+    pas_toe(
+        gegevensmap,
+        {
+            "wijzigingen": [
+                {
+                    "bestand": "financien.yaml",
+                    "vervang": "[90000, 90000, 90000, 0]",
+                    "door": "[90000, 90000, 80000, 0]",
+                },
+                {
+                    "bestand": "financien.yaml",
+                    "vervang": "[499060, 499060, 499060, 409060]",
+                    "door": "[499060, 499060, 489060, 409060]",
+                },
+                {"bestand": "principes.yaml", "vervang": "spreker: Ambtenaar", "door": "spreker: Een ambtenaar"},
+            ]
+        },
+        "plekken",
+    )
+    nieuw = laad_kompas_data(gegevensmap)
+    rapport = verschilrapport.vergelijk(kompas10, nieuw).tekst
+    post = next(p for p in nieuw.financien.posten if p.id == "programmamanagement")
+    principe = next(p for p in nieuw.principes if any(c.spreker == "Een ambtenaar" for c in p.citaten))
+    citaat = next(i for i, c in enumerate(principe.citaten) if c.spreker == "Een ambtenaar")
+    for plek in (
+        locatie(post, "bedragen", 2).pad,
+        locatie(nieuw.financien.totaal, "bedragen", 2).pad,
+        locatie(principe.citaten[citaat], "spreker").pad,
+    ):
+        assert f"`{plek}`:" in rapport, (plek, rapport)
+    assert "`post 'programmamanagement' › bedragen › jaar 2026`: 90.000 → **80.000**" in rapport

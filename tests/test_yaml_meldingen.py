@@ -20,9 +20,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.data import tekens, yaml_meldingen
-from macros.data.lezer import Fout, lees_bestand
-from macros.data.model import VormenBestand
+from macros.data import lezer, regelpad, tekens, yaml_meldingen
+from macros.data.lezer import Fout, lees_bestand, pad_van_regel
+from macros.data.model import Kompas, VormenBestand
 
 from .conftest import KOMPAS_10, PROJECT
 
@@ -384,6 +384,12 @@ def test_een_teken_dat_de_reader_weigert():
             "BOM-teken (U+FEFF), vóór 'c: d'. Zo'n teken hoort alleen helemaal aan het begin",
         ),
         ("titel: Pei\u2028len\n", (1, 11), "een onzichtbare regelovergang (U+2028)"),
+        (
+            "titel: gs\u00advisie met\n",
+            (1, 10),
+            "een zacht afbreekstreepje (onzichtbaar), tussen 'titel: gs' en 'visie met'",
+        ),
+        ("tekst: Vraag:\u00a0is dat zo\n", (1, 14), "in de tekst, tussen 'tekst: Vraag:' en 'is dat zo'"),
         ("titel: Pei\x0blen\n", (1, 11), "een onzichtbaar stuurteken (U+000B)"),
     ],
 )
@@ -394,10 +400,36 @@ def test_onzichtbare_tekens(tekst, plek, woorden):
     assert vondst.bericht.startswith(f"op regel {plek[0]}, kolom {plek[1]} ")
 
 
-def test_een_regel_per_melding_en_gewone_tekst_is_goed():
+def test_de_letters_eromheen_zoals_de_editor_ze_toont():
+    # The other invisible characters of the line as an editor shows them: a space, nothing.
+    eerste, tweede = tekens.onzichtbare_tekens("titel: Pei\u00a0len\u00adtje\n")
+    assert "tussen 'titel: Pei' en 'lentje'" in eerste.bericht
+    assert "tussen 'titel: Pei len' en 'tje'" in tweede.bericht
+
+
+def test_elk_onzichtbaar_teken_tegelijk_en_gewone_tekst_is_goed():
+    # Every one at once, also two on one line: fixing one must not reveal the next only then.
+    # A run of the same character (two non-breaking spaces in the indentation) is one finding.
     assert tekens.onzichtbare_tekens("titel: Peilen – “met” ‘quotes’ en é, ß, €\n") == []
-    vondsten = tekens.onzichtbare_tekens("a: x\u00a0y\u00a0z\r\nb: \u200bq\r\n")
-    assert [(v.regel, v.kolom) for v in vondsten] == [(1, 5), (2, 4)]
+    vondsten = tekens.onzichtbare_tekens("a: x\u00a0y\u00a0z\r\nb: \u200bq\r\n  \u00a0\u00a0c: d\n")
+    assert [(v.regel, v.kolom) for v in vondsten] == [(1, 5), (1, 7), (2, 4), (3, 3)]
+
+
+def test_alle_onzichtbare_tekens_van_een_bestand_in_een_keer(tmp_path):
+    tekst = (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8")
+    tekst = tekst.replace("titel: Peilen", "titel: Pei\u00adlen\u200b").replace(
+        "eigenaar: Gemeente", "eigenaar:\u00a0Gemeente"
+    )
+    fouten = _lees(tmp_path, tekst)
+    assert [(f.pad, f.kolom) for f in fouten] == [
+        ("vorm 'burgerparticipatie' › eigenaar", 14),
+        ("vorm 'peilen' › titel", 15),
+        ("vorm 'peilen' › titel", 19),
+        ("vorm 'peilen' › eigenaar", 14),
+        ("vorm 'gemeente-aan-zet' › eigenaar", 14),
+    ]
+    assert fouten[-1].bericht.endswith(lezer.NA_ONZICHTBARE_TEKENS)
+    assert not any(lezer.NA_ONZICHTBARE_TEKENS in f.bericht for f in fouten[:-1])
 
 
 def _lees(tmp_path, tekst: str) -> list[Fout]:
@@ -448,8 +480,156 @@ def test_elke_melding_van_de_parser_staat_in_bijdragen(soort):
 
 
 @pytest.mark.parametrize(
-    "tekst", ["t:\u00a0x\n", " \u00a0t: x\n", "t: a\u00a0b\n", "t: a\u200bb\n", "t: a\ufeffb\n", "t: a\x07b\n"]
+    "tekst",
+    [
+        "t:\u00a0x\n",
+        " \u00a0t: x\n",
+        "t: a\u00a0b\n",
+        "t: a:\u00a0b\n",
+        "t: a\u200bb\n",
+        "t: a\u00adb\n",
+        "t: a\ufeffb\n",
+        "t: a\x07b\n",
+    ],
 )
 def test_elke_melding_over_onzichtbare_tekens_staat_in_bijdragen(tekst):
     (vondst,) = tekens.onzichtbare_tekens(tekst)
     assert _kern(vondst.bericht) in _tabel_van_bijdragen(), _kern(vondst.bericht)
+
+
+@pytest.mark.parametrize(
+    "tekst, woorden, niet",
+    [
+        # After a key's colon: the key is no key. With a colon in the text, the quoted line at once.
+        ("titel:\u00a0Peilen\n", "Dan leest YAML 'titel' niet als sleutel", "De regel wordt dan"),
+        ("a:\u00a0Let op: x\n", 'De regel wordt dan: a: "Let op: x"', "in de tekst"),
+        # In running text: not about keys; a colon before it needs quotes only on the key's line.
+        ("a: Let op:\u00a0x\n", "in de tekst, tussen 'a: Let op:' en 'x'", "niet als sleutel"),
+        ("a: Let op:\u00a0x\n", 'De regel wordt dan: a: "Let op: x"', "niet als sleutel"),
+        (
+            "  - Stadsmakers:\u00a0een voorbeeld\n",
+            'De regel wordt dan: - "Stadsmakers: een voorbeeld"',
+            "sleutel ervoor",
+        ),
+        ("a: >-\n  Vraag:\u00a0is dat zo?\n", "Vervang hem door een gewone spatie", "De regel wordt dan"),
+        ("a: een\u00a0# twee\n", "YAML leest alles vanaf ' #' als commentaar", "niet als sleutel"),
+        ("  \u00a0a: b\n", "in de inspringing", "sleutel"),
+    ],
+)
+def test_een_harde_spatie_heet_naar_waar_hij_staat(tekst, woorden, niet):
+    (vondst,) = tekens.onzichtbare_tekens(tekst)
+    assert woorden in vondst.bericht and niet not in vondst.bericht, vondst.bericht
+
+
+VORMEN_10 = (KOMPAS_10 / "vormen.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "vervang, door, voor, na, vanaf",
+    [
+        # What the data editor does is: replace the line (from its indentation, or from the
+        # column the message names) by what the message proposes.
+        (
+            "zeggenschap: Beperkt.",
+            "zeggenschap: Let op:\u00a0beperkt.",
+            "De regel wordt dan: ",
+            ". De controle",
+            "inspringing",
+        ),
+        (
+            "zeggenschap: Beperkt.",
+            "zeggenschap:\u00a0Let op: beperkt.",
+            "De regel wordt dan: ",
+            ". De controle",
+            "inspringing",
+        ),
+        (
+            "- omgevingsvisie\n",
+            "- Stadsmakers:\u00a0een voorbeeld\n",
+            "De regel wordt dan: ",
+            ". De controle",
+            "inspringing",
+        ),
+        ("- omgevingsvisie\n", "- “Omgevingsvisie” van de stad\n", "tussen aanhalingstekens: ", ". Hoort", "kolom"),
+        ("zeggenschap: Beperkt.", "zeggenschap: “Beperkt.”", "in de plaats van de gekrulde: ", ". Hoort", "kolom"),
+        ("zeggenschap: Beperkt.", "zeggenschap: “Beperkt: nu”", "in de plaats van de gekrulde: ", ". Hoort", "kolom"),
+        ("- omgevingsvisie\n", "• omgevingsvisie\n", "een spatie: ", ". De controle", "kolom"),
+        ("- omgevingsvisie\n", "–omgevingsvisie\n", "een spatie: ", ". De controle", "kolom"),
+        ("- omgevingsvisie\n", "-omgevingsvisie\n", "een spatie: ", ". De controle", "kolom"),
+        ("- Zoekgebieden duurzame energie\n", "• Zoekgebieden duurzame energie\n", "een spatie: ", None, "kolom"),
+        ("zeggenschap: Beperkt.", "zeggenschap: Beperkt: nu", "aanhalingstekens: ", ". De controle", "inspringing"),
+    ],
+)
+def test_het_advies_geeft_in_een_keer_een_bestand_dat_yaml_leest(tmp_path, vervang, door, voor, na, vanaf):
+    # Following the advice never leads straight to the next message.
+    assert vervang in VORMEN_10
+    (fout,) = _lees(tmp_path, VORMEN_10.replace(vervang, door, 1))
+    voorstel = fout.bericht.split(voor, 1)[1]
+    voorstel = voorstel.rsplit(na, 1)[0] if na else voorstel
+    regels = VORMEN_10.replace(vervang, door, 1).split("\n")
+    regel = regels[fout.regel - 1]
+    begin = fout.kolom - 1 if vanaf == "kolom" else len(regel) - len(regel.lstrip(" "))
+    regels[fout.regel - 1] = regel[:begin] + voorstel
+    assert _lees(tmp_path, "\n".join(regels)) == [], voorstel
+
+
+@pytest.mark.parametrize("plek", ["eerste", "midden", "laatste"])
+def test_een_streepje_dat_te_weinig_inspringt_wordt_aangewezen(tmp_path, plek):
+    # The message points at the line that is wrong, speaks of its dash, and two spaces more fix it.
+    punten = VORMEN_10.split("    voorbeelden:\n", 6)[6].split("    instrumenten:")[0].splitlines()
+    fout_regel = {"eerste": punten[0], "midden": punten[3], "laatste": punten[-1]}[plek]
+    tekst = VORMEN_10.replace(fout_regel + "\n", fout_regel[2:] + "\n", 1)
+    (fout,) = _lees(tmp_path, tekst)
+    regels = tekst.split("\n")
+    assert regels[fout.regel - 1] == fout_regel[2:] and fout.kolom == 5, fout
+    assert "springt het streepje (-) van" in fout.bericht and "sleutel" not in fout.bericht, fout.bericht
+    nummer = {"eerste": 1, "midden": 4, "laatste": len(punten)}[plek]
+    assert fout.pad == f"vorm 'peilen' › voorbeelden › nr. {nummer}"
+    regels[fout.regel - 1] = "  " + regels[fout.regel - 1]
+    assert _lees(tmp_path, "\n".join(regels)) == []
+
+
+def test_waar_een_regel_staat_lees_je_uit_de_regels_erboven():
+    regels = [
+        "versie: '1.0'",
+        "vragen:",
+        "- id: eerste",  # a list at the indentation of its key
+        "  tekst: >-",
+        "    Een vraag: met een dubbele punt",
+        "  ja: {vorm: peilen}",
+        "",
+        "  # commentaar",
+        "- id: tweede",
+        "  tekst Een sleutel zonder dubbele punt",
+        "  nee:",
+        "    vorm: peilen",
+        "koers:",
+        "  richtingen:",
+        "    - id: meer",
+        "      naar:",
+        "        - a",
+        "        • b",
+        "    -id: x",
+    ]
+    verwacht = {
+        1: "versie",
+        3: "vraag 1 (eerste) › id",
+        5: "vraag 1 (eerste) › tekst",
+        8: "vraag 1 (eerste) › ja",
+        10: "vraag 2 (tweede) › tekst",
+        12: "vraag 2 (tweede) › nee › vorm",
+        17: "koers › richting 'meer' › naar › nr. 1",
+        18: "koers › richting 'meer' › naar › nr. 2",
+        19: "koers › richting 'x' › id",
+    }
+    assert {r: pad_van_regel(regels, r, Kompas) for r in verwacht} == verwacht
+    assert regelpad.stappen(regels, 12) == [regelpad.Sleutel("koers")]
+
+
+def test_een_eerste_streepje_dat_te_ver_inspringt_wordt_aangewezen(tmp_path):
+    # The parser stops at the second item, which stands where our files put a list; the first
+    # is the one to move.
+    tekst = VORMEN_10.replace("      - Zoekgebieden duurzame energie\n", "        - Zoekgebieden duurzame energie\n", 1)
+    (fout,) = _lees(tmp_path, tekst)
+    assert tekst.split("\n")[fout.regel - 1] == "        - Zoekgebieden duurzame energie" and fout.kolom == 9
+    assert "(kolom 7, zoals op regel" in fout.bericht and fout.pad == "vorm 'peilen' › voorbeelden › nr. 1"

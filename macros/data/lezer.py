@@ -15,17 +15,19 @@ not "vragen[3]") and says what to do (the messages are listed in BIJDRAGEN.md).
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import tekens, yaml_meldingen
+from . import regelpad, tekens, yaml_meldingen
+from .tekens import aangehaald
 from .velden import Tekstsoort
 
 # libyaml's composer when PyYAML has it (same nodes, tags and line marks; several times faster).
@@ -46,6 +48,10 @@ _GELEZEN_ALS = {
     _STR: "tekst",
 }
 
+# A text that begins as a list item written wrongly: a bullet or another dash, or a dash
+# without a space after it.
+_LIJSTTEKEN_VOORAAN = re.compile(r"(?:([" + regelpad.LIJSTTEKENS + r"])\s*|-(?=[^\s-]))")
+
 # Characters that turn the reading direction around: text that shows one thing and says
 # another ("Trojan Source"). Never needed in Dutch policy text.
 RICHTINGSTEKENS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
@@ -62,11 +68,12 @@ class Fout:
     kolom: Optional[int] = None  # from 1, in characters
 
     def __str__(self) -> str:
-        # file:line:column, as editors and CI annotations read it; then what and why.
+        # file:line:column, as editors and CI annotations read it; then which field, what and why.
+        # A problem of the whole file (it is missing, it is not UTF-8) has no field to name.
         plek = self.bestand
         if self.regel:
             plek += f":{self.regel}" + (f":{self.kolom}" if self.kolom else "")
-        return f"{plek}: {self.pad or '(bestand)'}: {self.bericht}"
+        return f"{plek}: {self.pad}: {self.bericht}" if self.pad else f"{plek}: {self.bericht}"
 
     @property
     def volgorde(self) -> tuple:
@@ -99,8 +106,9 @@ def locatie(record: object, veld: Optional[str] = None, item: Any = None) -> Opt
     return getattr(record, "_locatie", None)
 
 
-def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
-    """The file as text, or None after recording why it cannot be read as UTF-8."""
+def lees_tekst(pad: Path, naam: str, fouten: list[Fout], soort: Optional[type] = None) -> Optional[str]:
+    """The file as text, or None after recording why it cannot be read as UTF-8 (with the field
+    at that line when `soort`, the file's record type, is given)."""
     inhoud = pad.read_bytes()
     try:
         tekst = inhoud.decode("utf-8")
@@ -108,10 +116,11 @@ def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
         regel = inhoud[: e.start].count(b"\n") + 1
         begin = inhoud.rfind(b"\n", 0, e.start) + 1
         kolom = len(inhoud[begin : e.start].decode("utf-8", errors="replace")) + 1
+        regels = inhoud.decode("utf-8", errors="replace").splitlines()
         fouten.append(
             Fout(
                 naam,
-                "",
+                pad_van_regel(regels, regel, soort) if soort is not None else "",
                 regel,
                 f"dit bestand is niet opgeslagen als UTF-8 (het teken op regel {regel}, kolom {kolom} "
                 "kan niet gelezen worden); sla het bestand op als UTF-8",
@@ -122,26 +131,45 @@ def lees_tekst(pad: Path, naam: str, fouten: list[Fout]) -> Optional[str]:
     return tekst.removeprefix("\ufeff")  # a byte order mark, as some Windows editors write
 
 
+# A file the parser cannot read is read no further than its first mistake: said with it, so a
+# data editor does not take the one message for the only one.
+VERDER_NA_HERSTEL = "De controle stopt in dit bestand bij de eerste fout; herstel die en draai make check opnieuw"
+NA_ONZICHTBARE_TEKENS = (
+    "De controle leest dit bestand verder als de onzichtbare tekens weg zijn; draai daarna make check opnieuw"
+)
+
+
 def lees_bestand(pad: Path, naam: str, soort: type, fouten: list[Fout]) -> Any:
     """Parse one YAML file into a record of type `soort`; problems go to `fouten`."""
-    tekst = lees_tekst(pad, naam, fouten)
+    tekst = lees_tekst(pad, naam, fouten, soort)
     if tekst is None:
         return ONGELDIG
-    # Characters nobody can see come first: what the parser would say about them (a missing
-    # colon, the indentation) sends a data editor looking for the wrong thing.
+    regels = tekst.splitlines()
+    # Characters nobody can see come first, all of them: what the parser would say about them
+    # (a missing colon, the indentation) sends a data editor looking for the wrong thing.
     if onzichtbaar := tekens.onzichtbare_tekens(tekst):
-        fouten.extend(Fout(naam, "", v.regel, v.bericht, v.kolom) for v in onzichtbaar)
+        for i, v in enumerate(onzichtbaar):
+            bericht = v.bericht if i < len(onzichtbaar) - 1 else f"{v.bericht}. {NA_ONZICHTBARE_TEKENS}"
+            fouten.append(Fout(naam, pad_van_regel(regels, v.regel, soort), v.regel, bericht, v.kolom))
         return ONGELDIG
     try:
         node = yaml.compose(tekst, Loader=_LOADER)
     except (yaml.YAMLError, RecursionError) as e:
         melding = yaml_meldingen.vertaal(e, tekst)
-        fouten.append(Fout(naam, "", melding.regel, melding.bericht, melding.kolom))
+        fouten.append(
+            Fout(
+                naam,
+                pad_van_regel(regels, melding.regel, soort) if melding.regel else "",
+                melding.regel,
+                f"{melding.bericht}. {VERDER_NA_HERSTEL}",
+                melding.kolom,
+            )
+        )
         return ONGELDIG
     if node is None:
         fouten.append(Fout(naam, "", None, "het bestand is leeg"))
         return ONGELDIG
-    return _Bouwer(naam, fouten, tekst.splitlines(), node).bouw(soort, node, ())
+    return _Bouwer(naam, fouten, regels, node).bouw(soort, node, ())
 
 
 # How a path names what it leads to. A record in a list is named by its kind and its key, as
@@ -157,6 +185,76 @@ PER_ITEM_VAN = {"bedragen": ("jaren", "jaar")}
 
 def pad_tekst(pad: tuple[str, ...]) -> str:
     return PADSCHEIDING.join(pad)
+
+
+def item_pad(
+    pad: tuple[str, ...], soort: Any, index: int, sleutel: Optional[str] = None, per_item: Sequence[object] = ()
+) -> tuple[str, ...]:
+    """The path of the item at `index` (from 0) of the list at `pad`, named as the data editor
+    knows it: a record by its kind and its key ("vorm 'peilen'"), taking the place of its list
+    in the path; a question by its number ("vraag 4 (eerst-verhelderen)"); an amount by the item
+    it stands for (`per_item`: the years, "jaar 2027"); anything else by its place, counted from
+    1 ("nr. 2"). `sleutel` is the record's id, naam or versie. The check, the placeholder
+    message and the outcome report all name a place in the data with this."""
+    lijst = _laatste_sleutel(pad)
+    kern = _zonder_none(soort)
+    if dataclasses.is_dataclass(kern):
+        soortnaam = kern.__name__.lower()
+        if lijst in GENUMMERD:
+            naam = f"{soortnaam} {index + 1}" + (f" ({sleutel})" if sleutel else "")
+        else:
+            naam = f"{soortnaam} {aangehaald(sleutel)}" if sleutel else f"{soortnaam} {index + 1}"
+        return (*pad[:-1], naam)
+    if lijst in PER_ITEM_VAN and index < len(per_item):
+        return (*pad, f"{PER_ITEM_VAN[lijst][1]} {per_item[index]}")
+    return (*pad, f"nr. {index + 1}")
+
+
+def sleutel_van(soort: type, waarden: dict) -> Optional[str]:
+    """The value that names a record of type `soort`: the first of its id, naam or versie that
+    `waarden` (field name to value) has."""
+    velden = {f.name for f in dataclasses.fields(soort)}
+    for sleutel in SLEUTELS:
+        waarde = waarden.get(sleutel)
+        if sleutel in velden and isinstance(waarde, str) and waarde.strip():
+            return waarde
+    return None
+
+
+def pad_van_regel(regels: list[str], regel: int, soort: type) -> str:
+    """What the data editor calls the field line `regel` (from 1) belongs to, read from the text
+    (regelpad.py) for a file YAML cannot read, named as the lezer names it: "vorm 'peilen' ›
+    zeggenschap". A word that may be a key whose colon is missing is named only when the record
+    has such a field."""
+    pad: tuple[str, ...] = ()
+    huidig: Any = soort
+    for stap in regelpad.stappen(regels, regel - 1):
+        if isinstance(stap, regelpad.Sleutel):
+            veldtype = _veldtype(huidig, stap.naam)
+            if not stap.zeker and veldtype is None:
+                break
+            pad, huidig = (*pad, stap.naam), veldtype
+        else:
+            element = _elementtype(huidig)
+            kern = _zonder_none(element)
+            sleutel = sleutel_van(kern, stap.sleutels) if dataclasses.is_dataclass(kern) else None
+            pad, huidig = item_pad(pad, element, stap.plaats, sleutel), element
+    return pad_tekst(pad)
+
+
+def _veldtype(soort: Any, naam: str) -> Any:
+    """The type of field `naam` of a record type, or of the values of a mapping; None if unknown."""
+    kern = _zonder_none(soort)
+    if dataclasses.is_dataclass(kern):
+        return typing.get_type_hints(kern).get(naam) if naam in {f.name for f in dataclasses.fields(kern)} else None
+    if typing.get_origin(kern) is dict:
+        return typing.get_args(kern)[1]
+    return None
+
+
+def _elementtype(soort: Any) -> Any:
+    kern = _zonder_none(soort)
+    return typing.get_args(kern)[0] if typing.get_origin(kern) is list else None
 
 
 class _Bouwer:
@@ -229,7 +327,7 @@ class _Bouwer:
             return self.fout(
                 pad,
                 node,
-                f"verwacht tekst, maar YAML leest {node.value!r} als {gelezen}; "
+                f"verwacht tekst, maar YAML leest {aangehaald(node.value)} als {gelezen}; "
                 f'zet de waarde tussen aanhalingstekens: "{node.value}"',
             )
         waarde = node.value
@@ -264,7 +362,7 @@ class _Bouwer:
                 return self.fout(
                     pad,
                     node,
-                    f"{waarde!r} is geen geldig{'' if soort.het else 'e'} {soort.naam}: gebruik "
+                    f"{aangehaald(waarde)} is geen geldig{'' if soort.het else 'e'} {soort.naam}: gebruik "
                     f"{soort.vorm}, zoals {soort.voorbeeld}",
                 )
             if len(waarde) > soort.maximum:
@@ -306,8 +404,8 @@ class _Bouwer:
         rest = self.regels[eind.line][eind.column :]
         if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
             return (
-                f"na {node.value!r} staat ' #': YAML leest alles vanaf het # als commentaar, dus de tekst stopt "
-                f"bij {node.value!r}. Hoort het # bij de tekst? Zet de tekst dan tussen aanhalingstekens, "
+                f"na {aangehaald(node.value)} staat ' #': YAML leest alles vanaf het # als commentaar, dus de tekst stopt "
+                f"bij {aangehaald(node.value)}. Hoort het # bij de tekst? Zet de tekst dan tussen aanhalingstekens, "
                 f'zoals: "{node.value} {rest.strip()}". Is het een opmerking? Zet die dan op een eigen regel'
             )
         return None
@@ -338,6 +436,8 @@ class _Bouwer:
             inhoud = regel_tekst.lstrip(" ")
             if inhoud == "-" or inhoud.startswith("- "):
                 regel, kolom = index + 1, len(regel_tekst) - len(inhoud) + 1
+                if (eerste := self._eerste_punt_springt_minder_in(node, regel, kolom)) is not None:
+                    return eerste
                 boven = begin.line + 1
                 return (
                     regel,
@@ -349,6 +449,34 @@ class _Bouwer:
                     "niet aan het begin van een regel",
                 )
         return None
+
+    def _eerste_punt_springt_minder_in(
+        self, node: yaml.ScalarNode, regel: int, kolom: int
+    ) -> Optional[tuple[int, int, str]]:
+        """The first item of a list whose dash stands under its key, the other items two spaces
+        further in: YAML reads a list at the key's indentation, of one item, whose text goes on
+        with every dash below it. The mistake is the first dash, not the second."""
+        eigen = self.regels[node.start_mark.line]
+        voor = eigen[: node.start_mark.column]
+        if not re.fullmatch(r" *- +", voor):
+            return None
+        streepje = len(voor) - len(voor.lstrip(" ")) + 1
+        boven = next(
+            (r for r in reversed(self.regels[: node.start_mark.line]) if r.strip() and not r.lstrip().startswith("#")),
+            "",
+        )
+        if kolom <= streepje or len(boven) - len(boven.lstrip(" ")) + 1 != streepje or not boven.rstrip().endswith(":"):
+            return None
+        eerste = node.start_mark.line + 1
+        return (
+            eerste,
+            streepje,
+            f"{yaml_meldingen.plek(eerste, streepje)} springt het streepje (-) van het eerste punt van de lijst minder "
+            f"ver in dan de streepjes van de punten eronder (kolom {kolom}, zoals op regel {regel}). Daardoor leest "
+            "YAML die punten als vervolg van de tekst van het eerste punt: de punten worden samen één tekst. Zet het "
+            f"streepje op regel {eerste} recht onder de andere streepjes: typ er {kolom - streepje} "
+            f"{'spatie' if kolom - streepje == 1 else 'spaties'} voor",
+        )
 
     def _binnen_bereik(self, waarde: int, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         laag, hoog = regels.get("minimum"), regels.get("maximum")
@@ -371,32 +499,33 @@ class _Bouwer:
 
     def _lijst(self, soort: Any, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         if not isinstance(node, yaml.SequenceNode):
+            if (lijstteken := self._lijstteken(node)) is not None:
+                return self.fout(pad, node, lijstteken)
             return self.fout(pad, node, f"verwacht een lijst, maar vond {_soort_node(node)}")
         items = [
             self.bouw(soort, item, self._item_pad(soort, pad, i, item), regels) for i, item in enumerate(node.value)
         ]
         return ONGELDIG if any(i is ONGELDIG for i in items) else items
 
+    def _lijstteken(self, node: yaml.Node) -> Optional[str]:
+        """A list written with Word's bullets, other dashes or a dash without a space (`• peiling`,
+        `-peiling`): YAML reads the lines as one text where a list should be."""
+        if not (isinstance(node, yaml.ScalarNode) and not node.style):
+            return None
+        gevonden = _LIJSTTEKEN_VOORAAN.match(node.value)
+        regel_tekst = self.regels[node.start_mark.line]
+        if gevonden is None or regel_tekst[: node.start_mark.column].strip():
+            return None  # not a line of its own: `voorbeelden: • …` is another mistake
+        tekst = regel_tekst[node.start_mark.column :]
+        regel, kolom = node.start_mark.line + 1, node.start_mark.column + 1
+        return yaml_meldingen.lijstteken_bericht(regel, kolom, gevonden[1], tekst[len(gevonden[0]) :].rstrip())
+
     def _item_pad(self, soort: Any, pad: tuple[str, ...], index: int, node: yaml.Node) -> tuple[str, ...]:
-        """The path of the item at `index` of the list at `pad`, named as the data editor knows it.
-        A record takes the place of its list in the path: "vraag 4 (eerst-verhelderen)", not
-        "vragen › 4"."""
-        lijst = _laatste_sleutel(pad)
         kern = _zonder_none(soort)
-        if dataclasses.is_dataclass(kern):
-            soortnaam = kern.__name__.lower()
-            sleutel = _sleutel_van(kern, node)
-            if lijst in GENUMMERD:
-                naam = f"{soortnaam} {index + 1}" + (f" ({sleutel})" if sleutel else "")
-            else:
-                naam = f"{soortnaam} {sleutel!r}" if sleutel else f"{soortnaam} {index + 1}"
-            return (*pad[:-1], naam)
-        if lijst in PER_ITEM_VAN:
-            andere, woord = PER_ITEM_VAN[lijst]
-            waarden = _lijst_bovenaan(self.wortel, andere)
-            if index < len(waarden):
-                return (*pad, f"{woord} {waarden[index]}")
-        return (*pad, f"nr. {index + 1}")
+        sleutel = _sleutel_van(kern, node) if dataclasses.is_dataclass(kern) else None
+        lijst = _laatste_sleutel(pad)
+        per_item = _lijst_bovenaan(self.wortel, PER_ITEM_VAN[lijst][0]) if lijst in PER_ITEM_VAN else ()
+        return item_pad(pad, soort, index, sleutel, per_item)
 
     def _woordenboek(self, soort: Any, node: yaml.Node, pad: tuple[str, ...], regels: dict) -> Any:
         """A mapping from names (such as question ids) to values of one type."""
@@ -491,13 +620,10 @@ def _sleutel_van(soort: type, node: yaml.Node) -> Optional[str]:
     """The value that names a record (its id, naam or versie), read from its node before it is built."""
     if not isinstance(node, yaml.MappingNode):
         return None
-    velden = {f.name for f in dataclasses.fields(soort)}
-    waarden = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-    for sleutel in SLEUTELS:
-        waarde = waarden.get(sleutel)
-        if sleutel in velden and isinstance(waarde, yaml.ScalarNode) and waarde.value.strip():
-            return waarde.value
-    return None
+    return sleutel_van(
+        soort,
+        {k.value: v.value for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)},
+    )
 
 
 def _lijst_bovenaan(wortel: yaml.Node, sleutel: str) -> list[str]:
@@ -514,4 +640,4 @@ def _soort_node(node: yaml.Node) -> str:
         return "sleutels en waarden"
     if isinstance(node, yaml.SequenceNode):
         return "een lijst"
-    return f"{node.value!r} ({_GELEZEN_ALS.get(node.tag, node.tag)})"
+    return f"{aangehaald(node.value)} ({_GELEZEN_ALS.get(node.tag, node.tag)})"

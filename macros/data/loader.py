@@ -8,17 +8,41 @@ each field (`velden.py`) are checked while building the records (`lezer.py`); th
 checks what a single field cannot say: unique ids, references between files, the shape of
 the kompas graph (also of every archived version), the sums in the tables and the order of
 the versions. Whether the recorded versions match the data is `betekenis.py`'s question.
+
+Every problem is reported in one run. A file the parser cannot read stops at its first
+mistake (the message says so), but every other file is still checked: each rule runs as soon
+as the files it needs could be read, so a mistake in vormen.yaml does not hide a wrong total
+in financien.yaml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 from . import graaf
 from .lezer import ONGELDIG, Fout, lees_bestand, locatie
-from .model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, KompasData
+from .model import (
+    ARCHIEF_MAP,
+    BESTANDEN,
+    ArchiefVersie,
+    Doelstelling,
+    Financien,
+    IndicatorenBestand,
+    Kompas,
+    KompasData,
+    KompasVersie,
+    Nota,
+    Principe,
+    Risico,
+    Scenario,
+    Vorm,
+    Wijkplatforms,
+)
+from .tekens import aangehaald
 
 
 class KompasDataError(Exception):
@@ -33,6 +57,43 @@ class KompasDataError(Exception):
         super().__init__(f"De kompasdata in {gegevensmap.name}/ is ongeldig ({len(fouten)} {woord}):\n{regels}")
 
 
+@dataclass
+class Gelezen:
+    """What could be read of a data folder, with the names of KompasData: None for a file that
+    could not be read (its problems are already reported). `onleesbaar` names the files of the
+    archive that exist but could not be read."""
+
+    kompas: Optional[Kompas] = None
+    vormen: Optional[list[Vorm]] = None
+    principes: Optional[list[Principe]] = None
+    doelstellingen: Optional[list[Doelstelling]] = None
+    indicatoren: Optional[IndicatorenBestand] = None
+    risicos: Optional[list[Risico]] = None
+    financien: Optional[Financien] = None
+    wijkplatforms: Optional[Wijkplatforms] = None
+    versies: Optional[list[KompasVersie]] = None
+    nota: Optional[Nota] = None
+    scenarios: Optional[list[Scenario]] = None
+    archief: list[ArchiefVersie] = field(default_factory=list)
+    onleesbaar: set[str] = field(default_factory=set)
+
+
+# Which field of KompasData each file gives, and how it is taken from that file's record.
+_UIT_BESTAND = {
+    "kompas.yaml": ("kompas", lambda r: r),
+    "vormen.yaml": ("vormen", lambda r: r.vormen),
+    "principes.yaml": ("principes", lambda r: r.principes),
+    "doelstellingen.yaml": ("doelstellingen", lambda r: r.doelstellingen),
+    "indicatoren.yaml": ("indicatoren", lambda r: r),
+    "risicos.yaml": ("risicos", lambda r: r.risicos),
+    "financien.yaml": ("financien", lambda r: r),
+    "wijkplatforms.yaml": ("wijkplatforms", lambda r: r),
+    "wijzigingen.yaml": ("versies", lambda r: r.versies),
+    "nota.yaml": ("nota", lambda r: r),
+    "scenarios.yaml": ("scenarios", lambda r: r.scenarios),
+}
+
+
 def laad_kompas_data(gegevensmap: Path | str) -> KompasData:
     gegevensmap = Path(gegevensmap)
     fouten: list[Fout] = []
@@ -41,62 +102,63 @@ def laad_kompas_data(gegevensmap: Path | str) -> KompasData:
     for pad in sorted(gegevensmap.iterdir()):
         if pad.suffix in (".yaml", ".yml") and pad.name not in BESTANDEN:
             fouten.append(Fout(pad.name, "", None, f"onbekend bestand; verwacht: {', '.join(BESTANDEN)}"))
-    records = {}
+    gelezen = Gelezen()
     for naam, soort in BESTANDEN.items():
         pad = gegevensmap / naam
         if not pad.is_file():
             fouten.append(Fout(naam, "", None, "dit bestand ontbreekt"))
             continue
-        records[naam] = lees_bestand(pad, naam, soort, fouten)
-    archief = [
-        lees_bestand(pad, f"{ARCHIEF_MAP}/{pad.name}", ArchiefVersie, fouten)
-        for pad in sorted((gegevensmap / ARCHIEF_MAP).glob("*.yaml"))
-    ]
-    if fouten or any(r is ONGELDIG for r in [*records.values(), *archief]):
-        raise KompasDataError(gegevensmap, fouten)
-
-    data = KompasData(
-        kompas=records["kompas.yaml"],
-        vormen=records["vormen.yaml"].vormen,
-        principes=records["principes.yaml"].principes,
-        doelstellingen=records["doelstellingen.yaml"].doelstellingen,
-        indicatoren=records["indicatoren.yaml"],
-        risicos=records["risicos.yaml"].risicos,
-        financien=records["financien.yaml"],
-        wijkplatforms=records["wijkplatforms.yaml"],
-        versies=records["wijzigingen.yaml"].versies,
-        nota=records["nota.yaml"],
-        scenarios=records["scenarios.yaml"].scenarios,
-        archief=sorted(archief, key=lambda a: versie_sleutel(a.versie), reverse=True),
-    )
-    fouten = list(controleer(data))
+        record = lees_bestand(pad, naam, soort, fouten)
+        if record is not ONGELDIG:
+            veld, deel = _UIT_BESTAND[naam]
+            setattr(gelezen, veld, deel(record))
+    for pad in sorted((gegevensmap / ARCHIEF_MAP).glob("*.yaml")):
+        naam = f"{ARCHIEF_MAP}/{pad.name}"
+        versie = lees_bestand(pad, naam, ArchiefVersie, fouten)
+        if versie is ONGELDIG:
+            gelezen.onleesbaar.add(naam)
+        else:
+            gelezen.archief.append(versie)
+    gelezen.archief.sort(key=lambda a: versie_sleutel(a.versie), reverse=True)
+    fouten += controleer(gelezen)
     if fouten:
         raise KompasDataError(gegevensmap, fouten)
-    return data
+    return KompasData(**{f.name: getattr(gelezen, f.name) for f in dataclasses.fields(KompasData)})
 
 
-def controleer(data: KompasData) -> Iterable[Fout]:
-    """Every rule that spans records or files. Yields one `Fout` per problem."""
-    yield from _ids(data.kompas.vragen, "vragen")
-    yield from _ids(data.vormen, "vormen")
-    yield from _ids(data.principes, "principes")
-    yield from _ids(data.doelstellingen, "doelstellingen")
-    yield from _ids(data.indicatoren.alle, "indicatoren")
-    yield from _ids(data.indicatoren.voetnoten, "voetnoten")
-    yield from _ids(data.risicos, "risico's")
-    yield from _ids(data.financien.posten, "posten")
-    yield from _kompas(data.kompas, data.vormen)
-    for versie in data.archief:
-        yield from _ids(versie.vragen, "vragen")
-        yield from _ids(versie.vormen, "vormen")
-        yield from _kompas(versie, versie.vormen)
-    yield from _vormen(data)
-    yield from _koers(data)
-    yield from _indicatoren(data)
-    yield from _financien(data)
-    yield from _wijkplatforms(data)
-    yield from _versies(data)
-    yield from _scenarios(data)
+def controleer(data: KompasData | Gelezen) -> list[Fout]:
+    """Every rule that spans records or files, each on the files it needs: with a Gelezen, the
+    rules whose files could not be read wait until they can. One `Fout` per problem."""
+    d = data
+    fouten: list[Fout] = []
+    if d.kompas is not None:
+        fouten += _ids(d.kompas.vragen, "vragen")
+        fouten += _kompas(d.kompas, d.vormen)
+        fouten += _koers(d.kompas.koers, d.vormen)
+    if d.vormen is not None:
+        fouten += _ids(d.vormen, "vormen")
+        fouten += _vormen(d.vormen, d.principes)
+    for records, wat in ((d.principes, "principes"), (d.doelstellingen, "doelstellingen"), (d.risicos, "risico's")):
+        if records is not None:
+            fouten += _ids(records, wat)
+    if d.indicatoren is not None:
+        fouten += _ids(d.indicatoren.alle, "indicatoren")
+        fouten += _ids(d.indicatoren.voetnoten, "voetnoten")
+        fouten += _indicatoren(d.indicatoren, d.principes)
+    if d.financien is not None:
+        fouten += _ids(d.financien.posten, "posten")
+        fouten += _financien(d.financien)
+    if d.wijkplatforms is not None:
+        fouten += _wijkplatforms(d.wijkplatforms)
+    for versie in d.archief:
+        fouten += _ids(versie.vragen, "vragen")
+        fouten += _ids(versie.vormen, "vormen")
+        fouten += _kompas(versie, versie.vormen)
+    if d.versies is not None:
+        fouten += _versies(d)
+    if d.scenarios is not None:
+        fouten += _scenarios(d.scenarios, d.kompas, d.vormen)
+    return fouten
 
 
 def _fout(record: object, veld: Optional[str], bericht: str, item: object = None) -> Fout:
@@ -112,20 +174,23 @@ def _ids(records: list, wat: str) -> Iterable[Fout]:
         if record.id in gezien:
             eerder = locatie(gezien[record.id])
             yield _fout(
-                record, "id", f"de id {record.id!r} komt twee keer voor in {wat} (eerder op regel {eerder.regel})"
+                record,
+                "id",
+                f"de id {aangehaald(record.id)} komt twee keer voor in {wat} (eerder op regel {eerder.regel})",
             )
         gezien[record.id] = record
 
 
-def _kompas(kompas, vormen: list) -> Iterable[Fout]:
+def _kompas(kompas, vormen: Optional[list]) -> Iterable[Fout]:
     """The graph of the kompas (or of an archived version): every answer leads to exactly one
     place that exists, no cycles, every question and vorm reachable. `vormen` are the records
-    of the vormen of that version, so an unreachable one is reported where it stands."""
-    vorm_ids = {v.id for v in vormen}
+    of the vormen of that version, so an unreachable one is reported where it stands; None when
+    vormen.yaml could not be read (then the answers that lead to a vorm are not checked yet)."""
+    vorm_ids = {v.id for v in vormen} if vormen is not None else None
     vraag_ids = {v.id for v in kompas.vragen}
     nummer = graaf.vraagnummers(kompas)
     if kompas.start not in vraag_ids:
-        yield _fout(kompas, "start", f"de startvraag {kompas.start!r} bestaat niet in vragen")
+        yield _fout(kompas, "start", f"de startvraag {aangehaald(kompas.start)} bestaat niet in vragen")
     verwijzingen_ok = True
     for vraag in kompas.vragen:
         for antwoord in graaf.ANTWOORDEN:
@@ -135,7 +200,7 @@ def _kompas(kompas, vormen: list) -> Iterable[Fout]:
                 yield _fout(
                     doel,
                     None,
-                    f"antwoord '{antwoord}' van vraag {vraag.id!r} moet naar precies "
+                    f"antwoord '{antwoord}' van vraag {aangehaald(vraag.id)} moet naar precies "
                     "één plek wijzen: {vraag: <id>} of {vorm: <id>}",
                 )
             elif doel.vraag is not None and doel.vraag not in vraag_ids:
@@ -143,16 +208,16 @@ def _kompas(kompas, vormen: list) -> Iterable[Fout]:
                 yield _fout(
                     doel,
                     "vraag",
-                    f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vraag "
-                    f"{doel.vraag!r}, maar die bestaat niet",
+                    f"antwoord '{antwoord}' van vraag {aangehaald(vraag.id)} wijst naar vraag "
+                    f"{aangehaald(doel.vraag)}, maar die bestaat niet",
                 )
-            elif doel.vorm is not None and doel.vorm not in vorm_ids:
+            elif doel.vorm is not None and vorm_ids is not None and doel.vorm not in vorm_ids:
                 verwijzingen_ok = False
                 yield _fout(
                     doel,
                     "vorm",
-                    f"antwoord '{antwoord}' van vraag {vraag.id!r} wijst naar vorm "
-                    f"{doel.vorm!r}, maar die bestaat niet in vormen.yaml",
+                    f"antwoord '{antwoord}' van vraag {aangehaald(vraag.id)} wijst naar vorm "
+                    f"{aangehaald(doel.vorm)}, maar die bestaat niet in vormen.yaml",
                 )
     if not verwijzingen_ok or kompas.start not in vraag_ids:
         return
@@ -165,15 +230,15 @@ def _kompas(kompas, vormen: list) -> Iterable[Fout]:
             yield _fout(
                 vraag,
                 None,
-                f"vraag {nummer[vraag.id]} ({vraag.id}) is vanaf de start {kompas.start!r} niet te bereiken: "
+                f"vraag {nummer[vraag.id]} ({vraag.id}) is vanaf de start {aangehaald(kompas.start)} niet te bereiken: "
                 "geen enkel antwoord leidt ernaartoe",
             )
-    for vorm in vormen:
+    for vorm in vormen or []:
         if vorm.id not in vormen_bereikt:
             yield _fout(
                 vorm,
                 None,
-                f"vorm {vorm.id!r} is vanaf de start {kompas.start!r} met geen enkel antwoord te bereiken",
+                f"vorm {aangehaald(vorm.id)} is vanaf de start {aangehaald(kompas.start)} met geen enkel antwoord te bereiken",
             )
 
 
@@ -192,97 +257,103 @@ def _kring(kompas, cyclus: list[str], nummer: dict[str, int]) -> Fout:
     )
 
 
-def _vormen(data: KompasData) -> Iterable[Fout]:
-    principe_ids = {p.id for p in data.principes}
-    for vorm in data.vormen:
-        for i, principe in enumerate(vorm.principes):
+def _vormen(vormen: list, principes: Optional[list]) -> Iterable[Fout]:
+    principe_ids = {p.id for p in principes} if principes is not None else None
+    for vorm in vormen:
+        for i, principe in enumerate(vorm.principes if principe_ids is not None else []):
             if principe not in principe_ids:
                 yield _fout(
                     vorm,
                     "principes",
-                    f"vorm {vorm.id!r} noemt principe {principe!r}, maar dat bestaat niet in principes.yaml",
+                    f"vorm {aangehaald(vorm.id)} noemt principe {aangehaald(principe)}, maar dat bestaat niet in "
+                    "principes.yaml",
                     item=i,
                 )
         if len(set(vorm.principes)) != len(vorm.principes):
-            yield _fout(vorm, "principes", f"vorm {vorm.id!r} noemt een principe twee keer")
+            yield _fout(vorm, "principes", f"vorm {aangehaald(vorm.id)} noemt een principe twee keer")
         if not vorm.voorbeelden:
-            yield _fout(vorm, "voorbeelden", f"vorm {vorm.id!r} heeft geen inhoudelijke voorbeelden")
+            yield _fout(vorm, "voorbeelden", f"vorm {aangehaald(vorm.id)} heeft geen inhoudelijke voorbeelden")
         # The sentence the vorm page shows must say the same examples as the list the catalogue shows.
         for voorbeeld in vorm.voorbeelden if vorm.voorbeelden_zin else []:
             if voorbeeld not in vorm.voorbeelden_zin:
                 yield _fout(
                     vorm,
                     "voorbeelden_zin",
-                    f"vorm {vorm.id!r}: voorbeelden_zin noemt het voorbeeld {voorbeeld!r} niet; "
+                    f"vorm {aangehaald(vorm.id)}: voorbeelden_zin noemt het voorbeeld {aangehaald(voorbeeld)} niet; "
                     "zet in de zin dezelfde voorbeelden als in de lijst",
                 )
 
 
-def _koers(data: KompasData) -> Iterable[Fout]:
-    koers = data.kompas.koers
-    vorm_ids = {v.id for v in data.vormen}
-    if koers.minder_vaak not in vorm_ids:
-        yield _fout(koers, "minder_vaak", f"vorm {koers.minder_vaak!r} bestaat niet in vormen.yaml")
+def _koers(koers, vormen: Optional[list]) -> Iterable[Fout]:
+    """The directions of the kompas; where they lead is checked once vormen.yaml could be read."""
     yield from _ids(koers.richtingen, "koers.richtingen")
     for richting in koers.richtingen:
         if not richting.naar:
-            yield _fout(richting, "naar", f"richting {richting.id!r} wijst naar geen enkele vorm")
+            yield _fout(richting, "naar", f"richting {aangehaald(richting.id)} wijst naar geen enkele vorm")
+    if vormen is None:
+        return
+    vorm_ids = {v.id for v in vormen}
+    if koers.minder_vaak not in vorm_ids:
+        yield _fout(koers, "minder_vaak", f"vorm {aangehaald(koers.minder_vaak)} bestaat niet in vormen.yaml")
+    for richting in koers.richtingen:
         for i, vorm_id in enumerate(richting.naar):
             if vorm_id not in vorm_ids:
                 yield _fout(
                     richting,
                     "naar",
-                    f"richting {richting.id!r} wijst naar vorm {vorm_id!r}, maar die bestaat niet in vormen.yaml",
+                    f"richting {aangehaald(richting.id)} wijst naar vorm {aangehaald(vorm_id)}, maar die bestaat "
+                    "niet in vormen.yaml",
                     item=i,
                 )
 
 
-def _indicatoren(data: KompasData) -> Iterable[Fout]:
-    principe_ids = {p.id for p in data.principes}
-    voetnoot_ids = {v.id for v in data.indicatoren.voetnoten}
-    for groep in data.indicatoren.groepen:
+def _indicatoren(indicatoren, principes: Optional[list]) -> Iterable[Fout]:
+    principe_ids = {p.id for p in principes} if principes is not None else None
+    voetnoot_ids = {v.id for v in indicatoren.voetnoten}
+    for groep in indicatoren.groepen:
         for ind in groep.indicatoren:
-            if ind.principe is not None and ind.principe not in principe_ids:
+            if ind.principe is not None and principe_ids is not None and ind.principe not in principe_ids:
                 yield _fout(
                     ind,
                     "principe",
-                    f"indicator {ind.id!r} verwijst naar principe "
-                    f"{ind.principe!r}, maar dat bestaat niet in principes.yaml",
+                    f"indicator {aangehaald(ind.id)} verwijst naar principe "
+                    f"{aangehaald(ind.principe)}, maar dat bestaat niet in principes.yaml",
                 )
             metingen = [m for m in ind.metingen if m is not None]
             if ind.nieuw and metingen:
                 yield _fout(
                     ind,
                     "nieuw",
-                    f"indicator {ind.id!r} is nieuw en heeft dus nog geen metingen; "
+                    f"indicator {aangehaald(ind.id)} is nieuw en heeft dus nog geen metingen; "
                     "haal de metingen weg of zet nieuw op false",
                 )
             if not ind.nieuw and (ind.nulmeting is None or ind.nulmeting.waarde is None):
                 yield _fout(
-                    ind, "nieuw", f"indicator {ind.id!r} is niet nieuw, dus hoort er een nulmeting met waarde bij"
+                    ind,
+                    "nieuw",
+                    f"indicator {aangehaald(ind.id)} is niet nieuw, dus hoort er een nulmeting met waarde bij",
                 )
             jaren = [m.jaar for m in metingen]
             if jaren != sorted(set(jaren)):
                 yield _fout(
                     ind,
                     "nulmeting",
-                    f"de metingen van indicator {ind.id!r} moeten in oplopende jaren staan, maar staan in {jaren}",
+                    f"de metingen van indicator {aangehaald(ind.id)} moeten in oplopende jaren staan, maar staan in {jaren}",
                 )
             for meting in metingen:
                 if meting.voetnoot is not None and meting.voetnoot not in voetnoot_ids:
-                    yield _fout(meting, "voetnoot", f"voetnoot {meting.voetnoot!r} bestaat niet in voetnoten")
+                    yield _fout(meting, "voetnoot", f"voetnoot {aangehaald(meting.voetnoot)} bestaat niet in voetnoten")
             eenheden = {m.waarde.endswith("%") for m in metingen if m.waarde is not None}
             if len(eenheden) > 1:
                 yield _fout(
                     ind,
                     "nulmeting",
-                    f"de metingen van indicator {ind.id!r} zijn deels percentages "
+                    f"de metingen van indicator {aangehaald(ind.id)} zijn deels percentages "
                     "en deels niet; één grafiek kan ze niet samen tonen",
                 )
 
 
-def _financien(data: KompasData) -> Iterable[Fout]:
-    fin = data.financien
+def _financien(fin) -> Iterable[Fout]:
     if fin.jaren != sorted(set(fin.jaren)):
         yield _fout(fin, "jaren", f"de jaren moeten oplopend en uniek zijn, maar zijn {fin.jaren}")
     rijen = [*fin.posten, fin.totaal]
@@ -307,8 +378,8 @@ def _financien(data: KompasData) -> Iterable[Fout]:
             )
 
 
-def _wijkplatforms(data: KompasData) -> Iterable[Fout]:
-    budget = data.wijkplatforms.ondersteuningsbudget
+def _wijkplatforms(wijkplatforms) -> Iterable[Fout]:
+    budget = wijkplatforms.ondersteuningsbudget
     if budget.per_wijkplatform > budget.totaal:
         yield _fout(budget, "per_wijkplatform", "het budget per wijkplatform is groter dan het totaal")
 
@@ -317,10 +388,11 @@ def versie_sleutel(versie: str) -> tuple[int, ...]:
     return tuple(int(d) for d in versie.split("."))
 
 
-def _versies(data: KompasData) -> Iterable[Fout]:
+def _versies(data: KompasData | Gelezen) -> Iterable[Fout]:
     gezien: set[str] = set()
     vormen_van = {a.versie: {v.id for v in a.vormen} for a in data.archief}
-    vormen_van[data.kompas.versie] = {v.id for v in data.vormen}
+    if data.kompas is not None and data.vormen is not None:
+        vormen_van[data.kompas.versie] = {v.id for v in data.vormen}
     for versie in data.versies:
         if versie.versie in gezien:
             yield _fout(versie, "versie", f"versie {versie.versie} staat er twee keer")
@@ -329,31 +401,39 @@ def _versies(data: KompasData) -> Iterable[Fout]:
             datetime.date.fromisoformat(versie.datum)
         except ValueError:
             yield _fout(
-                versie, "datum", f'datum {versie.datum!r} bestaat niet; gebruik jaar-maand-dag, zoals "2027-03-01"'
+                versie,
+                "datum",
+                f'datum {aangehaald(versie.datum)} bestaat niet; gebruik jaar-maand-dag, zoals "2027-03-01"',
             )
-        for pad in versie.paden:
+        # A path names a vorm of the current or an earlier version: checked when all could be read.
+        for pad in versie.paden if data.vormen is not None and not getattr(data, "onleesbaar", None) else []:
             for veld in ("van", "naar"):
                 vorm_id = getattr(pad, veld)
                 # A path's old vorm may be gone since; what it names must have existed in some version.
                 if vorm_id is not None and not any(vorm_id in ids for ids in vormen_van.values()):
-                    yield _fout(pad, veld, f"vorm {vorm_id!r} bestaat in geen enkele versie van het kompas")
+                    yield _fout(pad, veld, f"vorm {aangehaald(vorm_id)} bestaat in geen enkele versie van het kompas")
     volgorde = [v.versie for v in data.versies]
     if volgorde != sorted(volgorde, key=versie_sleutel, reverse=True):
         yield _fout(data.versies[0], None, "zet de versies van nieuw naar oud: de nieuwste bovenaan")
+    if data.kompas is None:
+        return
     if not data.versies or data.versies[0].versie != data.kompas.versie:
         yield _fout(
             data.kompas,
             "versie",
-            f"versie {data.kompas.versie} heeft geen regel bovenaan "
-            "wijzigingen.yaml; beschrijf daar wat er in deze versie veranderde (`make versie` doet dat)",
+            f"versie {data.kompas.versie} heeft geen regel bovenaan wijzigingen.yaml. Een nieuwe versie legt "
+            "`make versie WAT=\"…\"` vast (in de webeditor: het label 'versie vastleggen'); die schrijft de versie in "
+            "kompas.yaml en wijzigingen.yaml samen. Is alleen de versie in kompas.yaml veranderd, zet hem dan terug "
+            f"op {data.versies[0].versie if data.versies else 'de versie bovenaan wijzigingen.yaml'}",
         )
     yield from _archief(data)
 
 
-def _archief(data: KompasData) -> Iterable[Fout]:
+def _archief(data: KompasData | Gelezen) -> Iterable[Fout]:
     """Every earlier version keeps its meaning in archief/<versie>.yaml; the current one does not."""
     bekend = {v.versie for v in data.versies}
     gearchiveerd = {a.versie for a in data.archief}
+    onleesbaar = getattr(data, "onleesbaar", set())  # a KompasData read every file
     for versie in data.archief:
         plek = locatie(versie)
         if plek.bestand != f"{ARCHIEF_MAP}/{versie.versie}.yaml":
@@ -362,35 +442,49 @@ def _archief(data: KompasData) -> Iterable[Fout]:
             yield _fout(versie, "versie", f"versie {versie.versie} is de huidige versie; die staat niet in het archief")
         elif versie.versie not in bekend:
             yield _fout(versie, "versie", f"versie {versie.versie} staat niet in wijzigingen.yaml")
-    for versie in data.versies[1:]:
-        if versie.versie not in gearchiveerd:
-            yield _fout(
-                versie,
-                "versie",
-                f"van versie {versie.versie} ontbreekt {ARCHIEF_MAP}/{versie.versie}.yaml; "
-                "`make versie` maakt dat bestand bij een nieuwe versie. Haal het terug uit git",
-            )
+    for i, versie in enumerate(data.versies[1:]):
+        bestand = f"{ARCHIEF_MAP}/{versie.versie}.yaml"
+        if versie.versie not in gearchiveerd and bestand not in onleesbaar:
+            yield _fout(versie, "versie", _archief_ontbreekt(versie.versie, data.versies[i].versie, bestand))
 
 
-def _scenarios(data: KompasData) -> Iterable[Fout]:
-    vraag_ids = {v.id for v in data.kompas.vragen}
-    vorm_ids = {v.id for v in data.vormen}
+def _archief_ontbreekt(versie: str, erna: str, bestand: str) -> str:
+    """An archived version whose file is not there. It is made when the version after it is
+    recorded, and only then: it holds the meaning the version had, which nobody can retype.
+    Either the version after it was added by hand, or the file was removed."""
+    return (
+        f"van versie {versie} ontbreekt {bestand}. Dat bestand bewaart versie {versie} zoals die gold; "
+        f"`make versie WAT=\"…\"` (in de webeditor: het label 'versie vastleggen') maakt het als versie {erna} "
+        "wordt vastgelegd, en met de hand is het niet goed te maken. Staat versie "
+        f"{erna} met de hand in wijzigingen.yaml en kompas.yaml? Haal die regels weg, zet de versie in kompas.yaml "
+        f'terug op "{versie}" en leg de versie vast met make versie of het label. Was het bestand er wel en is het '
+        f"weggehaald? Zet het dan terug uit git: git checkout main -- kompas_data/{bestand}"
+    )
+
+
+def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout]:
+    """Each scenario once; the questions it answers and the vorm it expects exist, once
+    kompas.yaml and vormen.yaml could be read."""
+    vraag_ids = {v.id for v in kompas.vragen} if kompas is not None else None
+    vorm_ids = {v.id for v in vormen} if vormen is not None else None
     namen: set[str] = set()
-    for scenario in data.scenarios:
+    for scenario in scenarios:
         if scenario.naam in namen:
-            yield _fout(scenario, "naam", f"het scenario {scenario.naam!r} staat er twee keer")
+            yield _fout(scenario, "naam", f"het scenario {aangehaald(scenario.naam)} staat er twee keer")
         namen.add(scenario.naam)
-        for vraag_id in scenario.antwoorden:
+        for vraag_id in scenario.antwoorden if vraag_ids is not None else []:
             if vraag_id not in vraag_ids:
                 yield _fout(
                     scenario,
                     "antwoorden",
-                    f"scenario {scenario.naam!r} beantwoordt vraag {vraag_id!r}, maar die bestaat niet in kompas.yaml",
+                    f"scenario {aangehaald(scenario.naam)} beantwoordt vraag {aangehaald(vraag_id)}, maar die bestaat "
+                    "niet in kompas.yaml",
                     item=vraag_id,
                 )
-        if scenario.verwacht not in vorm_ids:
+        if vorm_ids is not None and scenario.verwacht not in vorm_ids:
             yield _fout(
                 scenario,
                 "verwacht",
-                f"scenario {scenario.naam!r} verwacht vorm {scenario.verwacht!r}, maar die bestaat niet in vormen.yaml",
+                f"scenario {aangehaald(scenario.naam)} verwacht vorm {aangehaald(scenario.verwacht)}, maar die "
+                "bestaat niet in vormen.yaml",
             )

@@ -9,6 +9,11 @@ that names line and column and says what to do. What the parser said in English 
 reaches the data editor: a message no kind recognises gets the general Dutch message
 (`ONBEKEND`), and tests/test_yaml_meldingen.py fails when the installed PyYAML or libyaml
 has a message no kind recognises.
+
+Where the parser stops at a list item, the message speaks of what the data editor sees: a
+dash that stands further in or out than the dashes of the other items (at the dash that is
+wrong, which is not always the line the parser names), or a bullet from Word, an en dash or a
+dash without a space where a list item begins.
 """
 
 from __future__ import annotations
@@ -20,11 +25,15 @@ from typing import Optional
 import yaml
 
 from . import tekens
+from .regelpad import LIJSTTEKENS
 
 INSPRINGEN = (
     "klopt de inspringing niet: de regel staat verder of minder ver in dan de regels eromheen. "
     "Gebruik spaties (geen tabs), steeds twee per niveau, en zet een sleutel recht onder de sleutel ervoor"
 )
+# A list item begins with a dash and a space; Word's bullet, a dash of another length or a
+# dash without a space is text to YAML.
+_LIJSTTEKEN = re.compile(r"^(\s*)(?:([" + LIJSTTEKENS + r"])\s*|-(?=[^\s-]))(\S.*)?$")
 ONBEKEND = "onbekend"
 
 
@@ -126,10 +135,14 @@ _PER_NAAM = {soort.naam: soort for soort in SOORTEN}
 
 def _wat_de_parser_niet_ziet(regels: list[str], plek_probleem, plek_context) -> Optional[Melding]:
     """What the parser cannot say, read from the line it stopped at: a quote from Word where a
-    text begins, a tab in the indentation, text after a closing quote."""
+    text begins, a list item begun with a bullet or another dash, a tab in the indentation,
+    text after a closing quote."""
     for mark in (plek_probleem, plek_context):
         if (gekruld := _gekrulde_aanhalingstekens(regels, mark)) is not None:
             return gekruld
+    for mark in (plek_context, plek_probleem):
+        if (lijstteken := _lijstteken(regels, mark)) is not None:
+            return lijstteken
     regel_tekst = _regel_tekst(regels, plek_probleem)
     if plek_probleem is not None and "\t" in regel_tekst[: plek_probleem.column + 1]:
         regel, kolom = plek_probleem.line + 1, regel_tekst.index("\t") + 1
@@ -149,8 +162,82 @@ def _melding(soort: str, regels: list[str], mark) -> Melding:
     elif soort == "inspringing" and mark is not None:
         regel_tekst = _regel_tekst(regels, mark)
         kolom = len(regel_tekst) - len(regel_tekst.lstrip(" ")) + 1  # where the line's indentation ends
+        if re.match(r"-(\s|$)", regel_tekst.lstrip(" ")):
+            return _streepje_springt_anders(regels, mark.line, kolom)
     regel_tekst = regels[regel - 1] if regel is not None and 0 < regel <= len(regels) else ""
     return Melding(regel, kolom, _bericht(soort, regel, kolom, regel_tekst), soort)
+
+
+def _streepje_springt_anders(regels: list[str], index: int, kolom: int) -> Melding:
+    """A list item whose dash stands further in or out than the dashes of the other items: the
+    mistake is the dash. The parser stops at the second of two dashes that differ; when that one
+    stands where our files put a list (two spaces further in than its key), the first is wrong."""
+    regel = index + 1
+    ander, sleutel = _streepje_erboven(regels, index)
+    if ander is not None and sleutel is not None and kolom == sleutel + 2 and ander[1] != kolom:
+        (regel, kolom), ander = ander, (regel, kolom)
+    onder = f" (kolom {ander[1]}, zoals op regel {ander[0]})" if ander and ander[1] != kolom else ""
+    return Melding(
+        regel,
+        kolom,
+        MELDINGEN["streepje-inspringing"].format(waar=plek(regel, kolom), onder=onder),
+        "streepje-inspringing",
+    )
+
+
+def _streepje_erboven(regels: list[str], index: int) -> tuple[Optional[tuple[int, int]], Optional[int]]:
+    """Line and column of the dash of the other items of the list line `index` is meant for:
+    of the dashes above it, up to the key the list belongs to, the nearest of those furthest out
+    (a list inside an item stands further in). And the column of that key."""
+    eigen = len(regels[index]) - len(regels[index].lstrip(" "))
+    streepjes: list[tuple[int, int]] = []
+    sleutel = None
+    for i in range(index - 1, -1, -1):
+        inhoud = regels[i].lstrip(" ")
+        inspringing = len(regels[i]) - len(inhoud)
+        if not inhoud.strip() or inhoud.startswith("#"):
+            continue
+        if re.match(r"-(\s|$)", inhoud):
+            streepjes.append((i + 1, inspringing + 1))
+        elif inspringing <= eigen:
+            sleutel = inspringing + 1 if inhoud.rstrip().endswith(":") else None
+            break
+    if not streepjes:
+        return None, sleutel
+    verst = min(k for _, k in streepjes)
+    return next(s for s in streepjes if s[1] == verst), sleutel
+
+
+def _lijstteken(regels: list[str], mark) -> Optional[Melding]:
+    """`• peiling`, `– peiling` or `-peiling` among the items of a list: a list item written
+    wrongly, which YAML reads as text where a key should stand."""
+    if mark is None or mark.line >= len(regels):
+        return None
+    gevonden = _LIJSTTEKEN.match(regels[mark.line])
+    if gevonden is None or not _naast_een_lijst(regels, mark.line, len(gevonden[1])):
+        return None
+    regel, kolom = mark.line + 1, len(gevonden[1]) + 1
+    return Melding(regel, kolom, lijstteken_bericht(regel, kolom, gevonden[2], gevonden[3] or ""), "lijstteken")
+
+
+def lijstteken_bericht(regel: int, kolom: int, teken: Optional[str], tekst: str) -> str:
+    """The message for a list item that begins with `teken` (None: a dash without a space)."""
+    begin = f"met '{teken}'" if teken else "met een streepje zonder spatie erna"
+    return MELDINGEN["lijstteken"].format(waar=plek(regel, kolom), begin=begin, voorbeeld=f"- {tekst}".rstrip())
+
+
+def _naast_een_lijst(regels: list[str], index: int, inspringing: int) -> bool:
+    """Whether the nearest line above or below (blank lines and comments aside) is an item of
+    a list at the same indentation: then the line was meant as one too."""
+    for stap in (-1, 1):
+        i = index + stap
+        while 0 <= i < len(regels) and (not regels[i].strip() or regels[i].lstrip().startswith("#")):
+            i += stap
+        if 0 <= i < len(regels):
+            inhoud = regels[i].lstrip(" ")
+            if len(regels[i]) - len(inhoud) == inspringing and re.match(r"-(\s|$)", inhoud):
+                return True
+    return False
 
 
 def _regel_tekst(regels: list[str], mark) -> str:
@@ -353,6 +440,14 @@ MELDINGEN = {
         "aanhalingstekens"
     ),
     "inspringing": "{waar} " + INSPRINGEN,
+    "streepje-inspringing": (
+        "{waar} springt het streepje (-) van een punt van een lijst niet even ver in als de streepjes van de andere "
+        "punten{onder}. Zet het streepje recht onder de streepjes van de andere punten, met spaties (twee per niveau)"
+    ),
+    "lijstteken": (
+        "{waar} begint een punt van een lijst {begin}. YAML leest dat als gewone tekst, niet als een punt van de "
+        "lijst. Een lijstregel begint met een streepje en een spatie: {voorbeeld}"
+    ),
     "beginteken": (
         "{waar} staat een teken waar YAML niet mee kan beginnen ({teken}); zet de tekst tussen aanhalingstekens: "
         "{voorbeeld}"

@@ -29,10 +29,10 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]#|~$])")
 WOORDVERBINDER = "\u2060"
 _VERWIJZING = re.compile(r"(?<=@)(?=\S)|(?<=[#!])(?=\d)|(?<=:)(?=//)|(?<=www)(?=\.)", re.IGNORECASE)
 
-# What may stand in a code span as it is: ids, answers and key paths ("vormen[id=peilen].titel",
-# "ja/nee", "/kompas/wijzer/ja/"). Anything else (a backtick would end the span, a `|` splits a
-# table cell even inside one) is shown as escaped text instead.
-_CODE = re.compile(r"[\w.\-/\[\]=() ]+")
+# What may stand in a code span as it is: ids, answers and places in the data as the check names
+# them ("vorm 'peilen' › titel", "ja/nee", "/kompas/wijzer/ja/"). Anything else (a backtick would
+# end the span, a `|` splits a table cell even inside one) is shown as escaped text instead.
+_CODE = re.compile(r"[\w.\-/\[\]=()' ›]+")
 
 
 def md(waarde: object) -> str:
@@ -43,8 +43,8 @@ def md(waarde: object) -> str:
 
 
 def code(waarde: object) -> str:
-    """An id, answers string or key path in a code span. Ids are checked (kleine letters,
-    cijfers, koppeltekens), but a key path can hold a name from the data (`scenarios[naam=…]`),
+    """An id, answers string or place in the data in a code span. Ids are checked (kleine
+    letters, cijfers, koppeltekens), but a place can hold a name from the data (`scenario '…'`),
     and a code span must never end early, whatever it is given."""
     tekst = " ".join(str(waarde).split())
     if not _CODE.fullmatch(tekst):

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..data.loader import KompasDataError, laad_kompas_data
+from ..uitvoer import opmaak
 from . import basis, controle, gouden, verschilrapport, versie
 from .markdown import md, tekstblok
 
@@ -61,9 +62,20 @@ def versie_opdracht(args) -> int:
     except (basis.GeenBasis, versie.VersieWeigering) as fout:
         print(f"make versie: {fout}", file=sys.stderr)
         return 1
-    print(f"Vergeleken met de vorige versie op {revisie[:10] if len(revisie) > 10 else revisie}.")
+    print(f"Vergeleken met {_vorige_in_woorden(args.repo, vorige.versies[0].versie, revisie)}.")
     print(uitslag.bericht)
     return 0
+
+
+def _vorige_in_woorden(repo: Path, versie_nr: str, revisie: str) -> str:
+    """The version compared with and where it was found, in words: "de laatste vastgelegde
+    versie (1.0), in commit 1a2b3c4 van 5 december 2026". No HEAD or merge base: the data
+    editor knows commits by their short id and their date."""
+    uit = basis.git(repo, "log", "-1", "--format=%h %cs", revisie, controleer=False)
+    if uit.returncode != 0 or not uit.stdout.strip():
+        return f"de laatste vastgelegde versie ({versie_nr})"
+    commit, dag = uit.stdout.split()
+    return f"de laatste vastgelegde versie ({versie_nr}), in commit {commit} van {opmaak.datum(dag)}"
 
 
 def gouden_opdracht(args) -> int:

@@ -37,12 +37,6 @@ from .markdown import code
 GEMAAKT = ("kompas_data/wijzigingen.yaml", "kompas_data/archief", "tests/golden")
 KOMPAS_YAML = "kompas_data/kompas.yaml"
 _VERSIE_REGEL = re.compile(r"^versie: .*$", re.M)
-# The titles the forges fill in for a change made in the web editor: they say which file,
-# not what changes. GitHub "Update kompas.yaml", GitLab "Edit kompas.yaml" or "Update file
-# kompas.yaml", a branch name such as "Patch 1" or "patch-1".
-_STANDAARDTITEL = re.compile(
-    r"(?:update|edit|create|add|delete|bewerk|wijzig)(?: file)? [\w./-]+|patch[ -]?\d+", re.IGNORECASE
-)
 
 
 class Weigering(Exception):
@@ -58,24 +52,24 @@ class Uitkomst:
 
 
 # The one example sentence of BIJDRAGEN.md, the same in every message.
-VOORBEELD = "Vraag 8 vraagt nu of het vraagstuk eerst samen verhelderd moet worden."
+VOORBEELD = versie.VOORBEELD
+# The pull request's title becomes the summary: `make versie`'s check, in the words of the forge.
+UIT_DE_TITEL = versie.Bron(
+    naam='de titel van de pull request ("{zin}")',
+    leeg="de pull request heeft geen titel",
+    herstel=(
+        f'verander de titel in één zin voor wie het kompas gebruikt, zoals "{versie.VOORBEELD}", en zet het label '
+        "opnieuw"
+    ),
+)
 
 
 def samenvatting_uit_titel(titel: str) -> str:
     """The pull request's title as the summary of the version, or a refusal that says why."""
-    zin = " ".join(titel.split())
-    if not zin:
-        raise Weigering(
-            "de pull request heeft geen titel. Geef hem als titel één zin die zegt wat er verandert, zoals "
-            f'"{VOORBEELD}", en zet het label opnieuw.'
-        )
-    if _STANDAARDTITEL.fullmatch(zin.rstrip(".")):
-        raise Weigering(
-            f'de titel van de pull request ("{zin}") wordt de samenvatting van de nieuwe versie, maar zegt niet '
-            f'wat er verandert. Verander de titel in één zin voor wie het kompas gebruikt, zoals "{VOORBEELD}", en '
-            "zet het label opnieuw."
-        )
-    return zin
+    try:
+        return versie.samenvatting(titel, UIT_DE_TITEL)
+    except versie.VersieWeigering as fout:
+        raise Weigering(str(fout)) from fout
 
 
 def _git(repo: Path, *args: str, controleer: bool = True) -> subprocess.CompletedProcess:

@@ -197,46 +197,50 @@ def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
         r.regels += regels
 
 
-# Where each part of the data lives, for the key paths in the report.
+# Where each part of the data lives: the file, and for a list of records the key of that list
+# in the file (its items are named as the check names them: "vorm 'peilen'").
 BESTAND_VAN = {
-    "kompas": "kompas.yaml",
-    "vormen": "vormen.yaml",
-    "principes": "principes.yaml",
-    "doelstellingen": "doelstellingen.yaml",
-    "indicatoren": "indicatoren.yaml",
-    "risicos": "risicos.yaml",
-    "financien": "financien.yaml",
-    "wijkplatforms": "wijkplatforms.yaml",
-    "versies": "wijzigingen.yaml",
-    "nota": "nota.yaml",
-    "scenarios": "scenarios.yaml",
-    "archief": "archief/",
+    "kompas": ("kompas.yaml", None),
+    "vormen": ("vormen.yaml", "vormen"),
+    "principes": ("principes.yaml", "principes"),
+    "doelstellingen": ("doelstellingen.yaml", "doelstellingen"),
+    "indicatoren": ("indicatoren.yaml", None),
+    "risicos": ("risicos.yaml", "risicos"),
+    "financien": ("financien.yaml", None),
+    "wijkplatforms": ("wijkplatforms.yaml", None),
+    "versies": ("wijzigingen.yaml", "versies"),
+    "nota": ("nota.yaml", None),
+    "scenarios": ("scenarios.yaml", "scenarios"),
+    "archief": ("archief/", "archief"),
 }
 # The graph is reported above, question by question; the rest of kompas.yaml field by field.
-AL_GEMELD = ("kompas.vragen", "kompas.start", "kompas.versie")
+AL_GEMELD = ("vragen", "start", "versie")
+
+
+def _veldverschillen(oud: KompasData, nieuw: KompasData, veld: str) -> list:
+    """The changed fields of one part of the data, named from the top of its file."""
+    a, n = getattr(oud, veld), getattr(nieuw, veld)
+    _, lijst = BESTAND_VAN[veld]
+    if lijst is not None:
+        return list(verschillen(a, n, (lijst,)))
+    delen = [f.name for f in dataclasses.fields(n) if not (veld == "kompas" and f.name in AL_GEMELD)]
+    return [v for deel in delen for v in verschillen(getattr(a, deel), getattr(n, deel), (deel,), n)]
 
 
 def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     per_bestand: dict[str, list[str]] = {}
     for veld in dataclasses.fields(nieuw):
-        for v in verschillen(getattr(oud, veld.name), getattr(nieuw, veld.name), veld.name):
-            if v.sleutelpad.startswith(AL_GEMELD):
-                continue
-            # "kompas.toelichting" reads as "toelichting" under kompas.yaml; list paths stay whole.
-            pad = (
-                v.sleutelpad.split(".", 1)[1]
-                if v.sleutelpad.startswith(("kompas.", "financien.", "nota.", "indicatoren.", "wijkplatforms."))
-                else v.sleutelpad
-            )
+        for v in _veldverschillen(oud, nieuw, veld.name):
+            plek = code(v.plek)
             if v.oud is TOEGEVOEGD:
-                regel = f"{code(pad)}: **erbij**: {_kort(v.nieuw)}"
+                regel = f"{plek}: **erbij**: {_kort(v.nieuw)}"
             elif v.nieuw is VERWIJDERD:
-                regel = f"{code(pad)}: ~~eraf~~: {_kort(v.oud)}"
+                regel = f"{plek}: ~~eraf~~: {_kort(v.oud)}"
             elif isinstance(v.oud, str) and isinstance(v.nieuw, str) and len(v.oud) + len(v.nieuw) > 80:
-                regel = f"{code(pad)}: {woordverschil(v.oud, v.nieuw)}"
+                regel = f"{plek}: {woordverschil(v.oud, v.nieuw)}"
             else:
-                regel = f"{code(pad)}: {waarde(v.oud)} → **{waarde(v.nieuw)}**"
-            per_bestand.setdefault(BESTAND_VAN[veld.name], []).append(f"  - {regel}")
+                regel = f"{plek}: {waarde(v.oud)} → **{waarde(v.nieuw)}**"
+            per_bestand.setdefault(BESTAND_VAN[veld.name][0], []).append(f"  - {regel}")
     if per_bestand:
         r.kop("## Gewijzigde velden (oud → nieuw)")
         for bestand, regels in per_bestand.items():

@@ -26,6 +26,48 @@ class VersieWeigering(Exception):
     """The version cannot be recorded; the message says why and what to do."""
 
 
+# The one example sentence of BIJDRAGEN.md, the same in every message.
+VOORBEELD = "Vraag 8 vraagt nu of het vraagstuk eerst samen verhelderd moet worden."
+# The titles the forges fill in for a change made in the web editor: they say which file,
+# not what changes. GitHub "Update kompas.yaml", GitLab "Edit kompas.yaml" or "Update file
+# kompas.yaml", a branch name such as "Patch 1" or "patch-1".
+_STANDAARDTITEL = re.compile(
+    r"(?:update|edit|create|add|delete|bewerk|wijzig)(?: file)? [\w./-]+|patch[ -]?\d+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Bron:
+    """Where the summary of a new version comes from, in the words of the message that refuses
+    it: `naam` with {zin} for the sentence, `leeg` when there is none, `herstel` what to do."""
+
+    naam: str
+    leeg: str
+    herstel: str
+
+
+MET_WAT = Bron(
+    naam='WAT="{zin}"',
+    leeg="WAT is leeg",
+    herstel=f'schrijf in één zin voor wie het kompas gebruikt wat er verandert, zoals make versie WAT="{VOORBEELD}"',
+)
+
+
+def samenvatting(tekst: str, bron: Bron = MET_WAT) -> str:
+    """The summary of a new version: the sentence on one line, or a refusal that says why and
+    what to do. A forge's default title ("Update kompas.yaml") says nothing about what changes.
+    One check for `make versie` and CI's job."""
+    zin = " ".join(tekst.split())
+    if not zin:
+        raise VersieWeigering(f"{bron.leeg}; {bron.herstel}.")
+    if _STANDAARDTITEL.fullmatch(zin.rstrip(".")):
+        raise VersieWeigering(
+            f"{bron.naam.format(zin=zin)} wordt de samenvatting van de nieuwe versie, maar zegt niet wat er "
+            f"verandert; {bron.herstel}."
+        )
+    return zin
+
+
 @dataclass(frozen=True)
 class Resultaat:
     bericht: str
@@ -121,7 +163,8 @@ def leg_vast(
     golden: Path | None = None,
 ) -> Resultaat:
     """Record the change of the data in `gegevensmap` against `vorige` (the data of the previous
-    version, consistent with its record) as a new version."""
+    version, consistent with its record) as a new version, with `wat` as its summary (checked
+    by `samenvatting`)."""
     nu = laad_kompas_data(gegevensmap)
     wijzigingen_pad, kompas_pad = gegevensmap / "wijzigingen.yaml", gegevensmap / "kompas.yaml"
     tekst = wijzigingen_pad.read_text(encoding="utf-8")
@@ -145,13 +188,12 @@ def leg_vast(
             "vormen en de teksten bij elke uitkomst betekenen hetzelfde. Een nieuwe versie is niet "
             "nodig; commit uw wijziging zo."
         )
-    if not wat.strip():
-        raise VersieWeigering('zeg in één zin wat er verandert: make versie WAT="Vraag 8 is helderder geformuleerd."')
+    zin = samenvatting(wat)
     versie = kies_versie(vorig_record.versie, soort, gevraagd)
     record = KompasVersie(
         versie=versie,
         datum=(datum or datetime.date.today()).isoformat(),
-        samenvatting=" ".join(wat.split()),
+        samenvatting=zin,
         wijzigingen=beschrijving.in_woorden(oud, nieuw),
         vingerafdruk=b.vingerafdruk(nieuw),
         paden=b.gewijzigde_paden(oud, nieuw),
@@ -172,7 +214,19 @@ def leg_vast(
         else "geen pad krijgt een andere uitkomst"
     )
     return Resultaat(
-        f"Versie {versie} vastgelegd ({'hoofdversie' if soort == 'hoofd' else 'subversie'}): {paden}. "
+        f"Versie {versie} vastgelegd ({_soort_van(vorig_record.versie, versie, soort)}): {paden}. "
         f"Bekijk de wijziging met git diff en commit alles in kompas_data/ en tests/golden/.",
         record,
+    )
+
+
+def _soort_van(vorige: str, versie: str, nodig: str) -> str:
+    """The kind of the version recorded, which may be more than the change needed (VERSIE=2.0
+    for a reworded question): then say so."""
+    if versie.split(".")[0] == vorige.split(".")[0]:
+        return "subversie"
+    if nodig == "hoofd":
+        return "hoofdversie"
+    return (
+        f"hoofdversie, zoals gevraagd; voor deze wijziging was een subversie genoeg: {b.volgende_versie(vorige, nodig)}"
     )
