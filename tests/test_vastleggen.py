@@ -487,7 +487,8 @@ def test_de_handleiding_zegt_wat_de_meldingen_zeggen():
     """BIJDRAGEN.md and the messages use one example sentence and the same buttons of the
     forges' conflict pages, so a member can follow either."""
     gids = " ".join((PROJECT / "BIJDRAGEN.md").read_text(encoding="utf-8").split())
-    assert gids.count(vastleggen.VOORBEELD) == 2  # the web editor's title and `make versie WAT=…`
+    # The web editor's title, `make versie WAT=…` and the row of its message in the table.
+    assert gids.count(vastleggen.VOORBEELD) == 3
     assert "de kwestie eerst samen verhelderd" not in gids
     melding = vastleggen.conflict_melding(["kompas_data/kompas.yaml", "tests/golden/uitkomsten/ja-ja-ja.md"], "main")
     for knop in ("Resolve conflicts", "Mark as resolved", "Commit merge", "Use ours", "Use theirs", "Commit to source"):
