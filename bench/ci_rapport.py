@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gemeen import PROJECT, WERK, mediaan
+from gemeen import WERK, git, kale_forge, mediaan
 
 KEER = 5
 DOEL_SECONDEN = 60
@@ -39,25 +39,11 @@ OUD = "      Is het nodig het vraagstuk eerst te verhelderen?"
 NIEUW = "      Moet het vraagstuk eerst samen verhelderd worden?"
 
 
-def git(map_: Path, *args: str) -> str:
-    omgeving = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "bench",
-        "GIT_AUTHOR_EMAIL": "bench@localhost",
-        "GIT_COMMITTER_NAME": "bench",
-        "GIT_COMMITTER_EMAIL": "bench@localhost",
-    }
-    return subprocess.run(["git", *args], cwd=map_, check=True, capture_output=True, text=True, env=omgeving).stdout
-
-
 def forge(werk: Path) -> Path:
     """The bare repository with main and the branch `wijziging`."""
-    kaal = werk / "forge.git"
-    git(werk, "clone", "-q", "--bare", "--no-local", str(PROJECT), str(kaal))
+    kaal = kale_forge(werk)
     kopie = werk / "webeditor"
     git(werk, "clone", "-q", str(kaal), str(kopie))
-    git(kopie, "checkout", "-q", "-B", "main", "HEAD")
-    git(kopie, "push", "-q", "origin", "main")
     git(kopie, "checkout", "-q", "-b", "wijziging")
     kompas = kopie / "kompas_data" / "kompas.yaml"
     tekst = kompas.read_text(encoding="utf-8")

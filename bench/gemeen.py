@@ -39,6 +39,28 @@ def mediaan(waarden: list[float]) -> float:
     return statistics.median(waarden)
 
 
+def git(map_: Path, *args: str) -> str:
+    omgeving = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@localhost",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@localhost",
+    }
+    return subprocess.run(["git", *args], cwd=map_, check=True, capture_output=True, text=True, env=omgeving).stdout
+
+
+def kale_forge(werk: Path) -> Path:
+    """A bare repository standing in for the forge, with main at this project's HEAD."""
+    kaal = werk / "forge.git"
+    git(werk, "clone", "-q", "--bare", "--no-local", str(PROJECT), str(kaal))
+    kopie = werk / "main"
+    git(werk, "clone", "-q", str(kaal), str(kopie))
+    git(kopie, "checkout", "-q", "-B", "main", "HEAD")
+    git(kopie, "push", "-q", "origin", "main")
+    return kaal
+
+
 def map_grootte(gegevensmap: Path) -> int:
     return sum(p.stat().st_size for p in gegevensmap.rglob("*") if p.is_file())
 

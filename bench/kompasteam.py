@@ -32,8 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ci_rapport import git, schrijf
-from gemeen import PROJECT, WERK, machine
+from ci_rapport import schrijf
+from gemeen import WERK, git, kale_forge, machine
 
 from tests.conftest import pas_toe
 from tests.test_kompasteam import WIJZIGINGEN
@@ -53,16 +53,6 @@ VOLGORDE = [
     "vorm-eraf",
 ]
 SCHOON = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
-
-
-def forge(werk: Path) -> Path:
-    kaal = werk / "forge.git"
-    git(werk, "clone", "-q", "--bare", "--no-local", str(PROJECT), str(kaal))
-    kopie = werk / "main"
-    git(werk, "clone", "-q", str(kaal), str(kopie))
-    git(kopie, "checkout", "-q", "-B", "main", "HEAD")
-    git(kopie, "push", "-q", "origin", "main")
-    return kaal
 
 
 def als_lid(kaal: Path, werk: Path, naam: str) -> tuple[str, float]:
@@ -113,7 +103,7 @@ def meet_ci(namen: list[str]) -> list[str]:
     rijen = []
     with tempfile.TemporaryDirectory(dir=WERK) as tijdelijk:
         werk = Path(tijdelijk)
-        kaal = forge(werk)
+        kaal = kale_forge(werk)
         for naam in namen:
             versie, versie_duur = als_lid(kaal, werk, naam)
             uitkomst = ci(kaal, werk, naam)
@@ -144,7 +134,7 @@ def meet_snel() -> list[str]:
     WERK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WERK) as tijdelijk:
         werk = Path(tijdelijk)
-        kaal = forge(werk)
+        kaal = kale_forge(werk)
         als_lid(kaal, werk, "vraag-herformuleren")
         kloon = werk / "lid"
         git(werk, "clone", "-q", "--depth", "1", "--branch", "vraag-herformuleren", f"file://{kaal}", str(kloon))

@@ -190,15 +190,22 @@ def test_nog_een_keer_het_label_zonder_wijziging_maakt_geen_commit(origin, tmp_p
     assert "Er was niets te veranderen: geen commit." in (tmp_path / "uit2" / "versie.md").read_text(encoding="utf-8")
 
 
-def test_twee_keer_versie_1_1_de_controle_zegt_het_en_het_label_lost_het_op(origin, tmp_path):
-    # This branch records 1.1 locally (make versie) and pushes; meanwhile main records its own 1.1.
-    werk = kloon(origin, tmp_path / "job", "wijziging")
+def _vastgelegd_en_main_ook(origin: Path, tmp_path: Path, op_main: str = "Vraag 4 zegt steun.") -> Path:
+    """This branch recorded 1.1 with make versie and committed; main recorded its own 1.1
+    meanwhile (summary `op_main`), fetched."""
+    werk = kloon(origin, tmp_path / "lokaal", "wijziging")
     pas_toe(werk / "kompas_data", VRAAG_8, "hier")
     assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
     git(werk, "add", "-A")
     git(werk, "commit", "-q", "-m", "versie 1.1")
-    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun in plaats van ondersteuning.")
+    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, op_main)
     git(werk, "fetch", "-q", "origin")
+    return werk
+
+
+def test_twee_keer_versie_1_1_de_controle_zegt_het_en_het_label_lost_het_op(origin, tmp_path):
+    # This branch records 1.1 locally (make versie); meanwhile main records its own 1.1.
+    werk = _vastgelegd_en_main_ook(origin, tmp_path, "Vraag 4 zegt steun in plaats van ondersteuning.")
 
     ci = python_m_macros(werk, "ci")
     assert ci.returncode == 1
@@ -226,14 +233,8 @@ def test_twee_keer_versie_1_1_de_controle_zegt_het_en_het_label_lost_het_op(orig
 
 
 def test_twee_keer_versie_1_1_lokaal_met_de_stappen_uit_de_melding(origin, tmp_path):
-    werk = kloon(origin, tmp_path / "lokaal", "wijziging")
-    pas_toe(werk / "kompas_data", VRAAG_8, "hier")
-    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
-    git(werk, "add", "-A")
-    git(werk, "commit", "-q", "-m", "versie 1.1")
-    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
+    werk = _vastgelegd_en_main_ook(origin, tmp_path)
     # The steps as the message gives them.
-    git(werk, "fetch", "-q", "origin")
     samenvoegen = subprocess.run(
         ["git", "merge", "origin/main"], cwd=werk, capture_output=True, text=True, env={**os.environ, **IDENTITEIT}
     )
@@ -317,18 +318,6 @@ def test_een_conflict_ook_in_de_gemaakte_bestanden_zegt_per_bestand_wat_u_kiest(
     klaar = kloon(origin, tmp_path / "klaar")
     git(klaar, "checkout", "-q", "wijziging")
     assert python_m_macros(klaar, "ci").returncode == 0
-
-
-def _vastgelegd_en_main_ook(origin: Path, tmp_path: Path) -> Path:
-    """This branch recorded 1.1 with make versie; main recorded its own 1.1 meanwhile, fetched."""
-    werk = kloon(origin, tmp_path / "lokaal", "wijziging")
-    pas_toe(werk / "kompas_data", VRAAG_8, "hier")
-    assert python_m_macros(werk, "versie", "--wat", TITEL).returncode == 0
-    git(werk, "add", "-A")
-    git(werk, "commit", "-q", "-m", "versie 1.1")
-    op_main_vastgelegd(origin, tmp_path / "ander", VRAAG_4, "Vraag 4 zegt steun.")
-    git(werk, "fetch", "-q", "origin")
-    return werk
 
 
 @pytest.mark.parametrize("basis", [None, "origin/main"], ids=["make-check", "BASIS=origin/main"])
