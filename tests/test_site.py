@@ -9,9 +9,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from markupsafe import escape
 
+from macros.data.betekenis import gepubliceerde_versies
+from macros.data.herkomst import Herkomst
+from macros.data.loader import laad_kompas_data
 from macros.uitvoer.kompas_json import kompas_dict
 from macros.uitvoer.opmaak import euro
 
+from .conftest import NOTA_MAP, PROJECT
 from .htmlscan import scan
 
 SECTIES = [
@@ -130,7 +134,9 @@ def test_kompas_json_komt_overeen_met_de_yaml(gebouwde_site, data):
     assert re.fullmatch(r"[0-9a-f]{12}(-gewijzigd)?", bouw["commit"]) and re.fullmatch(
         r"\d{4}-\d{2}-\d{2}", bouw["datum"]
     )
-    assert gepubliceerd == kompas_dict(data, bouw)
+    # Each field says where its text comes from: compared with the note as adopted, as the build does.
+    herkomst = Herkomst(laad_kompas_data(PROJECT / NOTA_MAP), gepubliceerde_versies(data))
+    assert gepubliceerd == kompas_dict(data, bouw, herkomst)
     assert gepubliceerd["versie"] == data.kompas.versie
     assert [v["id"] for v in gepubliceerd["vormen"]] == [v.id for v in data.vormen]
 

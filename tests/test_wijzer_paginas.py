@@ -45,7 +45,8 @@ def test_vraagpagina_zonder_javascript(data, html_paginas):
         # Every earlier answer is listed with a "wijzig" link back to the question it answered.
         for i, stap in enumerate(toestand.stappen):
             blok = html.split(f'data-kompas-antwoord="{stap.vraag}"')[1].split("</li>")[0]
-            (href,) = re.findall(r'href="([^"]+)"', blok)
+            # (A question the kompasteam changed also links its change: only the wijzig link counts.)
+            (href,) = re.findall(r'class="kvz-wijzer__wijzig" href="([^"]+)"', blok)
             # The hash marks the answer given there, so going back shows it chosen.
             vorig = "/" + adressen.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
             assert urljoin(hier, href) == f"{vorig}#antwoord-{stap.antwoord}"
