@@ -10,6 +10,13 @@ from markupsafe import escape
 from macros.data import adressen, graaf, toestanden
 
 
+def alinea(tekst: str, html: str) -> bool:
+    """Whether a paragraph of `html` is `tekst`: as it is, or marked as the kompasteam's (with
+    its label after it) when they changed it since the note."""
+    gemarkeerd = r'(?:<span class="kvz-kompasteam" data-bron="kompasteam">)?'
+    return re.search(f"<p>{gemarkeerd}{re.escape(str(escape(tekst)))}(?:</p>| <)", html) is not None
+
+
 def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
     catalogus = html_paginas["kompas/voorbeelden/"]
     for vorm in data.vormen:
@@ -23,14 +30,14 @@ def test_elk_voorbeeld_op_de_catalogus_en_zijn_vormpagina(data, html_paginas):
         for item in vorm.voorbeelden + vorm.instrumenten:
             assert f"<li>{escape(item)}</li>" not in vormpagina, (vorm.id, item)
         voorbeelden = vorm.voorbeelden_zin or ", ".join(vorm.voorbeelden) + "."
-        assert f"<p>{escape(voorbeelden)}</p>" in vormpagina, vorm.id
+        assert alinea(voorbeelden, vormpagina), vorm.id
         if vorm.voorbeelden_zin:
-            assert f"<p>{escape(vorm.voorbeelden_zin)}</p>" in groep, vorm.id
+            assert alinea(vorm.voorbeelden_zin, groep), vorm.id
             assert not any(f"<li>{escape(item)}</li>" in groep for item in vorm.voorbeelden), vorm.id
         kop = vorm.instrumenten_kop or "Voorbeelden van middelen of instrumenten"
         assert (f"<h3>{escape(kop)}</h3>" in groep) == bool(vorm.instrumenten), vorm.id
         if vorm.instrumenten:
-            assert f"<p>{escape(', '.join(vorm.instrumenten))}.</p>" in vormpagina, vorm.id
+            assert alinea(", ".join(vorm.instrumenten) + ".", vormpagina), vorm.id
 
 
 def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):
