@@ -26,6 +26,22 @@ def test_diagram_bevat_elke_vraag_en_vorm_en_elke_pijl(data):
     assert boom.find(f"{SVG}title").text.startswith(f"Het Kompas voor zeggenschap, versie {data.kompas.versie}")
 
 
+def test_diagram_zegt_zelf_dat_het_de_lezing_van_de_site_is(data):
+    """The note's text has the boxes but not the arrows: the drawing is our reading, and the
+    file (also served and saved on its own) says so in a visible line above the drawing and in
+    its title and description."""
+    boom = ET.fromstring(diagram.kompas_svg(data))
+    assert boom.find(f"{SVG}title").text.endswith("als stroomschema: de lezing van deze site")
+    assert diagram.LEZING in boom.find(f"{SVG}desc").text
+    (bijschrift,) = [t for t in boom.iter(f"{SVG}text") if t.get("data-bijschrift")]
+    assert " ".join(t.text for t in bijschrift.iter(f"{SVG}tspan")) == diagram.LEZING
+    assert "niet de figuur uit de nota" in diagram.LEZING
+    # Above the drawing: its last line stands above the first box.
+    laatste = max(float(t.get("y")) for t in bijschrift.iter(f"{SVG}tspan"))
+    assert laatste < min(float(r.get("y")) for r in boom.iter(f"{SVG}rect"))
+    assert float(boom.get("height")) == float(boom.get("viewBox").split()[3])
+
+
 def test_diagram_laadt_niets_van_buiten(data):
     svg = diagram.kompas_svg(data)
     verwijzingen = re.findall(r'(?:href|src)="([^"]*)"', svg) + re.findall(r"url\(([^)]*)\)", svg)

@@ -82,8 +82,11 @@ def test_financien_per_jaar_en_per_post(data, alle):
     fin = data.financien
     per_jaar = svg_boom(alle["financien-per-jaar"].svg)
     regels = teksten(per_jaar)
+    # Each total keeps the note's asterisk, and its footnote (the disclaimer) stands in the chart.
     for totaal in fin.totaal.bedragen:
-        assert f"€ {euro(totaal)}" in regels
+        assert f"€ {euro(totaal)}*" in regels
+    assert f"* Disclaimer: {' '.join(fin.disclaimer.split())}" in " ".join(" ".join(regels).split())
+    assert "sterretje" in alle["financien-per-jaar"].alt
     for post in fin.posten:
         assert f"post-{post.id}" in ids(per_jaar)
     per_post = svg_boom(alle["financien-per-post"].svg)
@@ -111,6 +114,20 @@ def test_zeggenschap_van_alle_vormen_met_de_twee_richtingen(data, alle):
     assert data.vorm(koers.minder_vaak).titel in grafiek.alt
     # Ordered from Utrechter aan zet to Gemeente aan zet, as the data orders the vormen.
     assert regels.index(data.vormen[0].titel) < regels.index(data.vormen[-1].titel)
+
+
+def test_zeggenschap_zegt_zelf_dat_het_de_lezing_van_de_site_is(alle):
+    """The note has no such chart and names the zeggenschap in words; the scale is ours. The
+    file says so itself (it is also opened on its own): in its title and description and in a
+    line under the chart."""
+    grafiek = alle["zeggenschap"]
+    boom = svg_boom(grafiek.svg)
+    assert grafiek.titel.endswith("de lezing van deze site")
+    assert grafiek.alt.startswith(grafieken.ZEGGENSCHAP_LEZING)
+    assert boom.find(f"{SVG}title").text == grafiek.titel and boom.find(f"{SVG}desc").text == grafiek.alt
+    regels = teksten(boom)
+    assert grafieken.ZEGGENSCHAP_LEZING in " ".join(" ".join(regels).split())
+    assert "geen figuur uit de nota" in grafieken.ZEGGENSCHAP_LEZING
 
 
 def test_elke_grafiek_heeft_titel_en_beschrijving_en_laadt_niets(alle):
@@ -171,7 +188,7 @@ def test_grafieken_veranderen_met_de_yaml(tmp_path, kompas10, monkeypatch):
     ):
         assert nieuw[naam].svg != alle[naam].svg, naam
     assert "61%" in teksten(svg_boom(nieuw["indicator-betrokken-in-buurt"].svg))
-    assert "€ 419.060" in teksten(svg_boom(nieuw["financien-per-jaar"].svg))
+    assert "€ 419.060*" in teksten(svg_boom(nieuw["financien-per-jaar"].svg))
     assert "Peilen 2" in nieuw["zeggenschap"].alt
     for naam in ("indicator-vertrouwen-lokale-overheid", "indicator-sociale-cohesie"):
         assert nieuw[naam].svg == alle[naam].svg, naam  # only what changed is drawn anew

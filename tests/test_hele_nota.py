@@ -340,3 +340,38 @@ def test_titelblad_markeert_onze_regels_en_noemt_geen_bouw(pdf_tekst):
     titelblad = pdf_tekst[0]
     assert "Uitleg van deze site, geen tekst uit de nota" in titelblad
     assert "bouw" not in titelblad.lower() and "commit" not in titelblad.lower()
+
+
+def test_de_vragen_van_het_stroomschema_staan_apart_onder_een_gemarkeerde_regel(nota, pdf_tekst, data):
+    """The note's text has the flowchart's questions but not its arrows. In the whole note they
+    follow the last vorm; they stand under a heading of their own, at the level of the vormen,
+    and one marked line of ours (`data-ook-in-nota`) that says where the arrows went: to the
+    page of that version on the website (a link out of the note), not run on as part of the
+    last vorm."""
+    boom = artikel(nota)
+    lijst = next(e for e in boom.alle() if e.tag == "ol" and "kvz-vragen" in e.klassen)
+    blok = lijst.ouder
+    regel = next(k for k in blok.kinderen if not isinstance(k, str))
+    assert regel.eigen and "data-ook-in-nota" in regel.attrs
+    assert [e for e in regel.alle() if e.tag == "a"] and all(
+        re.fullmatch(r"\.\./" + re.escape(adressen.VERSIES_PAD) + r"\d+\.\d+/", e.attrs["href"])
+        for e in regel.alle()
+        if e.tag == "a"
+    ), "de regel wijst naar de pagina van de versie op de website, buiten de nota"
+    broers = [k for k in blok.ouder.kinderen if not isinstance(k, str)]
+    kop = broers[broers.index(blok) - 1]
+    laatste_vorm = next(
+        e for e in boom.alle() if e.tag == "section" and e.attrs.get("id") == f"kompas-vormen-{data.vormen[-1].id}"
+    )
+    vorm_kop = next(e for e in laatste_vorm.alle() if e.tag in KOPPEN)
+    assert kop.tag in KOPPEN and kop.tag == vorm_kop.tag and kop.eigen and "data-ook-in-nota" in kop.attrs
+    # The PDF in the same order: the last vorm, the heading, the marked line, the questions.
+    tekst = " ".join(pdf_tekst)
+    eerste_vraag = platte_tekst(next(e for e in lijst.alle() if e.tag == "li").tekst())
+    posities = [
+        tekst.index(platte_tekst(vorm_kop.tekst())),
+        tekst.index(platte_tekst(kop.tekst()), tekst.index(platte_tekst(vorm_kop.tekst()))),
+        tekst.index(" ".join(platte_tekst(regel.tekst()).split()[:12])),
+        tekst.index(eerste_vraag),
+    ]
+    assert posities == sorted(posities), posities

@@ -40,7 +40,8 @@ def woorden(tekst: str) -> list[str]:
 
 def eigen_regels_in_de_nota(html: str) -> list[str]:
     """The marked lines of ours that /nota/ keeps (`data-ook-in-nota`: the kompas has changed
-    since the note), as text: the PDF shows them too, but they are not the note's words."""
+    since the note, the flowchart's arrows are not in its text), as text: the PDF shows them
+    too, but they are not the note's words."""
     return [e.tekst() for e in artikel(html).alle() if e.eigen and "data-ook-in-nota" in e.attrs]
 
 

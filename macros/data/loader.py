@@ -463,8 +463,8 @@ def _archief_ontbreekt(versie: str, erna: str, bestand: str) -> str:
 
 
 def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout]:
-    """Each scenario once; the questions it answers and the vorm it expects exist, once
-    kompas.yaml and vormen.yaml could be read."""
+    """Each scenario once; the questions it answers, the vorm it expects and the question whose
+    example it is exist, once kompas.yaml and vormen.yaml could be read."""
     vraag_ids = {v.id for v in kompas.vragen} if kompas is not None else None
     vorm_ids = {v.id for v in vormen} if vormen is not None else None
     namen: set[str] = set()
@@ -488,3 +488,43 @@ def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout
                 f"scenario {aangehaald(scenario.naam)} verwacht vorm {aangehaald(scenario.verwacht)}, maar die "
                 "bestaat niet in vormen.yaml",
             )
+    if kompas is not None:
+        yield from _voorbeelden_van(scenarios, kompas)
+
+
+def _voorbeelden_van(scenarios: list, kompas) -> Iterable[Fout]:
+    """A scenario that tells the example under a question (`voorbeeld_van`) names a question
+    that has an example, and each example has one such scenario: one situation per example.
+    Whether its route passes that question is the walk's check (scenarios.py)."""
+    vragen = graaf.vraag_index(kompas)
+    nummers = graaf.vraagnummers(kompas)
+    verteld: dict[str, Scenario] = {}
+    for scenario in scenarios:
+        vraag_id = scenario.voorbeeld_van
+        if vraag_id is None:
+            continue
+        if vraag_id not in vragen:
+            yield _fout(
+                scenario,
+                "voorbeeld_van",
+                f"dit scenario is het voorbeeld van vraag {aangehaald(vraag_id)}, maar die vraag bestaat niet in "
+                "kompas.yaml; zet bij voorbeeld_van de id van de vraag waar het voorbeeld onder staat",
+            )
+        elif vragen[vraag_id].voorbeeld is None:
+            yield _fout(
+                scenario,
+                "voorbeeld_van",
+                f"dit scenario is het voorbeeld van vraag {nummers[vraag_id]} ({vraag_id}), maar die vraag heeft "
+                "geen voorbeeld in kompas.yaml; zet daar een voorbeeld onder de vraag, of haal voorbeeld_van hier weg",
+            )
+        elif vraag_id in verteld:
+            eerder = verteld[vraag_id]
+            yield _fout(
+                scenario,
+                "voorbeeld_van",
+                f"het voorbeeld van vraag {nummers[vraag_id]} ({vraag_id}) heeft al een scenario: "
+                f"{aangehaald(eerder.naam)} (regel {locatie(eerder).regel}); één scenario per voorbeeld, haal "
+                "voorbeeld_van bij een van beide weg",
+            )
+        else:
+            verteld[vraag_id] = scenario

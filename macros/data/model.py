@@ -315,6 +315,14 @@ class Scenario:
     antwoorden: dict[str, str] = veld("Per vraag (de id uit kompas.yaml) het antwoord: ja of nee.", ANTWOORD)
     verwacht: str = veld("De id van de vorm waar het kompas op moet uitkomen.", ID)
     bron: str = veld("De passage in de nota die deze uitkomst onderbouwt, met waar die staat.", ALINEA)
+    # The examples under the questions are the site's words, but each must lead where the note
+    # puts that situation: the scenario that tells it says so here, so the check is by id.
+    voorbeeld_van: Optional[str] = veld(
+        "De id van de vraag in kompas.yaml waarvan dit scenario het voorbeeld is (mag ontbreken). "
+        "Het scenario loopt dan langs die vraag. Elk voorbeeld onder een vraag heeft zo'n scenario.",
+        ID,
+        default=None,
+    )
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,7 @@ def controleer(
         if fout.soort == "huidig":
             uitslag.wat_te_doen = _zo_legt_u_vast(repo, data, doel)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
+    uitslag.fouten += [str(f) for f in scenarios.voorbeelden_zonder_scenario(data)]
     if not any("huidig" == f.soort for f in b.versie_fouten(data)):
         if afwijkend := gouden.afwijkingen(data, golden):
             uitslag.fouten.append(_gouden_melding(afwijkend))

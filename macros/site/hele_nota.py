@@ -8,7 +8,7 @@ the one page. What only makes sense on the website (the "Klopt dit niet?" mail l
 routes into the kompaswijzer, headerlinks) is marked `data-alleen-site` and left out, and so
 is every text the site wrote itself (`data-bron="site"`: summaries, our reading of the
 flowchart, captions), but for a marked line the note needs (`data-ook-in-nota`: the kompas has
-changed since). /nota/ and the PDF are the note as adopted, in its words: plugin.py renders its
+changed since; the flowchart's arrows are not in the note's text). /nota/ and the PDF are the note as adopted, in its words: plugin.py renders its
 pages from the note's own data (nota_vastgesteld/), so a later version of the kompas changes
 the site's pages, never these.
 
@@ -37,7 +37,8 @@ from .sjablonen import maak
 NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
 ALLEEN_SITE = "data-alleen-site"
 BRON = "data-bron"  # "site": text the site wrote itself, not the note's
-# A marked line of ours that the note itself needs (the kompas has changed since the note).
+# A marked line of ours that the note itself needs (the kompas has changed since the note; the
+# flowchart's questions stand without its arrows).
 OOK_IN_NOTA = "data-ook-in-nota"
 ONDERDELEN = "data-nota-onderdelen"
 IN_INHOUD = "data-nota-inhoud"

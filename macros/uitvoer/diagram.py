@@ -29,6 +29,15 @@ KLEUR_ROUTE = PALET["link"]  # the reader's own path
 KLEUR_VORM = PALET["vlak"]
 KLEUR_VLAK = PALET["wit"]
 ROUTE_ATTR = ' data-route="ja"'
+# The note's text has the flowchart's boxes but not its arrows, so this drawing is the site's
+# reading. The file also travels alone (/kompas/kompas.svg, saved or embedded elsewhere): it
+# says so itself, in a line above the drawing and in its title and description.
+LEZING = (
+    "Lezing van deze site, niet de figuur uit de nota. De pijlen van het stroomschema staan niet "
+    "in de tekst van de nota: waar ja en nee heen leiden, is onze lezing."
+)
+BIJSCHRIFT_LETTER = 16  # px: still legible when the page scales the drawing down
+BIJSCHRIFT_REGEL = 22
 
 
 class _Maat:
@@ -96,8 +105,10 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
 
     xs = [k.view.xy[0] - k.view.w / 2 for k in knopen.values()] + [k.view.xy[0] + k.view.w / 2 for k in knopen.values()]
     ys = [k.view.xy[1] - k.view.h / 2 for k in knopen.values()] + [k.view.xy[1] + k.view.h / 2 for k in knopen.values()]
-    dx, dy = MARGE - min(xs), MARGE - min(ys)
-    breedte, hoogte = max(xs) - min(xs) + 2 * MARGE, max(ys) - min(ys) + 2 * MARGE
+    breedte = max(xs) - min(xs) + 2 * MARGE
+    bijschrift, bijschrift_hoogte = _bijschrift(breedte)
+    dx, dy = MARGE - min(xs), MARGE + bijschrift_hoogte - min(ys)
+    hoogte = max(ys) - min(ys) + 2 * MARGE + bijschrift_hoogte
 
     def punt(x: float, y: float) -> str:
         return f"{x + dx:.1f},{y + dy:.1f}"
@@ -148,7 +159,7 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
     )
     omschrijving = (
         f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
-        "voor ja en een voor nee, naar een volgende vraag of naar een vorm."
+        f"voor ja en een voor nee, naar een volgende vraag of naar een vorm. {LEZING}"
     )
     if route:
         omschrijving += " Uw route is blauw en dik getekend."
@@ -156,7 +167,21 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '
         f'width="{breedte:.0f}" height="{hoogte:.0f}" role="img" font-family="system-ui, sans-serif" '
         f'aria-labelledby="{titel_id}-titel {titel_id}-uitleg">'
-        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {escape(data.kompas.versie)}, als stroomschema</title>'
+        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {escape(data.kompas.versie)}, als '
+        "stroomschema: de lezing van deze site</title>"
         f'<desc id="{titel_id}-uitleg">{omschrijving}</desc>'
-        f"<defs>{pijlen}</defs>{''.join(delen)}</svg>\n"
+        f"<defs>{pijlen}</defs>{bijschrift}{''.join(delen)}</svg>\n"
     )
+
+
+def _bijschrift(breedte: float) -> tuple[str, float]:
+    """The visible line that the drawing is the site's reading, wrapped to the drawing's width
+    (at about 0.55 em a character), and the height it takes above the drawing."""
+    tekens = max(40, int((breedte - 2 * MARGE) / (BIJSCHRIFT_LETTER * 0.55)))
+    regels = _regels(LEZING, tekens)
+    tspans = "".join(
+        f'<tspan x="{MARGE}" y="{MARGE + BIJSCHRIFT_LETTER + i * BIJSCHRIFT_REGEL}">{escape(r)}</tspan>'
+        for i, r in enumerate(regels)
+    )
+    tekst = f'<text data-bijschrift="lezing" font-size="{BIJSCHRIFT_LETTER}" fill="{KLEUR_TEKST}">{tspans}</text>'
+    return tekst, len(regels) * BIJSCHRIFT_REGEL + MARGE / 2

@@ -96,6 +96,35 @@ def _titel(fig, titel: str) -> None:
     fig.suptitle(_regels(titel, tekens), x=0.02, ha="left", fontsize=13, fontweight="bold")
 
 
+def _voetregel(fig, tekst: str) -> None:
+    """A line under the whole chart, below its legend, wrapped to the figure's width: a
+    footnote of the note, or what the chart is. It travels with the file, which is also opened
+    on its own. Call it after the legend: the figure grows by the line's height, the legend
+    moves up onto it, and the layout keeps above both."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    letter, regelafstand, rand = 9, 1.4, 6  # points
+    # About 0.6 em a character in DejaVu Sans, within the figure's width less its margins.
+    regels = _regels(tekst, int((fig.get_figwidth() * 72 - 2 * rand) / (letter * 0.6)))
+    strook = ((regels.count("\n") + 1) * letter * regelafstand + 2 * rand) / 72  # inch
+    hoogte = fig.get_figheight() + strook
+    fig.set_figheight(hoogte)
+    onder = strook / hoogte
+    fig.text(
+        0.02, onder - rand / 72 / hoogte, regels, va="top", fontsize=letter, color=KLEUR_ZACHT, linespacing=regelafstand
+    )
+    # An "outside" legend stands at the figure's lower edge, where the line now is: anchor it
+    # on top of the line instead, and keep the chart above the legend (the layout no longer
+    # makes room for an anchored legend itself).
+    tekenaar = FigureCanvasAgg(fig).get_renderer()
+    legenda_hoogte = 0.0
+    for legenda in fig.legends:
+        legenda.set_bbox_to_anchor((0, onder, 1, 1 - onder), transform=fig.transFigure)
+        legenda_hoogte = max(legenda_hoogte, legenda.get_window_extent(tekenaar).height / fig.dpi)
+    boven = onder + legenda_hoogte / hoogte
+    fig.get_layout_engine().set(rect=(0, boven, 1, 1 - boven))
+
+
 def _svg(fig, naam: str, titel: str, alt: str) -> str:
     import matplotlib
 

@@ -32,6 +32,7 @@ from .grafiek_tekenen import (  # noqa: F401  (re-exported: the site and tests u
     _grafiek,
     _regels,
     _titel,
+    _voetregel,
     is_procent,
     meting_soort,
 )
@@ -230,13 +231,24 @@ def _schaal_label(schaal, n: int) -> str:
     return f"{n}\n{woord}" if woord else str(n)
 
 
+# The note has no such chart: it names each vorm's zeggenschap in words ("Hoog", "Beperkt");
+# the numbers on the scale are the site's reading. The chart says so itself, also as a file
+# opened on its own, in its title, its description and a line under it.
+ZEGGENSCHAP_LEZING = (
+    "Lezing van deze site, geen figuur uit de nota. De nota noemt de zeggenschap per vorm in woorden; "
+    f"de schaal van {ZEGGENSCHAP.laagste} tot {ZEGGENSCHAP.hoogste} is onze lezing daarvan. "
+    "De pijlen volgen de tekst van de nota over de koers."
+)
+
+
 def zeggenschap_grafiek(data: KompasData) -> Grafiek:
     """The seven vormen from most to least say for Utrechters, and the two directions the
     kompas steers in: away from one vorm, towards others."""
     vormen: list[Vorm] = data.vormen
     koers = data.kompas.koers
-    titel = "Zeggenschap voor Utrechters per vorm"
+    titel = "Zeggenschap voor Utrechters per vorm: de lezing van deze site"
     alt = (
+        f"{ZEGGENSCHAP_LEZING} "
         f"Staafdiagram van de {len(vormen)} vormen, van {vormen[0].titel} tot {vormen[-1].titel}, "
         f"met de zeggenschap voor Utrechters op een schaal van {ZEGGENSCHAP.uitleg}: "
         + "; ".join(f"{v.titel} {v.zeggenschap_schaal} ({v.zeggenschap.rstrip('.').lower()})" for v in vormen)
@@ -309,6 +321,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
             fontsize=10,
             handlelength=1.2,
         )
+        _voetregel(fig, ZEGGENSCHAP_LEZING)
         _titel(fig, titel)
         return fig
 

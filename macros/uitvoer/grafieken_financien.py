@@ -4,11 +4,19 @@ four years). Drawn by `grafieken.alle` with the others."""
 from __future__ import annotations
 
 from ..data.model import Financien
-from .grafiek_tekenen import KLEUR_WIT, Grafiek, _euro_as, _figuur, _grafiek, _regels, _titel
+from .grafiek_tekenen import KLEUR_WIT, Grafiek, _euro_as, _figuur, _grafiek, _regels, _titel, _voetregel
 from .kleuren import JAAR_TINTEN, REEKSEN
 from .opmaak import bedragen_zin, opsomming
 
 # --- Budget ---------------------------------------------------------------------------------
+
+# The note marks every total with an asterisk, for its disclaimer (possible cuts); the chart of
+# the totals keeps both, as the table does.
+STERRETJE = "*"
+
+
+def totaal_label(bedrag: int) -> str:
+    return _euro_as(bedrag) + STERRETJE
 
 
 def financien_per_jaar(fin: Financien) -> Grafiek:
@@ -16,7 +24,8 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
     titel = "Budget Samen stad maken per jaar"
     alt = (
         f"Gestapeld staafdiagram: het budget is {bedragen_zin(fin.jaren, fin.totaal.bedragen)}, "
-        f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}."
+        f"opgebouwd uit {len(fin.posten)} posten: {opsomming([p.omschrijving for p in fin.posten])}. "
+        f"Elk totaal heeft het sterretje ({STERRETJE}) van de nota; de disclaimer daarbij staat onder de grafiek."
     )
 
     def teken():
@@ -42,7 +51,7 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
             ax.text(
                 j,
                 onder[j] + max(onder) * 0.015,
-                _euro_as(totaal),
+                totaal_label(totaal),
                 ha="center",
                 va="bottom",
                 fontweight="bold",
@@ -51,6 +60,7 @@ def financien_per_jaar(fin: Financien) -> Grafiek:
         ax.set_ylim(0, max(onder) * 1.12)
         ax.yaxis.set_major_formatter(_euro_as)
         fig.legend(loc="outside lower left", fontsize=10, reverse=True)
+        _voetregel(fig, f"{STERRETJE} Disclaimer: {fin.disclaimer}")
         _titel(fig, titel)
         return fig
 
