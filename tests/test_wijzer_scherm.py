@@ -124,3 +124,49 @@ def test_uitleg_staat_als_hint_direct_onder_de_vraag(browser, site_url):
         assert hint["labels"] == 1, (toestand.vraag, hint)
         assert hint["achtergrond"] in ("rgba(0, 0, 0, 0)", "transparent"), (toestand.vraag, hint)
     context.close()
+
+
+# --- The keyboard on a phone: no stop on what is not on the screen -------------------------
+
+ZICHTBAAR = """async () => {
+  // After the focus styles' transitions (the skip link fades in).
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  const e = document.activeElement;
+  const r = e.getBoundingClientRect();
+  const binnen = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0
+    && r.bottom <= innerHeight && r.right <= innerWidth;
+  const gezien = e.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  // Not clipped away or covered: what is at its centre is the element itself (or inside it).
+  const midden = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  const boven = midden !== null && (midden === e || e.contains(midden));
+  return {
+    zichtbaar: binnen && gezien && boven,
+    wat: `${e.tagName.toLowerCase()} ${(e.getAttribute('href') || e.getAttribute('name') || e.className || '')}`.trim(),
+    antwoord: e.matches('input[name="antwoord"], a[data-antwoord]'),
+  };
+}"""
+MAX_STOPS = 5  # skip link, the site's name, Terug, then the first answer
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["met-js", "zonder-js"])
+@pytest.mark.parametrize("breedte", [390, 320])
+def test_toetsenbord_komt_snel_bij_het_eerste_antwoord_en_alleen_langs_wat_te_zien_is(browser, site_url, breedte, js):
+    """Tab from the top of a question page: every stop is on the screen (the theme's closed
+    menu and search are not), and the first answer comes within a few stops."""
+    toestand = next(t for t in EERSTE_KEER.values() if t.antwoorden)
+    context = browser.new_context(viewport={"width": breedte, "height": 844}, java_script_enabled=js)
+    page = context.new_page()
+    page.set_default_timeout(MAX_TIJD)
+    page.goto(_adres(site_url, adressen.WIJZER_PAD, toestand), wait_until="load")
+    if js:
+        page.locator("form.kvz-wijzer__formulier").wait_for()
+    stops = []
+    for _ in range(MAX_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(ZICHTBAAR)
+        stops.append(stop)
+        assert stop["zichtbaar"], f"stop {len(stops)} staat niet op het scherm: {stop['wat']} (na {stops[:-1]})"
+        if stop["antwoord"]:
+            break
+    context.close()
+    assert stops[-1]["antwoord"], f"na {MAX_STOPS} keer Tab nog geen antwoord: {[s['wat'] for s in stops]}"
