@@ -81,7 +81,8 @@ def test_vraag_antwoorden_en_volgende_op_het_eerste_scherm_van_390(browser, site
     nodig = math.ceil(AANDEEL_390 * len(metingen))
     assert len(metingen) - len(te_laag) >= nodig, (
         f"{waar}, {'met' if js else 'zonder'} JavaScript: bij {len(te_laag)} van de {len(metingen)} vragen "
-        f"staan de antwoorden (en Volgende) niet helemaal op het eerste scherm van 844 px: {te_laag}"
+        f"staan de antwoorden (en Volgende) niet helemaal op het eerste scherm van 844 px: {te_laag}. "
+        f"Maak de uitleg of het voorbeeld van die vragen in kompas_data/kompas.yaml korter."
     )
 
 
@@ -92,7 +93,10 @@ def test_eerste_antwoord_op_het_eerste_scherm_van_320(browser, site_url, waar, j
     if waar == "site":
         del metingen[KOMPAS.start]  # the start page: under the wijzer's introduction
     te_laag = {vraag: round(m["eerste"]) for vraag, m in metingen.items() if m["eerste"] > 640}
-    assert not te_laag, f"{waar}: het eerste antwoord staat niet op het eerste scherm van 640 px: {te_laag}"
+    assert not te_laag, (
+        f"{waar}: het eerste antwoord staat niet op het eerste scherm van 640 px: {te_laag}. "
+        f"Maak de uitleg of het voorbeeld van die vragen in kompas_data/kompas.yaml korter."
+    )
 
 
 def test_uitleg_staat_als_hint_direct_onder_de_vraag(browser, site_url):
