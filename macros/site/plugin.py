@@ -81,6 +81,7 @@ class KompasPlugin(BasePlugin):
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
         sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
+        sjablonen.zet_site_url(config.get("site_url"))
         self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
         config["extra"]["bouw"] = self.bouw
         config["extra"]["kompas_versie"] = data.kompas.versie

@@ -131,6 +131,22 @@ def in_nota(record: object) -> bool:
     return herkomst is None or herkomst.tegenhanger(record) is not None
 
 
+# The site's own address (mkdocs.yml's site_url: `make dist SITE_URL=…`), or None. A text the
+# reader takes away from the site (the verantwoording) names a page by its full address when the
+# build knows it; set once per build, as the comparison above.
+_SITE_URL: ContextVar[Optional[str]] = ContextVar("site_url", default=None)
+
+
+def zet_site_url(site_url: Optional[str]) -> None:
+    _SITE_URL.set(site_url.rstrip("/") + "/" if site_url else None)
+
+
+def volledig_adres(pad: str) -> str:
+    """A path of the site ("kompas/wijzer/ja/") as an address to use outside it: in full with
+    the build's site_url, else from the site's root ("/kompas/wijzer/ja/")."""
+    return (_SITE_URL.get() or "/") + pad
+
+
 @cache
 def omgeving() -> Environment:
     omgeving = Environment(
@@ -156,7 +172,7 @@ def omgeving() -> Environment:
         versie_anker=versie_anker,
         vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP, gewijzigd=gewijzigd,
         gewijzigd_deel=gewijzigd_deel,
-        in_nota=in_nota)
+        in_nota=in_nota, volledig_adres=volledig_adres)
     return omgeving
 
 

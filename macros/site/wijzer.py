@@ -61,8 +61,9 @@ class Waarom:
     ander: str
     wijzig: str  # the link back to this question
     alternatief: str  # the link to the state after the other answer
-    uitkomst: bool  # the other answer ends at once (at `vormen`'s only vorm)
-    vormen: list[Vorm]  # the vormen the other answer leads or can still lead to
+    uitkomst: bool  # the other answer ends at once (at one vorm)
+    vormen: list[Vorm]  # the other vormen the other answer leads or can still lead to
+    ook_deze: bool  # the other answer leads, or can lead, to this outcome's vorm too
 
 
 def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool, eerder=()) -> dict:
@@ -108,6 +109,7 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
         ander = "nee" if stap.antwoord == "ja" else "ja"
         tot = toestand.antwoorden[:i]
         vorm, vormen = toestanden.bereikbare_vormen(data.kompas, tot, ander)
+        # The alternatives are the other vormen: the outcome itself is no alternative to itself.
         uit.append(
             Waarom(
                 data.vraag(stap.vraag),
@@ -116,7 +118,8 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
                 links.toestand(tot),
                 links.toestand(tot + (ander,)),
                 vorm is not None,
-                [v for v in data.vormen if v.id in vormen],
+                [v for v in data.vormen if v.id in vormen and v.id != toestand.vorm],
+                toestand.vorm in vormen,
             )
         )
     return uit

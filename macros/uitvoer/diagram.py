@@ -125,11 +125,16 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
         (x1, y1), (x2, y2) = punten[0], punten[1]
         lx, ly = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45
         label = "Ja" if antwoord == "ja" else "Nee"
+        # The label on a halo of the background, so it stays readable where it crosses a line:
+        # the same text drawn twice, outlined below and filled above (SVG 1.1; SVG 2's
+        # paint-order does it in one element, but the HTML checker rejects it inside a page).
         delen.append(
             f'<path d="{d}" fill="none" stroke="{kleur}" stroke-width="{dikte}" marker-end="url(#{titel_id}-{pijl})" '
             f'data-van="{vraag_id}" data-antwoord="{antwoord}"{ROUTE_ATTR if op_route else ""}/>'
-            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" font-size="11" font-weight="700" fill="{kleur}" '
-            f'text-anchor="middle" paint-order="stroke" stroke="{KLEUR_VLAK}" stroke-width="4">{label}</text>'
+            f'<g font-size="11" font-weight="700" text-anchor="middle">'
+            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" fill="{KLEUR_VLAK}" stroke="{KLEUR_VLAK}" stroke-width="4" '
+            f'stroke-linejoin="round">{label}</text>'
+            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" fill="{kleur}">{label}</text></g>'
         )
     for naam, knoop in knopen.items():
         x, y, w, h = knoop.view.xy[0] + dx, knoop.view.xy[1] + dy, knoop.view.w, knoop.view.h
