@@ -114,3 +114,22 @@ def test_focus_is_zichtbaar_bij_toetsenbordgebruik(browser, site_url):
         assert stijl == "solid" and breedte >= 2 and kleur == "rgb(41, 100, 163)", (element, stijl, breedte, kleur)
     page.close()
     assert any(e.startswith("A.") for e in gezien)
+
+
+def test_het_menu_opent_met_het_toetsenbord_op_een_telefoon(browser, site_url):
+    # Closed, the theme's menu is hidden at 390 px (no invisible tab stops); its button must
+    # then be reachable and work by keyboard, or a keyboard user could not open it (WCAG 2.1.1).
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + "kompas/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer":
+            break
+    knop = page.locator('.md-header label[for="__drawer"]')
+    assert knop.evaluate("e => e === document.activeElement"), "de menuknop is niet met Tab te bereiken"
+    assert knop.get_attribute("aria-expanded") == "false" and knop.get_attribute("role") == "button"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert knop.get_attribute("aria-expanded") == "true"
+    assert page.locator(".md-sidebar--primary").is_visible()
+    page.close()

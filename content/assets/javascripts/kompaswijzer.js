@@ -402,6 +402,46 @@
     });
   }
 
+  /* --- The theme's header buttons by keyboard ------------------------------------------ */
+
+  // On a phone the theme's menu and search open by the labels of hidden checkboxes, which a
+  // keyboard cannot reach; closed, the menu is hidden (utrecht.css, so that the tab order has
+  // no invisible stops), so without this a keyboard user could not open the menu at all. The
+  // labels become buttons that say whether they are open. The theme's DOM, named here only.
+  var THEMA_KNOPPEN = [
+    { id: "__drawer", naam: "Menu", eerste: ".md-sidebar--primary .md-nav__link" },
+    { id: "__search", naam: "Zoeken", eerste: ".md-search__input" }
+  ];
+
+  function setupMenuKnoppen() {
+    THEMA_KNOPPEN.forEach(function (thema) {
+      var schakelaar = document.getElementById(thema.id);
+      var knop = document.querySelector('.md-header label[for="' + thema.id + '"]');
+      if (!schakelaar || !knop || knop.hasAttribute("data-kompas-versterkt")) return;
+      knop.setAttribute("data-kompas-versterkt", "");
+      knop.setAttribute("role", "button");
+      knop.setAttribute("tabindex", "0");
+      if (!knop.getAttribute("aria-label")) knop.setAttribute("aria-label", thema.naam);
+      var zetStand = function () { knop.setAttribute("aria-expanded", String(schakelaar.checked)); };
+      zetStand();
+      schakelaar.addEventListener("change", zetStand);
+      knop.addEventListener("keydown", function (gebeurtenis) {
+        if (gebeurtenis.key !== "Enter" && gebeurtenis.key !== " ") return;
+        gebeurtenis.preventDefault();
+        // The theme's own keyboard handler clicks a focused label on Enter too: one toggle only.
+        gebeurtenis.stopPropagation();
+        schakelaar.click(); // the theme follows the checkbox
+        zetStand();
+        if (!schakelaar.checked) return;
+        // Into what opened, once it is shown.
+        window.setTimeout(function () {
+          var eerste = document.querySelector(thema.eerste);
+          if (eerste && document.activeElement !== eerste) eerste.focus();
+        }, 0);
+      });
+    });
+  }
+
   function setupKompasWijzer() {
     var wortel = document.querySelector(WORTEL);
     if (!wortel || wortel.hasAttribute("data-kompas-versterkt")) return;
@@ -423,12 +463,14 @@
       setupOnbekendeToestand();
       setupKompasWijzer();
       setupVoorbeeldenFilter();
+      setupMenuKnoppen();
     });
   } else {
     document.addEventListener("DOMContentLoaded", function () {
       setupOnbekendeToestand();
       setupKompasWijzer();
       setupVoorbeeldenFilter();
+      setupMenuKnoppen();
     });
   }
 })();
