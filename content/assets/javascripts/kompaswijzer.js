@@ -16,6 +16,7 @@
   var OPSLAG = "kompaswijzer:toelichtingen"; // listed on the privacy page
   var geschiedenisKlaar = false;
   var bezig = false; // a state is being fetched: a second click must not push a second one
+  var laatste = 0; // the last step asked for: Back pressed again meanwhile outdates a step
 
   function maak(tag, attributen, tekst) {
     var element = document.createElement(tag);
@@ -103,6 +104,43 @@
     try { window.sessionStorage.removeItem(OPSLAG); } catch (e) { /* refused: nothing kept */ }
   }
 
+  /* --- Fetching ahead: the next states while the question is read ----------------------
+   *
+   * A step waits for the next state's page: on a slow phone connection a round trip alone
+   * takes 400 ms. A person reads a question for seconds, so once a state is shown the pages
+   * of its answers (at most three) are fetched meanwhile, and Volgende takes its page from
+   * here (the same request, if it is still under way). Only the states one step ahead: never
+   * the whole tree. Nothing ahead with the browser's data saver on. Kept here, not left to
+   * the browser's cache: the pages are served with "Cache-Control: no-cache" (a new version
+   * of the kompas shows at once), so the browser would ask the server again. */
+  var vooruit = {}; // address without hash -> promise of {adres, html}
+
+  function haal(url) {
+    var sleutel = url.split("#")[0];
+    if (!vooruit[sleutel]) {
+      vooruit[sleutel] = fetch(sleutel, { credentials: "same-origin" }).then(function (antwoord) {
+        if (!antwoord.ok) throw new Error("status " + antwoord.status);
+        return antwoord.text().then(function (html) { return { adres: antwoord.url, html: html }; });
+      });
+      // A failed fetch is not kept: the next try asks again (and a step falls back to a page load).
+      vooruit[sleutel].catch(function () { delete vooruit[sleutel]; });
+    }
+    return vooruit[sleutel];
+  }
+
+  // A new state on screen: the pages ahead of the last one are of no use any more (a step
+  // already holds its own). Fetch those of this one when the browser is idle: after the new
+  // state is drawn; at most 200 ms later all the same, as a busy page may never be idle.
+  function haalVooruit(doelen) {
+    var deze = vooruit = {};
+    if (navigator.connection && navigator.connection.saveData) return;
+    function haalNu() {
+      if (vooruit === deze) doelen.forEach(haal); // not if the reader moved on meanwhile
+    }
+    if (window.requestIdleCallback) window.requestIdleCallback(haalNu, { timeout: 200 });
+    else window.setTimeout(haalNu, 0);
+  }
+
   /* --- Navigation between states ------------------------------------------------------ */
 
   // opties: stap (a new history entry), van (the address left, for Back), zaak (the case of
@@ -110,6 +148,7 @@
   function ga(url, opties) {
     if (bezig) return;
     bezig = true;
+    var nummer = ++laatste;
     var doelZaak = opties.nieuw ? nieuweZaak() : opties.zaak || zaak;
     var wortel = document.querySelector(WORTEL);
     var eerder = null;
@@ -118,12 +157,11 @@
       eerder = eerderAntwoord(opties.van || window.location.href, url, wortel);
       if (!eerder && /#antwoord-/.test(url)) eerder = url.split("#antwoord-")[1];
     }
-    fetch(url.split("#")[0], { credentials: "same-origin" })
-      .then(function (antwoord) {
-        if (!antwoord.ok) throw new Error("status " + antwoord.status);
-        return antwoord.text().then(function (html) { return { adres: antwoord.url, html: html }; });
-      })
+    haal(url)
       .then(function (pagina) {
+        // Back or Forward again before this page came: the later one shows, not this one
+        // (it would show a state the address does not name).
+        if (nummer !== laatste) return;
         var nieuw = new DOMParser().parseFromString(pagina.html, "text/html");
         var inhoud = nieuw.querySelector("article.md-content__inner");
         var oud = document.querySelector("article.md-content__inner");
@@ -144,7 +182,7 @@
         versterk(document.querySelector(WORTEL), true, eerder);
       })
       .catch(function () {
-        window.location.assign(url); // let the browser load the page itself
+        if (nummer === laatste) window.location.assign(url); // let the browser load the page itself
       });
   }
 
@@ -413,6 +451,7 @@
   function versterk(wortel, naStap, eerder) {
     var soort = wortel.getAttribute("data-kompas-toestand");
     var focus = null;
+    haalVooruit(Array.prototype.map.call(wortel.querySelectorAll("[data-kompas-vraag] a[data-antwoord]"), function (a) { return a.href; }));
     if (soort === "vraag") {
       focus = maakFormulier(wortel, eerder);
     } else if (soort === "verdwenen") {
