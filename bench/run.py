@@ -11,6 +11,7 @@ import ci_rapport
 import gewicht
 import lighthouse
 import schaal
+import vooruit
 from gemeen import WERK, machine, mediaan, nginx_dist
 
 RESULTATEN = Path(__file__).resolve().parent / "RESULTS.md"
@@ -118,6 +119,7 @@ def main() -> None:
             "",
         ]
         lh = lighthouse.meet(basis)
+        stap = vooruit.meet(basis)
     regels += [
         f"## Lighthouse {lighthouse.VERSIE} (mobiel)",
         "",
@@ -133,6 +135,7 @@ def main() -> None:
         s["performance"] >= 0.95 and s["accessibility"] == s["best-practices"] == s["seo"] == 1 for s in lh.values()
     )
     regels += ["", f"Doelen (performance ≥ 0,95; de rest 1,00): {ok(gehaald)}.", ""]
+    regels += vooruit.regels(stap)
     RESULTATEN.write_text("\n".join(regels), encoding="utf-8")
     print(RESULTATEN.read_text(encoding="utf-8"))
 

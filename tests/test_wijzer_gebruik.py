@@ -593,16 +593,31 @@ def test_eerder_antwoord_zonder_javascript_is_leesbaar_en_zichtbaar(browser, sit
 
 
 def test_toelichting_hoort_bij_vraag_en_antwoord(pagina, site_url):
+    """Within one walk (a case, see test_wijzer_zaak.py): a note on one answer to a question
+    does not go with another answer to it, and comes back with that answer."""
     vraag = KOMPAS.start
     ja = next(p for p in PADEN if p.stappen[0].antwoord != PADEN[-1].stappen[0].antwoord)
     nee = PADEN[-1]
     assert ja.stappen[0].vraag == nee.stappen[0].vraag == vraag
-    pagina.goto(wijzer_url(site_url, ja.antwoorden))
+
+    def loop(pad: graaf.Pad) -> None:
+        for i, stap in enumerate(pad.stappen):
+            antwoord_met_js(pagina, stap.antwoord, wijzer_url(site_url, _tot(pad, i + 1)))
+
+    pagina.goto(wijzer_url(site_url))
+    loop(ja)
     pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').fill("Geldt alleen voor dit antwoord.")
-    pagina.goto(wijzer_url(site_url, nee.antwoorden))
+    # Back to the first question (Back, within the walk), the other answer.
+    for i in reversed(range(len(ja.stappen))):
+        pagina.go_back()
+        pagina.wait_for_url(wijzer_url(site_url, _tot(ja, i)))
+    loop(nee)
     assert pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').input_value() == ""
     assert "Geldt alleen" not in pagina.locator("[data-kompas-verantwoording]").text_content()
-    pagina.goto(wijzer_url(site_url, ja.antwoorden))
+    for i in reversed(range(len(nee.stappen))):
+        pagina.go_back()
+        pagina.wait_for_url(wijzer_url(site_url, _tot(nee, i)))
+    loop(ja)
     assert (
         pagina.locator(f'textarea[data-kompas-toelichting="{vraag}"]').input_value()
         == "Geldt alleen voor dit antwoord."

@@ -6,7 +6,8 @@
  * does it hold wording of its own: the buttons, messages and line prefixes it writes come
  * from the page too (the JSON block [data-kompas-teksten], from the site's templates).
  * Nothing is sent. Answers live in the address; toelichtingen in this tab's sessionStorage
- * (so a reload keeps them; closing the tab, on a shared loket computer, forgets them).
+ * (so a reload keeps them; closing the tab, on a shared loket computer, forgets them), and
+ * only for the walk they were typed in (see "A walk is a case").
  */
 (function () {
   "use strict";
@@ -15,6 +16,7 @@
   var OPSLAG = "kompaswijzer:toelichtingen"; // listed on the privacy page
   var geschiedenisKlaar = false;
   var bezig = false; // a state is being fetched: a second click must not push a second one
+  var laatste = 0; // the last step asked for: Back pressed again meanwhile outdates a step
 
   function maak(tag, attributen, tekst) {
     var element = document.createElement(tag);
@@ -60,23 +62,107 @@
     return oud[nieuw.length];
   }
 
+  /* --- A walk is a case ---------------------------------------------------------------
+   *
+   * At the intern loket one officer walks the kompas for one case after another in the same
+   * tab. Answers and toelichtingen belong to one walk: a toelichting of case A ("bewoner
+   * Jansen") must never show up in case B, even where B gives the same answer to the same
+   * question. So a walk gets an id (`zaak`) when it begins, and every history entry of the
+   * walk carries it (history.state); the toelichtingen are stored with the id of their walk.
+   *
+   * A walk begins when the walker opens in an entry that has no case yet (a link, a bookmark,
+   * a typed or shared address: nothing says it continues anything), and with "Opnieuw
+   * beginnen" (GOV.UK's "Start again"). Beginning drops the stored toelichtingen and marks no
+   * earlier answer. Back, Forward and a reload keep the entry's case, so going back within a
+   * walk keeps its notes and marks its answers.
+   *
+   * Why history.state: it belongs to an entry, so Back from case B into case A knows it is A
+   * (and shows none of B's notes). Not the address: a permalink is shared, it must not carry
+   * anything of a case. Not sessionStorage alone: it is one per tab, it cannot tell which walk
+   * an entry belongs to, and the site stores nothing there until someone types a note. */
+  var zaak = null;
+
+  function nieuweZaak() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  // The case of the entry on screen: its own, or a new one for an entry that has none.
+  function zaakBijLaden() {
+    var staat = window.history.state;
+    if (staat && staat.zaak) return staat.zaak;
+    vergeetToelichtingen();
+    return nieuweZaak();
+  }
+
+  // A link that starts a new walk rather than going back in this one.
+  function begintZaak(link) {
+    return link.matches('[data-kompas-actie="opnieuw"], [data-kompas-start-knop]');
+  }
+
+  function vergeetToelichtingen() {
+    bewaard = null;
+    try { window.sessionStorage.removeItem(OPSLAG); } catch (e) { /* refused: nothing kept */ }
+  }
+
+  /* --- Fetching ahead: the next states while the question is read ----------------------
+   *
+   * A step waits for the next state's page: on a slow phone connection a round trip alone
+   * takes 400 ms. A person reads a question for seconds, so once a state is shown the pages
+   * of its answers (at most three) are fetched meanwhile, and Volgende takes its page from
+   * here (the same request, if it is still under way). Only the states one step ahead: never
+   * the whole tree. Nothing ahead with the browser's data saver on. Kept here, not left to
+   * the browser's cache: the pages are served with "Cache-Control: no-cache" (a new version
+   * of the kompas shows at once), so the browser would ask the server again. */
+  var vooruit = {}; // address without hash -> promise of {adres, html}
+
+  function haal(url) {
+    var sleutel = url.split("#")[0];
+    if (!vooruit[sleutel]) {
+      vooruit[sleutel] = fetch(sleutel, { credentials: "same-origin" }).then(function (antwoord) {
+        if (!antwoord.ok) throw new Error("status " + antwoord.status);
+        return antwoord.text().then(function (html) { return { adres: antwoord.url, html: html }; });
+      });
+      // A failed fetch is not kept: the next try asks again (and a step falls back to a page load).
+      vooruit[sleutel].catch(function () { delete vooruit[sleutel]; });
+    }
+    return vooruit[sleutel];
+  }
+
+  // A new state on screen: the pages ahead of the last one are of no use any more (a step
+  // already holds its own). Fetch those of this one when the browser is idle: after the new
+  // state is drawn; at most 200 ms later all the same, as a busy page may never be idle.
+  function haalVooruit(doelen) {
+    var deze = vooruit = {};
+    if (navigator.connection && navigator.connection.saveData) return;
+    function haalNu() {
+      if (vooruit === deze) doelen.forEach(haal); // not if the reader moved on meanwhile
+    }
+    if (window.requestIdleCallback) window.requestIdleCallback(haalNu, { timeout: 200 });
+    else window.setTimeout(haalNu, 0);
+  }
+
   /* --- Navigation between states ------------------------------------------------------ */
 
-  function ga(url, nieuweStap, van) {
+  // opties: stap (a new history entry), van (the address left, for Back), zaak (the case of
+  // the entry shown: Back or Forward may cross into another walk), nieuw (begin a new walk).
+  function ga(url, opties) {
     if (bezig) return;
     bezig = true;
-    var adres;
+    var nummer = ++laatste;
+    var doelZaak = opties.nieuw ? nieuweZaak() : opties.zaak || zaak;
     var wortel = document.querySelector(WORTEL);
-    var eerder = wortel ? eerderAntwoord(van || window.location.href, url, wortel) : null;
-    if (!eerder && /#antwoord-/.test(url)) eerder = url.split("#antwoord-")[1];
-    fetch(url.split("#")[0], { credentials: "same-origin" })
-      .then(function (antwoord) {
-        if (!antwoord.ok) throw new Error("status " + antwoord.status);
-        adres = antwoord.url;
-        return antwoord.text();
-      })
-      .then(function (html) {
-        var nieuw = new DOMParser().parseFromString(html, "text/html");
+    var eerder = null;
+    // Only within one walk does the address left say which answer to mark.
+    if (wortel && doelZaak === zaak) {
+      eerder = eerderAntwoord(opties.van || window.location.href, url, wortel);
+      if (!eerder && /#antwoord-/.test(url)) eerder = url.split("#antwoord-")[1];
+    }
+    haal(url)
+      .then(function (pagina) {
+        // Back or Forward again before this page came: the later one shows, not this one
+        // (it would show a state the address does not name).
+        if (nummer !== laatste) return;
+        var nieuw = new DOMParser().parseFromString(pagina.html, "text/html");
         var inhoud = nieuw.querySelector("article.md-content__inner");
         var oud = document.querySelector("article.md-content__inner");
         if (!inhoud || !oud || !inhoud.querySelector(WORTEL)) throw new Error("geen kompaswijzer");
@@ -85,8 +171,10 @@
         var onderwerp = document.querySelector(".md-header__topic:last-child .md-ellipsis");
         var nieuwOnderwerp = nieuw.querySelector(".md-header__topic:last-child .md-ellipsis");
         if (onderwerp && nieuwOnderwerp) onderwerp.textContent = nieuwOnderwerp.textContent;
-        if (nieuweStap) {
-          window.history.pushState({ kompaswijzer: true }, "", adres);
+        if (opties.nieuw) vergeetToelichtingen();
+        zaak = doelZaak;
+        if (opties.stap) {
+          window.history.pushState({ kompaswijzer: true, zaak: zaak }, "", pagina.adres);
           window.dispatchEvent(new Event("kompaswijzer:stap"));
         }
         window.scrollTo(0, 0);
@@ -94,7 +182,7 @@
         versterk(document.querySelector(WORTEL), true, eerder);
       })
       .catch(function () {
-        window.location.assign(url); // let the browser load the page itself
+        if (nummer === laatste) window.location.assign(url); // let the browser load the page itself
       });
   }
 
@@ -114,16 +202,22 @@
     if (geschiedenisKlaar) return;
     geschiedenisKlaar = true;
     zetLinksVast();
-    window.history.replaceState({ kompaswijzer: true }, "");
+    zaak = zaakBijLaden();
+    window.history.replaceState({ kompaswijzer: true, zaak: zaak }, "");
     var hier = window.location.href;
     // An entry of ours, or any entry whose path is not the state on screen: a jump to an
     // anchor (the skip link) leaves an entry without our state, and going back through it
     // must still show the state its address names.
     window.addEventListener("popstate", function (gebeurtenis) {
       var van = hier;
+      var staat = gebeurtenis.state || {};
       hier = window.location.href;
       var anderPad = new URL(van).pathname !== window.location.pathname;
-      if (anderPad || (gebeurtenis.state && gebeurtenis.state.kompaswijzer)) { bezig = false; ga(hier, false, van); }
+      if (anderPad || staat.kompaswijzer) { bezig = false; ga(hier, { van: van, zaak: staat.zaak }); }
+    });
+    // That jump's entry belongs to the walk on screen: a reload there must not begin a new one.
+    window.addEventListener("hashchange", function () {
+      if (!window.history.state) window.history.replaceState({ zaak: zaak }, "");
     });
     window.addEventListener("kompaswijzer:stap", function () { hier = window.location.href; });
   }
@@ -135,7 +229,7 @@
           gebeurtenis.metaKey || gebeurtenis.ctrlKey || gebeurtenis.shiftKey || gebeurtenis.altKey) return;
       if (!isToestandLink(link, wortel)) return;
       gebeurtenis.preventDefault();
-      ga(link.href, true);
+      ga(link.href, { stap: true, nieuw: begintZaak(link) });
     });
   }
 
@@ -185,7 +279,7 @@
         toonFout(wortel, veld);
         return;
       }
-      ga(doelen[gekozen.value], true);
+      ga(doelen[gekozen.value], { stap: true });
     });
     blok.replaceWith(formulier);
     return legenda;
@@ -227,18 +321,23 @@
     return wortel.querySelector('[data-kompas-regel="' + naam + '"]');
   }
 
+  // The notes of the walk on screen; another walk's are not ours. Kept on this page as well
+  // as in storage: a browser may refuse storage to a frame in another site's page (the
+  // loket), and Back within the walk must not lose them there either.
+  var bewaard = null; // {zaak, toelichtingen}
   function leesToelichtingen() {
-    try { return JSON.parse(window.sessionStorage.getItem(OPSLAG)) || {}; } catch (e) { return {}; }
+    try { bewaard = bewaard || JSON.parse(window.sessionStorage.getItem(OPSLAG)); } catch (e) { /* refused */ }
+    return (bewaard && bewaard.zaak === zaak && bewaard.toelichtingen) || {};
   }
 
-  // Kept per question and answer: a note on "Ja" says nothing about "Nee".
+  // Kept per question and answer within the walk: a note on "Ja" says nothing about "Nee".
+  // Only one walk's notes are kept: typing in this walk replaces those of another.
   function bewaarToelichting(sleutel, tekst) {
     var alle = leesToelichtingen();
     if (tekst) alle[sleutel] = tekst; else delete alle[sleutel];
-    try {
-      if (Object.keys(alle).length) window.sessionStorage.setItem(OPSLAG, JSON.stringify(alle));
-      else window.sessionStorage.removeItem(OPSLAG);
-    } catch (e) { /* storage refused (private mode): the text stays on the page */ }
+    if (!Object.keys(alle).length) return vergeetToelichtingen();
+    bewaard = { zaak: zaak, toelichtingen: alle };
+    try { window.sessionStorage.setItem(OPSLAG, JSON.stringify(bewaard)); } catch (e) { /* refused: kept on the page */ }
   }
 
   function versterkUitkomst(wortel) {
@@ -259,14 +358,16 @@
       var vraag = veld.getAttribute("data-kompas-toelichting");
       var sleutel = vraag + "=" + veld.getAttribute("data-kompas-toelichting-antwoord");
       var doel = regel(wortel, "toelichting:" + vraag);
-      function werkBij() {
-        bewaarToelichting(sleutel, veld.value);
+      function toon() {
         var schoon = veld.value.replace(/\s+/g, " ").trim();
         if (doel) doel.textContent = schoon ? tekst.toelichting_voor + schoon + "\n" : "";
       }
       veld.value = leesToelichtingen()[sleutel] || "";
-      veld.addEventListener("input", werkBij);
-      werkBij();
+      veld.addEventListener("input", function () {
+        bewaarToelichting(sleutel, veld.value);
+        toon();
+      });
+      toon();
     });
     toonRoute(wortel);
     var knop = wortel.querySelector('[data-kompas-actie="kopieer"]');
@@ -350,6 +451,7 @@
   function versterk(wortel, naStap, eerder) {
     var soort = wortel.getAttribute("data-kompas-toestand");
     var focus = null;
+    haalVooruit(Array.prototype.map.call(wortel.querySelectorAll("[data-kompas-vraag] a[data-antwoord]"), function (a) { return a.href; }));
     if (soort === "vraag") {
       focus = maakFormulier(wortel, eerder);
     } else if (soort === "verdwenen") {
