@@ -31,8 +31,8 @@ NIET_GEDEKT = {"nota/"}
 INTERFACE = [
     re.escape(LABEL),
     r"(ja|nee|weet ik \(nog\) niet)( \(uw eerdere antwoord\)| wijzig)?",
-    # The reader's own answers so far, repeated under the question.
-    r"uw antwoorden tot nu toe",
+    # The reader's own answers, repeated under the question and on an outcome.
+    r"uw antwoorden( tot nu toe)?",
     r"vorige|volgende|terug|opnieuw beginnen|wijzig|kopieer de tekst",
     r"kompaswijzer|start de kompaswijzer",
     r"stap \d+",
