@@ -39,8 +39,9 @@ INTERFACE = [
     # Names of links and headings that name a page or a version of the kompas.
     r"meer over [^.]+|wijzigingen in het kompas|versie \d+(\.\d+)*",
     r"vraag \d+\.?",
-    # The page title of a kompaswijzer state.
-    r"uitkomst: [^.]+|nog geen vorm",
+    # The page title of a kompaswijzer state; "Uitkomst:" alone where the vorm's title is the
+    # kompasteam's (a vorm the note has not), marked apart.
+    r"uitkomst:( [^.]+)?|nog geen vorm",
     # A disclosure whose content is the note's own text (or, for a vorm the note has not, the kompasteam's).
     r"lees de tekst (van de nota )?over( [^.]+)?",
     # The label of a text the kompasteam changed (templates/_algemeen.html, kompasteam_label).
