@@ -31,16 +31,17 @@ NIET_GEDEKT = {"nota/"}
 INTERFACE = [
     re.escape(LABEL),
     r"(ja|nee|weet ik \(nog\) niet)( \(uw eerdere antwoord\)| wijzig)?",
-    # The reader's own answers so far, repeated under the question.
-    r"uw antwoorden tot nu toe",
+    # The reader's own answers, repeated under the question and on an outcome.
+    r"uw antwoorden( tot nu toe)?",
     r"vorige|volgende|terug|opnieuw beginnen|wijzig|kopieer de tekst",
     r"kompaswijzer|start de kompaswijzer",
     r"stap \d+",
     # Names of links and headings that name a page or a version of the kompas.
     r"meer over [^.]+|wijzigingen in het kompas|versie \d+(\.\d+)*",
     r"vraag \d+\.?",
-    # The page title of a kompaswijzer state.
-    r"uitkomst: [^.]+|nog geen vorm",
+    # The page title of a kompaswijzer state; "Uitkomst:" alone where the vorm's title is the
+    # kompasteam's (a vorm the note has not), marked apart.
+    r"uitkomst:( [^.]+)?|nog geen vorm",
     # A disclosure whose content is the note's own text (or, for a vorm the note has not, the kompasteam's).
     r"lees de tekst (van de nota )?over( [^.]+)?",
     # The label of a text the kompasteam changed (templates/_algemeen.html, kompasteam_label).

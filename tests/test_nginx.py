@@ -70,6 +70,7 @@ def bezoek_via_nginx(browser, nginx_url, dist):
         page.locator('[data-kompas-actie="volgende"]').click()
         page.wait_for_url(nginx_url + adressen.WIJZER_PAD + "/".join(s.antwoord for s in pad.stappen[: i + 1]) + "/")
     page.wait_for_selector(f'[data-kompas-uitkomst="{pad.vorm}"]')
+    page.locator("[data-kompas-medewerkers] > summary").click()  # the part for staff, closed on the site
     page.locator("textarea").first.fill("toelichting")
     page.go_back()
     page.wait_for_selector("fieldset[data-kompas-vraag]")

@@ -217,7 +217,8 @@ def test_weet_ik_nog_niet(pagina, site_url):
     assert open_uitkomst.is_visible()
     genoemd = {e.get_attribute("data-kompas-mogelijk") for e in pagina.locator("[data-kompas-mogelijk]").all()}
     assert genoemd == set(toestanden.routes(KOMPAS, vraag))
-    assert pagina.evaluate("document.activeElement.id") == "kompas-open"
+    # Focus on the page heading ("Nog geen vorm"), as on an outcome.
+    assert pagina.evaluate("document.activeElement.tagName") == "H1"
 
 
 def test_wandeling_met_alleen_het_toetsenbord(pagina, site_url):
@@ -281,6 +282,7 @@ def test_verantwoording_met_toelichting_kopieren(browser, site_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(wijzer_url(site_url, pad.antwoorden))
+    page.locator("[data-kompas-medewerkers] > summary").click()  # the part for staff, closed on the site
     eerste = pad.stappen[0].vraag
     page.locator(f'textarea[data-kompas-toelichting="{eerste}"]').fill("Besproken met\nde buurt.")
     tekst = page.locator("[data-kompas-verantwoording]").text_content()
@@ -299,12 +301,14 @@ def test_verantwoording_met_toelichting_kopieren(browser, site_url):
 
 
 def test_afdrukken_toont_alleen_de_verantwoording(pagina, site_url):
+    # (On paper, page by page: test_wijzer_uitkomst.test_afdrukken_geeft_alleen_de_verantwoording.)
     pagina.goto(wijzer_url(site_url, PADEN[0].antwoorden))
     pagina.emulate_media(media="print")
     assert pagina.locator("[data-kompas-verantwoording]").is_visible()
     assert not pagina.locator("[data-kompas-uitkomst]").is_visible()
     assert not pagina.locator("h1").is_visible()
     assert not pagina.locator(".md-header").is_visible()
+    assert not pagina.locator("[data-kompas-medewerkers] > summary").is_visible()
     pagina.emulate_media(media="screen")
 
 

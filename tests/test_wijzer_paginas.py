@@ -84,10 +84,15 @@ def test_waarom_noemt_waar_het_andere_antwoord_heen_leidt(data, html_paginas):
             blok = html.split(f'data-kompas-waarom="{stap.vraag}"')[1].split("</li>")[0]
             ander = "nee" if stap.antwoord == "ja" else "ja"
             _, vormen = toestanden.bereikbare_vormen(data.kompas, antwoorden[:i], ander)
-            # The other vormen only: the outcome is no alternative to itself (issue 23).
+            # Each other vorm the other answer can lead to is linked; the outcome itself never
+            # stands among the alternatives, but the line says when the other answer can lead
+            # here too.
             for vorm in data.vormen:
-                alternatief = vorm.id in vormen and vorm.id != pad.vorm
-                assert (f"kompas/vormen/{vorm.id}/" in blok) == alternatief, (pad.antwoorden, stap, vorm.id)
+                genoemd = vorm.id in vormen and vorm.id != pad.vorm
+                assert (f"kompas/vormen/{vorm.id}/" in blok) == genoemd, (pad.antwoorden, stap, vorm.id)
+            assert ("ook bij deze vorm" in blok or "ook hier" in blok or "ook alleen hier" in blok) == (
+                pad.vorm in vormen
+            ), (pad.antwoorden, stap)
 
 
 def test_verantwoording_bevat_de_hele_afweging(data, html_paginas):

@@ -28,6 +28,8 @@ from .lezer import ONGELDIG, Fout, lees_bestand, locatie
 from .model import (
     ARCHIEF_MAP,
     BESTANDEN,
+    VASTGESTELD,
+    VOORLOPIG,
     ArchiefVersie,
     Doelstelling,
     Financien,
@@ -135,6 +137,7 @@ def controleer(data: KompasData | Gelezen) -> list[Fout]:
         fouten += _ids(d.kompas.vragen, "vragen")
         fouten += _kompas(d.kompas, d.vormen)
         fouten += _koers(d.kompas.koers, d.vormen)
+        fouten += _lezing(d.kompas.lezing)
     if d.vormen is not None:
         fouten += _ids(d.vormen, "vormen")
         fouten += _vormen(d.vormen, d.principes)
@@ -304,6 +307,29 @@ def _koers(koers, vormen: Optional[list]) -> Iterable[Fout]:
                     f"richting {aangehaald(richting.id)} wijst naar vorm {aangehaald(vorm_id)}, maar die bestaat "
                     "niet in vormen.yaml",
                     item=i,
+                )
+
+
+def _lezing(lezing) -> Iterable[Fout]:
+    """A reading that is vastgesteld says when and by whom (the site names both); one that is
+    voorlopig has neither, so a date cannot stand there as if it had been."""
+    if lezing.vastgesteld:
+        for veld, wat in (("datum", 'de dag, als datum: "2027-03-01"'), ("door", "wie, als door: het kompasteam")):
+            if getattr(lezing, veld) is None:
+                yield _fout(
+                    lezing,
+                    "status",
+                    f"de lezing is {VASTGESTELD}, maar '{veld}' ontbreekt: zet erbij {wat} "
+                    f"(of zet status terug op {VOORLOPIG})",
+                )
+    else:
+        for veld in ("datum", "door"):
+            if getattr(lezing, veld) is not None:
+                yield _fout(
+                    lezing,
+                    veld,
+                    f"'{veld}' hoort alleen bij status {VASTGESTELD}, maar de lezing is {VOORLOPIG}: haal "
+                    f"'{veld}' weg, of zet status op {VASTGESTELD} als het kompasteam de lezing heeft vastgesteld",
                 )
 
 

@@ -56,6 +56,11 @@ ANTWOORDEN = Tekstsoort(
     "antwoorden", 400, r"(ja|nee)(/(ja|nee))*", '"nee/ja/ja"', "ja en nee met / ertussen", vrije_tekst=False
 )
 ANTWOORD = Tekstsoort("antwoord", 3, r"ja|nee", "ja", "ja of nee", vrije_tekst=False, het=True)
+# How far the site's reading of the flowchart is (Lezing): a word, not free text.
+VOORLOPIG, VASTGESTELD = "voorlopig", "vastgesteld"
+LEZING_STATUS = Tekstsoort(
+    "status", 11, f"{VOORLOPIG}|{VASTGESTELD}", VOORLOPIG, f"{VOORLOPIG} of {VASTGESTELD}", vrije_tekst=False
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,33 @@ class Koers:
 
 
 @dataclass(frozen=True)
+class Lezing:
+    """Hoe ver de lezing van het stroomschema is. De tekst van de nota heeft de vragen van het
+    stroomschema, niet de pijlen ertussen: waar elk antwoord heen leidt, is de lezing van deze
+    site (BIJDRAGEN.md, De lezing van het stroomschema). Zolang die voorlopig is, zegt de
+    kompaswijzer dat bij het begin en bij elke uitkomst; stelt het kompasteam haar vast, dan
+    noemt hij wie en wanneer."""
+
+    # Not the note's: the note has no arrows, and whether our reading holds is the kompasteam's call.
+    BRON: ClassVar[str] = KOMPASTEAM
+    status: str = veld(
+        f"{VOORLOPIG} (de lezing van de site, nog niet vastgesteld) of {VASTGESTELD} (door het kompasteam).",
+        LEZING_STATUS,
+        default=VOORLOPIG,
+    )
+    datum: Optional[str] = veld(
+        f'Alleen bij {VASTGESTELD}: de dag waarop de lezing is vastgesteld, als "2027-03-01".', DATUM, default=None
+    )
+    door: Optional[str] = veld(
+        f"Alleen bij {VASTGESTELD}: wie de lezing vaststelde, zoals 'het kompasteam'.", TITEL, default=None
+    )
+
+    @property
+    def vastgesteld(self) -> bool:
+        return self.status == VASTGESTELD
+
+
+@dataclass(frozen=True)
 class Kompas:
     """Het kompas als beslisgraaf (kompas.yaml)."""
 
@@ -131,6 +163,14 @@ class Kompas:
         bron=SITE,
     )
     koers: Koers = veld("De twee richtingen waarin het kompas stuurt; getekend in de schaal van zeggenschap.")
+    # Optional, so the note as adopted (nota_vastgesteld/) and older data sets load as they are:
+    # without it, the reading is voorlopig.
+    lezing: Lezing = veld(
+        "Of de lezing van het stroomschema (waar elk antwoord heen leidt) voorlopig is of vastgesteld "
+        f"(mag ontbreken: dan {VOORLOPIG}).",
+        bron=KOMPASTEAM,
+        default_factory=Lezing,
+    )
 
 
 @dataclass(frozen=True)

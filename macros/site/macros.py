@@ -94,7 +94,7 @@ def macros_voor(
         "wijkplatform_budget": wijkplatform_budget,
         "wijzer_toestand": wijzer_toestand,
         "wijzer_knop": lambda: wijzer.render_knop(url),
-        "wijzer_start": lambda: wijzer.render_start(url),
+        "wijzer_start": lambda: wijzer.render_start(url, data.kompas.lezing),
         "kompas_schema": lambda: kompas.render_kompas_schema(data, url),
         "kompas_versies": lambda: kompas.render_versies(data, url),
         "data_velden": lambda: dataformaat.render_data_velden(json_schema.dataset_schema()),

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..data import adressen, graaf, toestanden
 from ..data.betekenis import VerdwenenAdres
-from ..data.model import KompasData, Vorm, Vraag
+from ..data.model import KompasData, Lezing, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
 from .feedback import feedback_link
@@ -31,6 +31,8 @@ VRAAG_ID = "kompas-vraag"
 # The page heading and title of an address that only earlier versions had (no text from the
 # data in it, so it is safe as front matter).
 VERDWENEN_TITEL = "Dit adres hoort bij een eerdere versie van het kompas"
+# The page heading and title after "Weet ik (nog) niet".
+OPEN_TITEL = "Nog geen vorm"
 
 
 def antwoord_teksten() -> dict[str, str]:
@@ -59,11 +61,10 @@ class Waarom:
     vraag: Vraag
     antwoord: str
     ander: str
-    wijzig: str  # the link back to this question
     alternatief: str  # the link to the state after the other answer
-    uitkomst: bool  # the other answer ends at once (at one vorm)
+    uitkomst: bool  # the other answer ends at once
     vormen: list[Vorm]  # the other vormen the other answer leads or can still lead to
-    ook_deze: bool  # the other answer leads, or can lead, to this outcome's vorm too
+    ook_hier: bool  # the other answer can lead to this outcome's vorm as well
 
 
 def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool, eerder=()) -> dict:
@@ -84,9 +85,10 @@ def render_knop(url: Url) -> str:
     return maak("wijzer/knop.html", url=url, wijzer_pad=adressen.WIJZER_PAD)
 
 
-def render_start(url: Url) -> str:
-    """The start text above the first question: who the wijzer is for, and what it is."""
-    return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD)
+def render_start(url: Url, lezing: Lezing) -> str:
+    """The start text above the first question: who the wijzer is for, and what it is (and how
+    far the reading of the flowchart it follows is: `lezing`)."""
+    return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD, lezing=lezing)
 
 
 def render_vraag(
@@ -104,6 +106,8 @@ def render_vraag(
 
 
 def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
+    """Per answer, where the other answer leads. The outcome itself is never named as an
+    alternative: where the other answer can lead here too, `ook_hier` says so."""
     uit = []
     for i, stap in enumerate(toestand.stappen):
         ander = "nee" if stap.antwoord == "ja" else "ja"
@@ -115,7 +119,6 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
                 data.vraag(stap.vraag),
                 stap.antwoord,
                 ander,
-                links.toestand(tot),
                 links.toestand(tot + (ander,)),
                 vorm is not None,
                 [v for v in data.vormen if v.id in vormen and v.id != toestand.vorm],
@@ -203,7 +206,7 @@ def paginatitel(data: KompasData, toestand: Toestand) -> str:
     if toestand.soort == "uitkomst":
         return f"Uitkomst: {data.vorm(toestand.vorm).titel}"
     if toestand.soort == "open":
-        return "Nog geen vorm"
+        return OPEN_TITEL
     return titel_van_vraag(data, toestand)
 
 

@@ -18,7 +18,7 @@ import types
 import typing
 from typing import Any
 
-from ..data.model import ARCHIEF_MAP, BESTANDEN, ArchiefVersie, Doel
+from ..data.model import ARCHIEF_MAP, BESTANDEN, VASTGESTELD, ArchiefVersie, Doel, Lezing
 from ..data.velden import Tekstsoort, bron_van
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -87,6 +87,12 @@ def _record(soort: type, defs: dict) -> None:
         for eigenschap in eigenschappen.values():
             kern = eigenschap.pop("anyOf")[0]
             eigenschap.update(kern)
+    if soort is Lezing:
+        # A reading that is vastgesteld names when and by whom; one that is voorlopig neither
+        # (the loader's rule, `_lezing`), so an editor shows it while the kompasteam types.
+        definitie["if"] = {"properties": {"status": {"const": VASTGESTELD}}, "required": ["status"]}
+        definitie["then"] = {"required": ["datum", "door"]}
+        definitie["else"] = {"not": {"anyOf": [{"required": ["datum"]}, {"required": ["door"]}]}}
     defs[naam] = definitie
 
 

@@ -3,6 +3,8 @@
 Its fields are VELDEN: each but `bouw` and `versies` is a field of the model, copied as it is
 (a vraag is a Vraag record, a vorm a Vorm record), so the page "Voor ontwikkelaars" documents
 them from the model's own explanations (site/dataformaat.py) and cannot drift from this file.
+`lezing` says whether the routes, the site's reading of the flowchart (the note's text has
+its questions, not its arrows), are still voorlopig or vastgesteld by the kompasteam.
 Each vraag and vorm also says, in `bron`, where the text of each of its fields comes from:
 "nota" (the note as adopted), "kompasteam" (the note's text as the kompasteam changed it
 since, data/herkomst.py) or "site" (the site's own words and reading).
@@ -36,6 +38,7 @@ VELDEN: dict[str, tuple[str, str] | None] = {
     BOUW: None,
     "versie": ("Kompas", "versie"),
     "start": ("Kompas", "start"),
+    "lezing": ("Kompas", "lezing"),
     "vragen": ("Kompas", "vragen"),
     "vormen": ("VormenBestand", "vormen"),
     VERSIES: None,
@@ -56,6 +59,8 @@ def kompas_dict(data: KompasData, bouw: dict | None = None, herkomst: Optional[H
         **({BOUW: bouw} if bouw else {}),
         "versie": data.kompas.versie,
         "start": data.kompas.start,
+        # Whether the routes (the site's reading of the flowchart) are voorlopig or vastgesteld.
+        "lezing": dataclasses.asdict(data.kompas.lezing),
         "vragen": [{**graaf.vraag_met_uitleg_als_dict(v), BRON: bronnen(v, herkomst)} for v in data.kompas.vragen],
         "vormen": [{**dataclasses.asdict(v), BRON: bronnen(v, herkomst)} for v in data.vormen],
         VERSIES: versies_lijst(data),

@@ -384,6 +384,21 @@
     }
   }
 
+  // "Druk de tekst af": the print of this document, whose print stylesheet keeps the
+  // verantwoording alone. In the intern loket's frame that is the frame's own document, not
+  // the loket's page around it (which the browser's own print would give, frame and all).
+  function versterkAfdrukken(wortel) {
+    var knop = wortel.querySelector('[data-kompas-actie="afdrukken"]');
+    if (knop) knop.addEventListener("click", function () { window.print(); });
+  }
+
+  // The part for staff is closed on the site: its diagram can only be scrolled to the route
+  // once it is open.
+  function versterkMedewerkers(wortel) {
+    var deel = wortel.querySelector("[data-kompas-medewerkers]");
+    if (deel) deel.addEventListener("toggle", function () { if (deel.open) toonRoute(wortel); });
+  }
+
   // On a narrow screen the diagram scrolls sideways: open it at the user's outcome, not at
   // the left edge where the route may not even be.
   function toonRoute(wortel) {
@@ -459,7 +474,10 @@
       focus = wortel.querySelector("#kompas-verdwenen");
     } else {
       versterkUitkomst(wortel);
-      focus = wortel.querySelector("#kompas-uitkomst, #kompas-open");
+      versterkAfdrukken(wortel);
+      versterkMedewerkers(wortel);
+      // The page heading (the vorm, or "Nog geen vorm"), as a question's legend holds its own.
+      focus = wortel.querySelector("h1");
     }
     onderschepLinks(wortel);
     if (wortel.hasAttribute("data-kompas-embed")) volgHoogte();
