@@ -82,6 +82,10 @@ def _loop(doc, pad: graaf.Pad, van: int = 0) -> None:
         doc.locator(f'input[name="antwoord"][value="{stap.antwoord}"]').check()
         doc.locator('[data-kompas-actie="volgende"]').click()
     doc.locator(f'[data-kompas-uitkomst="{pad.vorm}"]').wait_for()
+    # The staff part, with the notes: closed on the site, open in the embed.
+    deel = doc.locator("details[data-kompas-medewerkers]")
+    if not deel.evaluate("d => d.open"):
+        deel.locator("> summary").click()
 
 
 def terug(doc) -> None:
@@ -137,7 +141,7 @@ def test_een_toelichting_van_zaak_a_staat_nergens_in_zaak_b(loket_pagina, site_u
     assert _gekozen(doc) == ZAAK_A.stappen[-1].antwoord
     doc.evaluate("history.forward()")
     veld = doc.locator(f'textarea[data-kompas-toelichting="{EERSTE_VRAAG}"]')
-    veld.wait_for()
+    veld.wait_for(state="attached")  # in the staff part, which may be closed
     assert veld.input_value() == NOTITIE
 
     # A new case: no answer marked, and nothing of case A anywhere in case B.

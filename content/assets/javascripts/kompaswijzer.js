@@ -526,8 +526,9 @@
 
   // On a phone the theme's menu and search open by the labels of hidden checkboxes, which a
   // keyboard cannot reach; closed, the menu is hidden (utrecht.css, so that the tab order has
-  // no invisible stops), so without this a keyboard user could not open the menu at all. The
-  // labels become buttons that say whether they are open. The theme's DOM, named here only.
+  // no invisible stops), so without this a keyboard user could not open the menu at all. Each
+  // label gets a real button beside it (a label may not be a button, WAI-ARIA in HTML) that
+  // says whether it is open. The theme's DOM, named here only.
   var THEMA_KNOPPEN = [
     { id: "__drawer", naam: "Menu", eerste: ".md-sidebar--primary .md-nav__link" },
     { id: "__search", naam: "Zoeken", eerste: ".md-search__input" }
@@ -536,20 +537,21 @@
   function setupMenuKnoppen() {
     THEMA_KNOPPEN.forEach(function (thema) {
       var schakelaar = document.getElementById(thema.id);
-      var knop = document.querySelector('.md-header label[for="' + thema.id + '"]');
-      if (!schakelaar || !knop || knop.hasAttribute("data-kompas-versterkt")) return;
-      knop.setAttribute("data-kompas-versterkt", "");
-      knop.setAttribute("role", "button");
-      knop.setAttribute("tabindex", "0");
-      if (!knop.getAttribute("aria-label")) knop.setAttribute("aria-label", thema.naam);
+      var label = document.querySelector('.md-header label[for="' + thema.id + '"]');
+      if (!schakelaar || !label || label.hasAttribute("data-kompas-versterkt")) return;
+      label.setAttribute("data-kompas-versterkt", "");
+      var knop = maak("button", {
+        type: "button",
+        class: label.className + " kvz-themaknop kvz-themaknop-" + thema.id.slice(2),
+        "aria-label": thema.naam,
+        "aria-expanded": "false"
+      });
+      Array.prototype.forEach.call(label.childNodes, function (kind) { knop.appendChild(kind.cloneNode(true)); });
+      label.classList.add("kvz-themaknop-label");
+      label.parentNode.insertBefore(knop, label);
       var zetStand = function () { knop.setAttribute("aria-expanded", String(schakelaar.checked)); };
-      zetStand();
       schakelaar.addEventListener("change", zetStand);
-      knop.addEventListener("keydown", function (gebeurtenis) {
-        if (gebeurtenis.key !== "Enter" && gebeurtenis.key !== " ") return;
-        gebeurtenis.preventDefault();
-        // The theme's own keyboard handler clicks a focused label on Enter too: one toggle only.
-        gebeurtenis.stopPropagation();
+      knop.addEventListener("click", function () {
         schakelaar.click(); // the theme follows the checkbox
         zetStand();
         if (!schakelaar.checked) return;
