@@ -28,9 +28,9 @@ NA_MARKDOWN = "<!-- kompas:na-markdown -->"
 
 @dataclass(frozen=True)
 class GegenereerdePagina:
-    src: str                                            # in the docs tree: "kompas/vormen/peilen.md"
-    voorwerk: str                                       # the file: front matter, or nothing
-    markdown: Callable[[Url], str]                      # the Markdown, given the page's link function
+    src: str  # in the docs tree: "kompas/vormen/peilen.md"
+    voorwerk: str  # the file: front matter, or nothing
+    markdown: Callable[[Url], str]  # the Markdown, given the page's link function
     na_markdown: Optional[Callable[[Url], str]] = None  # HTML for the NA_MARKDOWN mark
     # The page heading, where na_markdown writes it (a question of the kompaswijzer, in its
     # legend): (id, text), so the theme's skip link, which follows the Markdown's headings,
@@ -45,13 +45,13 @@ def _voorwerk(regels: list[str]) -> str:
 def principe_pagina(data: KompasData, principe_id: str) -> GegenereerdePagina:
     principe = data.principe(principe_id)
     return GegenereerdePagina(
-        f"principes/{principe.id}.md", "", lambda url: principes.render_principe_pagina(principe, data, url))
+        f"principes/{principe.id}.md", "", lambda url: principes.render_principe_pagina(principe, data, url)
+    )
 
 
 def vorm_pagina(data: KompasData, vorm_id: str) -> GegenereerdePagina:
     vorm = data.vorm(vorm_id)
-    return GegenereerdePagina(
-        f"kompas/vormen/{vorm.id}.md", "", lambda url: vormen.render_vorm_pagina(vorm, data, url))
+    return GegenereerdePagina(f"kompas/vormen/{vorm.id}.md", "", lambda url: vormen.render_vorm_pagina(vorm, data, url))
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,35 @@ def onderdelen_in_nota(data: KompasData, overzicht: str) -> list[GegenereerdePag
     return [pagina for o in ONDERDELEN if o.overzicht == overzicht for pagina in o.paginas(data)]
 
 
+# The front matter of a page of the walker. State pages stay out of the search index: they
+# repeat the kompas page, once per combination. The walker is a task: no menu beside it, no
+# theme "Vorige/Volgende" page links under it and no search in its header
+# (site_overrides/partials/header.html), which would all lead out of the task (the walker has
+# its own Vorige); without search its first question also weighs 186 KB less.
+TAAK_VOORWERK = (
+    "search:",
+    "  exclude: true",
+    "hide:",
+    "  - toc",
+    "  - navigation",
+    "  - footer",
+    "zoeken: false",
+    "render_macros: false",
+)
+
+
 def versie_pagina(data: KompasData, versie: str) -> GegenereerdePagina:
     # Out of search: a version page repeats the kompas, and an old one would answer a search
     # with advice that no longer holds.
     return GegenereerdePagina(
         f"{adressen.versie_pad(versie)}index.md",
         _voorwerk(["search:", "  exclude: true"]),
-        lambda url: kompas.render_versie_pagina(data, versie, url))
+        lambda url: kompas.render_versie_pagina(data, versie, url),
+    )
 
 
 def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool, eerder=()) -> GegenereerdePagina:
-    # State pages stay out of search: they repeat the kompas page, once per combination.
-    # The walker is a task: no menu beside it and no theme "Vorige/Volgende" page links under
-    # it, which would lead out of the task (the walker has its own Vorige).
-    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
+    voorwerk = list(TAAK_VOORWERK)
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     # Every state's page heading is in the HTML, below the back link (GOV.UK), with the same id
@@ -111,7 +126,7 @@ def toestand_pagina(data: KompasData, toestand: toestanden.Toestand, embed: bool
 def verdwenen_pagina(data: KompasData, adres: VerdwenenAdres, embed: bool) -> GegenereerdePagina:
     # An address only earlier versions had: its own page saying what it gave, not a redirect
     # to question 1. Made as a state page is: out of search, no menu, the heading in the HTML.
-    voorwerk = ["search:", "  exclude: true", "hide:", "  - toc", "  - navigation", "  - footer", "render_macros: false"]
+    voorwerk = list(TAAK_VOORWERK)
     if embed:
         voorwerk += ["template: wijzer-embed.html", "kompas_embed: true"]
     voorwerk.append(f"title: {json.dumps(wijzer.VERDWENEN_TITEL)}")

@@ -241,8 +241,8 @@ class KompasPlugin(BasePlugin):
         return html, hele_nota.pagina_titel(nota_pagina), nota_pagina.url
 
     def on_post_page(self, output, *, page, config):
-        if page.meta.get("kompas_embed"):
-            return output  # the embed view has no header, so no search dialog
+        if page.meta.get("kompas_embed") or page.meta.get("zoeken") is False:
+            return output  # no search dialog: the embed has no header, a walker's page no search
         return _noem_zoekdialoog(output)
 
     def on_post_template(self, output_content, *, template_name, config):
