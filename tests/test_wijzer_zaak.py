@@ -38,6 +38,7 @@ ZAAK_A, ZAAK_B = next(
 EERSTE_VRAAG = ZAAK_A.stappen[0].vraag
 NOTITIE = "Zaak A: bewoner Jansen, Hoofdstraat 1"
 SPOREN = ("Jansen", "Hoofdstraat")
+NOTITIE_B = "Zaak B: buurtvereniging"
 # This tab's sessionStorage as text; None where the browser refuses storage to the frame (a
 # page of another site: chromium keeps nothing there, so nothing can leak through it either).
 OPSLAG = "(() => { try { return JSON.stringify(Object.assign({}, sessionStorage)); } catch (e) { return null; } })()"
@@ -92,6 +93,12 @@ def terug(doc) -> None:
     """The browser's Back, also for the frame (one history for the page and its frames)."""
     adres = doc.url
     doc.evaluate("history.back()")
+    doc.wait_for_function("a => location.href !== a", arg=adres)
+
+
+def vooruit(doc) -> None:
+    adres = doc.url
+    doc.evaluate("history.forward()")
     doc.wait_for_function("a => location.href !== a", arg=adres)
 
 
@@ -150,14 +157,24 @@ def test_een_toelichting_van_zaak_a_staat_nergens_in_zaak_b(loket_pagina, site_u
     assert _gekozen(doc) is None
     assert not any(spoor in (doc.evaluate(OPSLAG) or "") for spoor in SPOREN)
     _loop(doc, ZAAK_B)
-    assert doc.locator(f'textarea[data-kompas-toelichting="{EERSTE_VRAAG}"]').input_value() == ""
+    veld = doc.locator(f'textarea[data-kompas-toelichting="{EERSTE_VRAAG}"]')
+    assert veld.input_value() == ""
+    veld.fill(NOTITIE_B)
     assert _met_notitie(_overal(page, doc)) == set()
 
-    # Back into case A after case B began: its answers are in the address, its notes are gone.
+    # Back into case A after case B began: its answers are in the address, its notes are gone,
+    # and it is closed: nothing can be typed there, which would wipe case B's notes.
     for _ in range(len(ZAAK_B.stappen) + 1):
         terug(doc)
     doc.locator(f'[data-kompas-uitkomst="{ZAAK_A.vorm}"]').wait_for()
-    assert doc.locator(f'textarea[data-kompas-toelichting="{EERSTE_VRAAG}"]').input_value() == ""
+    assert veld.input_value() == "" and veld.is_disabled()
+    assert doc.locator("[data-kompas-gesloten]").count() == 1
+    # Forward to case B: its notes are still there, and it is open.
+    for _ in range(len(ZAAK_B.stappen) + 1):
+        vooruit(doc)
+    doc.locator(f'[data-kompas-uitkomst="{ZAAK_B.vorm}"]').wait_for()
+    assert veld.input_value() == NOTITIE_B and not veld.is_disabled()
+    assert doc.locator("[data-kompas-gesloten]").count() == 0
 
 
 def test_een_nieuw_adres_is_een_nieuwe_zaak_een_herlading_niet(loket_pagina, site_url):

@@ -18,6 +18,11 @@
   var bezig = false; // a state is being fetched: a second click must not push a second one
   var laatste = 0; // the last step asked for: Back pressed again meanwhile outdates a step
 
+  // For each element of a NodeList (old browsers have no NodeList.forEach).
+  function elk(lijst, doe) {
+    Array.prototype.forEach.call(lijst, doe);
+  }
+
   function maak(tag, attributen, tekst) {
     var element = document.createElement(tag);
     Object.keys(attributen || {}).forEach(function (naam) {
@@ -34,12 +39,12 @@
   }
 
   function startUrl(wortel) {
-    return new URL(wortel.getAttribute("data-kompas-start"), window.location.href);
+    return new URL(wortel.getAttribute("data-kompas-start"), location.href);
   }
 
   function isToestandLink(link, wortel) {
     if (link.target || !link.href) return false;
-    var doel = new URL(link.href, window.location.href);
+    var doel = new URL(link.href, location.href);
     var start = startUrl(wortel);
     // A hash that marks the earlier answer (#antwoord-ja) still leads to a state.
     return doel.origin === start.origin && doel.pathname.indexOf(start.pathname) === 0 &&
@@ -48,7 +53,7 @@
 
   // The answers in an address below the start ("nee/ja/" -> ["nee", "ja"]).
   function antwoordenIn(adres, wortel) {
-    var pad = new URL(adres, window.location.href).pathname.slice(startUrl(wortel).pathname.length);
+    var pad = new URL(adres, location.href).pathname.slice(startUrl(wortel).pathname.length);
     return pad.split("/").filter(Boolean);
   }
 
@@ -79,16 +84,40 @@
    * Why history.state: it belongs to an entry, so Back from case B into case A knows it is A
    * (and shows none of B's notes). Not the address: a permalink is shared, it must not carry
    * anything of a case. Not sessionStorage alone: it is one per tab, it cannot tell which walk
-   * an entry belongs to, and the site stores nothing there until someone types a note. */
+   * an entry belongs to, and the site stores nothing there until someone types a note.
+   *
+   * Back from case B can reach the pages of case A, which "Opnieuw beginnen" closed. A is
+   * closed there as well: its notes are gone, and nothing can be typed, for only one walk's
+   * notes are kept and typing in A would wipe those of B. A walk is closed when a later one
+   * began; an id starts with the time its walk began, so of two walks the later is known. */
   var zaak = null;
+  var jongste = null; // the latest walk this document has shown
 
   function nieuweZaak() {
-    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+    return ("00000000" + Date.now().toString(36)).slice(-9) + Math.random().toString(36).slice(2);
+  }
+
+  function later(a, b) {
+    return String(a).slice(0, 9) > String(b).slice(0, 9);
+  }
+
+  function toonZaak(id) {
+    zaak = id;
+    if (!jongste || later(id, jongste)) jongste = id;
+  }
+
+  // The walk on screen was closed by one that began after it (here, or before a reload: the
+  // stored notes name their walk).
+  function gesloten() {
+    leesToelichtingen();
+    var laatst = jongste;
+    if (bewaard && bewaard.zaak && later(bewaard.zaak, laatst)) laatst = bewaard.zaak;
+    return Boolean(laatst) && later(laatst, zaak);
   }
 
   // The case of the entry on screen: its own, or a new one for an entry that has none.
   function zaakBijLaden() {
-    var staat = window.history.state;
+    var staat = history.state;
     if (staat && staat.zaak) return staat.zaak;
     vergeetToelichtingen();
     return nieuweZaak();
@@ -101,7 +130,7 @@
 
   function vergeetToelichtingen() {
     bewaard = null;
-    try { window.sessionStorage.removeItem(OPSLAG); } catch (e) { /* refused: nothing kept */ }
+    try { sessionStorage.removeItem(OPSLAG); } catch (e) { /* refused: nothing kept */ }
   }
 
   /* --- Fetching ahead: the next states while the question is read ----------------------
@@ -138,7 +167,7 @@
       if (vooruit === deze) doelen.forEach(haal); // not if the reader moved on meanwhile
     }
     if (window.requestIdleCallback) window.requestIdleCallback(haalNu, { timeout: 200 });
-    else window.setTimeout(haalNu, 0);
+    else setTimeout(haalNu, 0);
   }
 
   /* --- Navigation between states ------------------------------------------------------ */
@@ -154,7 +183,7 @@
     var eerder = null;
     // Only within one walk does the address left say which answer to mark.
     if (wortel && doelZaak === zaak) {
-      eerder = eerderAntwoord(opties.van || window.location.href, url, wortel);
+      eerder = eerderAntwoord(opties.van || location.href, url, wortel);
       if (!eerder && /#antwoord-/.test(url)) eerder = url.split("#antwoord-")[1];
     }
     haal(url)
@@ -172,17 +201,17 @@
         var nieuwOnderwerp = nieuw.querySelector(".md-header__topic:last-child .md-ellipsis");
         if (onderwerp && nieuwOnderwerp) onderwerp.textContent = nieuwOnderwerp.textContent;
         if (opties.nieuw) vergeetToelichtingen();
-        zaak = doelZaak;
+        toonZaak(doelZaak);
         if (opties.stap) {
-          window.history.pushState({ kompaswijzer: true, zaak: zaak }, "", pagina.adres);
-          window.dispatchEvent(new Event("kompaswijzer:stap"));
+          history.pushState({ kompaswijzer: true, zaak: zaak }, "", pagina.adres);
+          dispatchEvent(new Event("kompaswijzer:stap"));
         }
-        window.scrollTo(0, 0);
+        scrollTo(0, 0);
         bezig = false;
         versterk(document.querySelector(WORTEL), true, eerder);
       })
       .catch(function () {
-        if (nummer === laatste) window.location.assign(url); // let the browser load the page itself
+        if (nummer === laatste) location.assign(url); // let the browser load the page itself
       });
   }
 
@@ -191,7 +220,7 @@
   // first, so they keep pointing where they pointed on the page as it was loaded.
   function zetLinksVast() {
     var inhoud = document.querySelector("article.md-content__inner");
-    Array.prototype.forEach.call(document.querySelectorAll("a[href], link[href], img[src]"), function (e) {
+    elk(document.querySelectorAll("a[href], link[href], img[src]"), function (e) {
       if (inhoud && inhoud.contains(e)) return;
       var naam = e.tagName === "IMG" ? "src" : "href";
       if (e.getAttribute(naam).charAt(0) !== "#") e.setAttribute(naam, e[naam]);
@@ -202,24 +231,24 @@
     if (geschiedenisKlaar) return;
     geschiedenisKlaar = true;
     zetLinksVast();
-    zaak = zaakBijLaden();
-    window.history.replaceState({ kompaswijzer: true, zaak: zaak }, "");
-    var hier = window.location.href;
+    toonZaak(zaakBijLaden());
+    history.replaceState({ kompaswijzer: true, zaak: zaak }, "");
+    var hier = location.href;
     // An entry of ours, or any entry whose path is not the state on screen: a jump to an
     // anchor (the skip link) leaves an entry without our state, and going back through it
     // must still show the state its address names.
-    window.addEventListener("popstate", function (gebeurtenis) {
+    addEventListener("popstate", function (gebeurtenis) {
       var van = hier;
       var staat = gebeurtenis.state || {};
-      hier = window.location.href;
-      var anderPad = new URL(van).pathname !== window.location.pathname;
+      hier = location.href;
+      var anderPad = new URL(van).pathname !== location.pathname;
       if (anderPad || staat.kompaswijzer) { bezig = false; ga(hier, { van: van, zaak: staat.zaak }); }
     });
     // That jump's entry belongs to the walk on screen: a reload there must not begin a new one.
-    window.addEventListener("hashchange", function () {
-      if (!window.history.state) window.history.replaceState({ zaak: zaak }, "");
+    addEventListener("hashchange", function () {
+      if (!history.state) history.replaceState({ zaak: zaak }, "");
     });
-    window.addEventListener("kompaswijzer:stap", function () { hier = window.location.href; });
+    addEventListener("kompaswijzer:stap", function () { hier = location.href; });
   }
 
   function onderschepLinks(wortel) {
@@ -257,12 +286,12 @@
     }
     var opties = maak("div", { class: "kvz-wijzer__opties" });
     var doelen = {};
-    Array.prototype.forEach.call(keuzes, function (link) {
+    elk(keuzes, function (link) {
       var waarde = link.getAttribute("data-antwoord");
       doelen[waarde] = link.href;
       var optie = maak("div", { class: "kvz-wijzer__optie" });
       var rondje = maak("input", { type: "radio", name: "antwoord", id: "antwoord-" + waarde, value: waarde });
-      rondje.checked = waarde === eerder || (!eerder && window.location.hash === "#antwoord-" + waarde);
+      rondje.checked = waarde === eerder || (!eerder && location.hash === "#antwoord-" + waarde);
       optie.appendChild(rondje);
       optie.appendChild(maak("label", { for: "antwoord-" + waarde }, link.getAttribute("data-kompas-label")));
       opties.appendChild(optie);
@@ -326,24 +355,27 @@
   // loket), and Back within the walk must not lose them there either.
   var bewaard = null; // {zaak, toelichtingen}
   function leesToelichtingen() {
-    try { bewaard = bewaard || JSON.parse(window.sessionStorage.getItem(OPSLAG)); } catch (e) { /* refused */ }
+    try { bewaard = bewaard || JSON.parse(sessionStorage.getItem(OPSLAG)); } catch (e) { /* refused */ }
+    // Notes of a walk that an open one followed (typed after a reload in a closed walk) go.
+    if (bewaard && later(zaak, bewaard.zaak)) vergeetToelichtingen();
     return (bewaard && bewaard.zaak === zaak && bewaard.toelichtingen) || {};
   }
 
   // Kept per question and answer within the walk: a note on "Ja" says nothing about "Nee".
   // Only one walk's notes are kept: typing in this walk replaces those of another.
   function bewaarToelichting(sleutel, tekst) {
+    if (gesloten()) return;
     var alle = leesToelichtingen();
     if (tekst) alle[sleutel] = tekst; else delete alle[sleutel];
     if (!Object.keys(alle).length) return vergeetToelichtingen();
     bewaard = { zaak: zaak, toelichtingen: alle };
-    try { window.sessionStorage.setItem(OPSLAG, JSON.stringify(bewaard)); } catch (e) { /* refused: kept on the page */ }
+    try { sessionStorage.setItem(OPSLAG, JSON.stringify(bewaard)); } catch (e) { /* refused: kept on the page */ }
   }
 
   function versterkUitkomst(wortel) {
     var tekst = teksten(wortel);
-    Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-alleen-met-js]"), function (e) { e.hidden = false; });
-    Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-zonder-js]"), function (e) { e.hidden = true; });
+    elk(wortel.querySelectorAll("[data-kompas-alleen-met-js]"), function (e) { e.hidden = false; });
+    elk(wortel.querySelectorAll("[data-kompas-zonder-js]"), function (e) { e.hidden = true; });
     var datum = regel(wortel, "datum");
     if (datum) {
       datum.textContent = tekst.datum_voor + new Date().toLocaleDateString("nl-NL",
@@ -352,9 +384,15 @@
     // The live address and the route on the version's own page, which keeps its meaning.
     [["permalink", tekst.permalink_voor], ["versie-permalink", tekst.versie_permalink_voor]].forEach(function (p) {
       var link = regel(wortel, p[0]);
-      if (link) link.textContent = p[1] + new URL(link.getAttribute("data-kompas-href"), window.location.href).href + "\n";
+      if (link) link.textContent = p[1] + new URL(link.getAttribute("data-kompas-href"), location.href).href + "\n";
     });
-    Array.prototype.forEach.call(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
+    var dicht = gesloten();
+    var lijst = wortel.querySelector(".kvz-wijzer__waarom");
+    if (dicht && lijst) {
+      lijst.parentNode.insertBefore(maak("p", { class: "kvz-eigen", "data-bron": "site", "data-kompas-gesloten": "" }, tekst.gesloten), lijst);
+    }
+    elk(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
+      veld.disabled = dicht;
       var vraag = veld.getAttribute("data-kompas-toelichting");
       var sleutel = vraag + "=" + veld.getAttribute("data-kompas-toelichting-antwoord");
       var doel = regel(wortel, "toelichting:" + vraag);
@@ -389,7 +427,7 @@
   // the loket's page around it (which the browser's own print would give, frame and all).
   function versterkAfdrukken(wortel) {
     var knop = wortel.querySelector('[data-kompas-actie="afdrukken"]');
-    if (knop) knop.addEventListener("click", function () { window.print(); });
+    if (knop) knop.addEventListener("click", function () { print(); });
   }
 
   // The part for staff is closed on the site: its diagram can only be scrolled to the route
@@ -415,7 +453,7 @@
   // Only where that fails the Clipboard API, which a browser may refuse or leave pending
   // (then the message says so after a while).
   function kopieer(element) {
-    var selectie = window.getSelection();
+    var selectie = getSelection();
     var gelukt = false;
     try {
       var bereik = document.createRange();
@@ -427,7 +465,7 @@
     selectie.removeAllRanges();
     if (gelukt) return Promise.resolve();
     if (!navigator.clipboard || !window.isSecureContext) return Promise.reject(new Error("kopiëren"));
-    var wachten = new Promise(function (goed, fout) { window.setTimeout(fout, 2000); });
+    var wachten = new Promise(function (goed, fout) { setTimeout(fout, 2000); });
     return Promise.race([navigator.clipboard.writeText(element.textContent), wachten]);
   }
 
@@ -441,8 +479,8 @@
   function meldHoogte() {
     var inhoud = document.querySelector("article.md-content__inner");
     if (!inhoud || window.parent === window) return;
-    var stijl = window.getComputedStyle(inhoud);
-    var hoogte = Math.ceil(inhoud.getBoundingClientRect().bottom + window.pageYOffset + parseFloat(stijl.marginBottom || 0));
+    var stijl = getComputedStyle(inhoud);
+    var hoogte = Math.ceil(inhoud.getBoundingClientRect().bottom + pageYOffset + parseFloat(stijl.marginBottom || 0));
     if (hoogte === laatsteHoogte) return;
     laatsteHoogte = hoogte;
     // Only a height goes out; the receiving page checks event.origin (see "Voor ontwikkelaars").
@@ -493,11 +531,11 @@
   function setupOnbekendeToestand() {
     var onbekend = document.querySelector("[data-kompas-onbekend]");
     if (!onbekend) return;
-    var pad = window.location.pathname;
-    var embed = new URL(onbekend.getAttribute("data-kompas-embed-start"), window.location.href);
-    var wijzer = new URL(onbekend.getAttribute("data-kompas-wijzer-start"), window.location.href);
+    var pad = location.pathname;
+    var embed = new URL(onbekend.getAttribute("data-kompas-embed-start"), location.href);
+    var wijzer = new URL(onbekend.getAttribute("data-kompas-wijzer-start"), location.href);
     var doel = pad.indexOf(embed.pathname) === 0 ? embed : pad.indexOf(wijzer.pathname) === 0 ? wijzer : null;
-    if (doel) window.location.replace(doel.href);
+    if (doel) location.replace(doel.href);
   }
 
   /* --- The examples catalogue: filter by vorm ----------------------------------------- */
@@ -513,7 +551,7 @@
     formulier.addEventListener("submit", function (gebeurtenis) { gebeurtenis.preventDefault(); });
     keuze.addEventListener("change", function () {
       var zichtbaar = 0;
-      Array.prototype.forEach.call(groepen, function (groep) {
+      elk(groepen, function (groep) {
         groep.hidden = Boolean(keuze.value) && groep.getAttribute("data-vorm") !== keuze.value;
         if (!groep.hidden) zichtbaar += Number(groep.getAttribute("data-aantal"));
       });
@@ -546,7 +584,7 @@
         "aria-label": thema.naam,
         "aria-expanded": "false"
       });
-      Array.prototype.forEach.call(label.childNodes, function (kind) { knop.appendChild(kind.cloneNode(true)); });
+      elk(label.childNodes, function (kind) { knop.appendChild(kind.cloneNode(true)); });
       label.classList.add("kvz-themaknop-label");
       label.parentNode.insertBefore(knop, label);
       var zetStand = function () { knop.setAttribute("aria-expanded", String(schakelaar.checked)); };
@@ -556,7 +594,7 @@
         zetStand();
         if (!schakelaar.checked) return;
         // Into what opened, once it is shown.
-        window.setTimeout(function () {
+        setTimeout(function () {
           var eerste = document.querySelector(thema.eerste);
           if (eerste && document.activeElement !== eerste) eerste.focus();
         }, 0);
@@ -576,7 +614,7 @@
 
   function kanVersterken() {
     return typeof window.fetch === "function" && typeof window.DOMParser === "function" &&
-      window.history && typeof window.history.pushState === "function" && typeof window.URL === "function" &&
+      history && typeof history.pushState === "function" && typeof window.URL === "function" &&
       typeof window.Promise === "function" && "closest" in Element.prototype && "replaceWith" in Element.prototype;
   }
 
