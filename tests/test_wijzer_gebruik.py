@@ -17,7 +17,7 @@ import threading
 
 import pytest
 
-from macros.data import graaf, toestanden
+from macros.data import adressen, graaf, toestanden
 from macros.data.loader import laad_kompas_data
 
 from .conftest import DATA, PROJECT
@@ -96,15 +96,21 @@ def _loop_naar_de_uitkomst(frame, pad: graaf.Pad) -> None:
     frame.locator(f'[data-kompas-uitkomst="{pad.vorm}"]').wait_for()
 
 
+def open_loket(page, loket_url):
+    """The loket's page with the walker's first question in its frame: the frame as a locator
+    and as the frame itself (to evaluate script in it)."""
+    page.goto(loket_url)
+    frame = page.frame_locator("#kompaswijzer")
+    frame.locator("[data-kompas-vraag]").wait_for()
+    return frame, page.frame(url=re.compile(".*/" + re.escape(adressen.EMBED_PAD) + ".*"))
+
+
 @pytest.mark.parametrize("breedte", [390, 1280])
 def test_embed_volgt_zijn_inhoud_op_een_pagina_van_een_andere_herkomst(browser, site_url, loket_url, breedte):
     context = browser.new_context(viewport={"width": breedte, "height": 844})
     page = context.new_page()
     page.set_default_timeout(MAX_TIJD)
-    page.goto(loket_url)
-    frame = page.frame_locator("#kompaswijzer")
-    frame.locator("[data-kompas-vraag]").wait_for()
-    echt = page.frame(url=re.compile(r".*/kompas/wijzer-embed/.*"))
+    frame, echt = open_loket(page, loket_url)
 
     def controleer(wanneer: str) -> None:
         page.wait_for_timeout(300)  # the message after the change

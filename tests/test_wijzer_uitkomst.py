@@ -26,7 +26,7 @@ from .conftest import DATA
 from .htmlscan import artikel, boom
 from .test_nota_tekst import LABEL
 from .test_wijzer import MAX_TIJD, _axe, wijzer_url
-from .test_wijzer_gebruik import loket_url  # noqa: F401 (the host page on another origin)
+from .test_wijzer_gebruik import loket_url, open_loket  # noqa: F401 (the host page on another origin)
 
 DATA_LIVE = laad_kompas_data(DATA)
 KOMPAS = DATA_LIVE.kompas
@@ -340,10 +340,7 @@ def test_afdrukken_vanuit_de_frame_van_het_loket(browser, site_url, loket_url): 
     context.add_init_script("window.print = () => { window.__afgedrukt = (window.__afgedrukt || 0) + 1; };")
     page = context.new_page()
     page.set_default_timeout(MAX_TIJD)
-    page.goto(loket_url)
-    frame = page.frame_locator("#kompaswijzer")
-    frame.locator("[data-kompas-vraag]").wait_for()
-    echt = page.frame(url=re.compile(r".*/kompas/wijzer-embed/.*"))
+    frame, echt = open_loket(page, loket_url)
     echt.goto(_adres(site_url, LANGSTE, embed=True))
     frame.locator("[data-kompas-uitkomst]").wait_for()
     stap = LANGSTE.stappen[0]

@@ -22,7 +22,7 @@ from macros.data.loader import laad_kompas_data
 from . import htmlscan
 from .conftest import DATA
 from .test_wijzer import MAX_TIJD
-from .test_wijzer_gebruik import loket_url  # noqa: F401  (the host page of the intern loket)
+from .test_wijzer_gebruik import loket_url, open_loket  # noqa: F401  (the host page of the intern loket)
 
 KOMPAS = laad_kompas_data(DATA).kompas
 PADEN = graaf.paden(KOMPAS)
@@ -69,9 +69,7 @@ def loket_pagina(browser, site_url):
 def _open(page, site_url, loket, waar: str):
     """The walker's document to drive: the page itself, or the frame in the loket's page."""
     if waar == "loket":
-        page.goto(loket)
-        page.frame_locator("#kompaswijzer").locator("fieldset[data-kompas-vraag]").wait_for()
-        return page.frame(url=re.compile(r".*/" + re.escape(adressen.EMBED_PAD) + ".*"))
+        return open_loket(page, loket)[1]
     page.goto(site_url + (adressen.EMBED_PAD if waar == "embed" else adressen.WIJZER_PAD))
     return page
 
