@@ -100,11 +100,13 @@ def ci(kaal: Path, werk: Path, naam: str) -> dict:
 
 def meet_ci(namen: list[str]) -> list[str]:
     WERK.mkdir(exist_ok=True)
-    rijen = []
+    rijen: list[str] = []
     with tempfile.TemporaryDirectory(dir=WERK) as tijdelijk:
         werk = Path(tijdelijk)
         kaal = kale_forge(werk)
-        for naam in namen:
+        for i, naam in enumerate(namen):
+            # Written after every change: a run of two hours that stops halfway keeps what it measured.
+            schrijf(_ci_sectie(rijen, namen[i:]), KOP_CI)
             versie, versie_duur = als_lid(kaal, werk, naam)
             uitkomst = ci(kaal, werk, naam)
             print(f"{naam}: .ci/run {uitkomst['code']} in {uitkomst['duur'] / 60:.1f} min", flush=True)
@@ -114,6 +116,11 @@ def meet_ci(namen: list[str]) -> list[str]:
                 f"| `{naam}` | {versie} ({versie_duur:.1f} s) | {gezien} | {afloop} | "
                 f"{uitkomst['duur'] / 60:.1f} min | {uitkomst['pytest'].strip('= ')} |"
             )
+    return _ci_sectie(rijen, [])
+
+
+def _ci_sectie(rijen: list[str], nog: list[str]) -> list[str]:
+    niet_gemeten = [f"Nog niet gemeten in deze ronde: {', '.join(f'`{n}`' for n in nog)}.", ""] if nog else []
     return [
         KOP_CI,
         "",
@@ -127,6 +134,7 @@ def meet_ci(namen: list[str]) -> list[str]:
         "|---|---|---|---|---|---|",
         *rijen,
         "",
+        *niet_gemeten,
     ]
 
 
