@@ -209,14 +209,42 @@ def gebouwde_site(tmp_path_factory) -> Path:
     return uit
 
 
-@pytest.fixture(scope="session")
-def html_paginas(gebouwde_site) -> dict[str, str]:
-    """Every built HTML page by its site path ("" for the home page), except the 404 page."""
+def paginas_van(site: Path) -> dict[str, str]:
+    """Every built HTML page of `site` by its site path ("" for the home page), except the 404 page."""
     paginas = {}
-    for bestand in sorted(gebouwde_site.rglob("index.html")):
-        pad = bestand.parent.relative_to(gebouwde_site).as_posix()
+    for bestand in sorted(site.rglob("index.html")):
+        pad = bestand.parent.relative_to(site).as_posix()
         paginas["" if pad == "." else pad + "/"] = bestand.read_text(encoding="utf-8")
     return paginas
+
+
+@pytest.fixture(scope="session")
+def html_paginas(gebouwde_site) -> dict[str, str]:
+    return paginas_van(gebouwde_site)
+
+
+@pytest.fixture(scope="session")
+def nota_site(tmp_path_factory) -> Path:
+    """The site as the note itself would make it: built with the note as adopted
+    (nota_vastgesteld/) as its data, which the kompasteam's later versions never change. Tests
+    of the engine that need real-sized content use it instead of the live data: the structure
+    of /nota/ and the PDF (which come from the same source), and the walker's layout on a phone
+    (a later version may have longer routes: its text is the kompasteam's, not a fault)."""
+    uit = tmp_path_factory.mktemp("nota-als-site") / "site"
+    resultaat = bouw_site(uit, data_map=PROJECT / NOTA_MAP)
+    assert resultaat.returncode == 0, f"de bouw met de nota als gegevens faalt:\n{resultaat.stdout}\n{resultaat.stderr}"
+    return uit
+
+
+@pytest.fixture(scope="session")
+def paginas_van_de_nota(nota_site) -> dict[str, str]:
+    return paginas_van(nota_site)
+
+
+@pytest.fixture(scope="session")
+def nota_site_url(nota_site):
+    with serveer(nota_site) as url:
+        yield url
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -138,8 +138,8 @@ def nota(html_paginas):
     return html_paginas[NOTA]
 
 
-def test_elke_pagina_van_de_nota_in_leesvolgorde(html_paginas, nota):
-    volgorde = leesvolgorde(html_paginas)
+def test_elke_pagina_van_de_nota_in_leesvolgorde(paginas_van_de_nota, nota):
+    volgorde = leesvolgorde(paginas_van_de_nota)
     assert "voorwoord/" in volgorde and "bijlage/wijkplatforms/" in volgorde and len(volgorde) > 20
     secties = re.findall(r'<section class="kvz-nota-deel kvz-nota-deel--\d" id="([^"]+)">', nota)
     paginas = [s for s in secties if not s.startswith("deel-") and not s.endswith("--vervolg")]
@@ -150,9 +150,9 @@ def test_elke_pagina_van_de_nota_in_leesvolgorde(html_paginas, nota):
     assert secties[vormen[0] - 1] == "kompas" and secties[vormen[-1] + 1] == "kompas--vervolg"
 
 
-def test_elke_kop_van_elke_pagina_staat_erin_in_volgorde(html_paginas, nota):
+def test_elke_kop_van_elke_pagina_staat_erin_in_volgorde(paginas_van_de_nota, nota):
     positie = 0
-    for pad, kop in koppen_in_notavolgorde(html_paginas):
+    for pad, kop in koppen_in_notavolgorde(paginas_van_de_nota):
         gevonden = nota.find(f">{kop}</h", positie)
         assert gevonden >= 0, (pad, kop)
         positie = gevonden
@@ -255,11 +255,11 @@ def test_pdf_is_getagd_nederlands_en_heeft_titel(pdf, data):
     assert len(pdf.pages) > 20
 
 
-def test_pdf_heeft_elke_kop_in_volgorde(pdf_tekst, html_paginas):
+def test_pdf_heeft_elke_kop_in_volgorde(pdf_tekst, paginas_van_de_nota):
     """Every heading of every page of the note, in the order of the note."""
     tekst = " ".join(pdf_tekst)
     positie, aantal = 0, 0
-    for pad, kop in koppen_in_notavolgorde(html_paginas):
+    for pad, kop in koppen_in_notavolgorde(paginas_van_de_nota):
         gevonden = tekst.find(platte_tekst(kop), positie)
         assert gevonden >= 0, (pad, kop)
         positie, aantal = gevonden, aantal + 1
@@ -279,22 +279,22 @@ def bladwijzers(pdf) -> list[tuple[str, int]]:
     return list(loop(pdf.outline))
 
 
-def test_pdf_bladwijzers_volgen_de_delen_van_de_nota(pdf, html_paginas):
+def test_pdf_bladwijzers_volgen_de_delen_van_de_nota(pdf, paginas_van_de_nota):
     titels = [t for t, _ in bladwijzers(pdf)]
-    eerste_koppen = [platte_tekst(koppen(html_paginas[p])[0]) for p in leesvolgorde(html_paginas)]
+    eerste_koppen = [platte_tekst(koppen(paginas_van_de_nota[p])[0]) for p in leesvolgorde(paginas_van_de_nota)]
     posities = [titels.index(k) for k in eerste_koppen]
     assert posities == sorted(posities)
 
 
-def test_inhoudsopgave_noemt_de_juiste_paginanummers(pdf, pdf_tekst, html_paginas):
+def test_inhoudsopgave_noemt_de_juiste_paginanummers(pdf, pdf_tekst, paginas_van_de_nota):
     inhoud = pdf_tekst[1]
     # The contents are ours, so they open with the site's label.
     label = "Uitleg van deze site, geen tekst uit de nota"
     assert inhoud.startswith(label) and inhoud.removeprefix(label).lstrip().startswith("Inhoud")
     # Where each section really starts: the page its heading's bookmark points to.
     wijzers, i = bladwijzers(pdf), 0
-    for pad in leesvolgorde(html_paginas):
-        kop = platte_tekst(koppen(html_paginas[pad])[0])
+    for pad in leesvolgorde(paginas_van_de_nota):
+        kop = platte_tekst(koppen(paginas_van_de_nota[pad])[0])
         nummer = re.search(re.escape(kop) + r"[ .]+(\d+)", inhoud)
         assert nummer, kop
         while wijzers[i][0] != kop:

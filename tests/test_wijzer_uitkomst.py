@@ -22,7 +22,7 @@ from macros.review import leesbaarheid
 from macros.site import wijzer
 from macros.uitvoer.kompas_json import kompas_dict
 
-from .conftest import DATA
+from .conftest import DATA, NOTA_MAP, PROJECT
 from .htmlscan import artikel, boom
 from .test_nota_tekst import LABEL
 from .test_wijzer import MAX_TIJD, _axe, wijzer_url
@@ -33,6 +33,10 @@ KOMPAS = DATA_LIVE.kompas
 NUMMERS = graaf.vraagnummers(KOMPAS)
 UITKOMSTEN = [t for t in toestanden.toestanden(KOMPAS) if t.soort == "uitkomst"]
 OPEN = [t for t in toestanden.toestanden(KOMPAS) if t.soort == "open"]
+# The layout on a phone is measured on the note's own kompas (conftest.nota_site): the engine,
+# with texts of real length, not whatever length a later version's routes have.
+NOTA_KOMPAS = laad_kompas_data(PROJECT / NOTA_MAP).kompas
+NOTA_STANDEN = [t for t in toestanden.toestanden(NOTA_KOMPAS) if t.soort in ("uitkomst", "open")]
 LANGSTE = max(UITKOMSTEN, key=lambda t: sum(len(DATA_LIVE.vraag(s.vraag).tekst) for s in t.stappen))
 SCHERM = 844  # px: the height of a 390 px wide phone (issue 23's targets are at 390×844)
 EMBED = "kompas/wijzer-embed/"
@@ -82,16 +86,16 @@ def _maten(page) -> dict:
 
 @pytest.mark.parametrize("embed", [False, True], ids=["site", "embed"])
 @pytest.mark.parametrize("js", [True, False], ids=["met-js", "zonder-js"])
-def test_uitkomst_en_weet_niet_passen_op_een_telefoon(browser, site_url, embed, js):
+def test_uitkomst_en_weet_niet_passen_op_een_telefoon(browser, nota_site_url, embed, js):
     """At 390×844 with every disclosure closed: the whole state within 3 screens, "Opnieuw
     beginnen" within the first 2, the plain words and the line on what the kompas is within
-    the first. For every outcome and every "weet ik (nog) niet"."""
+    the first. For every outcome and every "weet ik (nog) niet" of the note's kompas."""
     context = browser.new_context(viewport={"width": 390, "height": SCHERM}, java_script_enabled=js)
     page = context.new_page()
     page.set_default_timeout(MAX_TIJD)
     te_lang = {}
-    for toestand in UITKOMSTEN + OPEN:
-        page.goto(_adres(site_url, toestand, embed))
+    for toestand in NOTA_STANDEN:
+        page.goto(_adres(nota_site_url, toestand, embed))
         _sluit_medewerkers(page)
         m = _maten(page)
         fouten = []
@@ -110,15 +114,15 @@ def test_uitkomst_en_weet_niet_passen_op_een_telefoon(browser, site_url, embed, 
 
 
 @pytest.mark.parametrize("embed", [False, True], ids=["site", "embed"])
-def test_op_320_px_staan_de_gewone_woorden_op_het_eerste_scherm(browser, site_url, embed):
+def test_op_320_px_staan_de_gewone_woorden_op_het_eerste_scherm(browser, nota_site_url, embed):
     """On the narrowest phone the page is longer (the targets are for 390 px), but the plain
     words and the line on what the kompas is still start on the first screen."""
     context = browser.new_context(viewport={"width": 320, "height": SCHERM})
     page = context.new_page()
     page.set_default_timeout(MAX_TIJD)
     laag = {}
-    for toestand in UITKOMSTEN + OPEN:
-        page.goto(_adres(site_url, toestand, embed))
+    for toestand in NOTA_STANDEN:
+        page.goto(_adres(nota_site_url, toestand, embed))
         m = _maten(page)
         if m["kort"][0] > SCHERM or m["lezing"][0] > SCHERM:
             laag[toestand.pad] = (m["lezing"][0], m["kort"][0])
