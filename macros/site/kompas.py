@@ -25,10 +25,6 @@ def render_kompas_toelichting(kompas: Kompas, url: Url) -> str:
     return maak("kompas_toelichting.html", kompas=kompas, url=url)
 
 
-def render_beslistabel(data: KompasData, url: Url) -> str:
-    return maak("beslistabel.html", **_routes(data), url=url)
-
-
 def render_kompas_schema(data: KompasData, url: Url) -> str:
     return maak("kompas_schema.html", **_routes(data), url=url, contact=CONTACT)
 
