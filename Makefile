@@ -20,7 +20,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# mkdocs-material prints an end-of-life banner and a MkDocs 2.0 warning on every run.
+# mkdocs-material prints an end-of-life banner and a MkDocs 2.0 warning on every run; the
+# decision they ask for is in the README ("Motor en thema"), so they need not repeat it.
 export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
