@@ -20,10 +20,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# mkdocs-material prints an end-of-life banner and a MkDocs 2.0 warning on every run.
+# mkdocs-material prints an end-of-life banner and a MkDocs 2.0 warning on every run; the
+# decision they ask for is in the README ("Motor en thema"), so they need not repeat it.
 export NO_MKDOCS_2_WARNING := 1
 
 CHROMIUM := /usr/bin/chromium
+# apt waits up to 10 minutes for a lock another apt holds (unattended upgrades on a CI host)
+# instead of failing at once.
+APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
 .PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango java ci-gereedschap clean
 
@@ -98,7 +102,7 @@ chromium:
 	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "chromium ontbreekt: installeren met apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq chromium >/dev/null; \
 	else \
 		echo "De browsertests hebben chromium nodig in $(CHROMIUM)."; \
 		echo "Installeer het als beheerder: sudo apt-get install chromium"; \
@@ -113,7 +117,7 @@ pango:
 		[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "Pango of het lettertype DejaVu ontbreekt (voor de pdf): installeren met apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PAKKETTEN) >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq $(PANGO_PAKKETTEN) >/dev/null; \
 	else \
 		echo "De pdf van de nota heeft Pango en DejaVu nodig."; \
 		echo "Installeer ze als beheerder: sudo apt-get install $(PANGO_PAKKETTEN)"; \
@@ -126,7 +130,7 @@ java:
 	@if command -v java >/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "java ontbreekt (voor de HTML-controle): installeren met apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq default-jre-headless >/dev/null; \
 	else \
 		echo "De HTML-controle heeft Java nodig."; \
 		echo "Installeer het als beheerder: sudo apt-get install default-jre-headless"; \
@@ -139,7 +143,7 @@ nginx:
 		if [ -e /etc/nginx/modules-enabled/50-mod-http-brotli-static.conf ]; then exit 0; fi; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "nginx of de brotli-module ontbreekt: installeren met apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
 	else \
 		echo "De deploymenttests hebben nginx nodig, met de brotli-module."; \
 		echo "Installeer ze als beheerder: sudo apt-get install nginx libnginx-mod-http-brotli-static"; \
@@ -147,15 +151,13 @@ nginx:
 	fi
 
 # The tests of CI's own files run shellcheck on its shell scripts and node on the script
-# that writes the pull request comment. Install them when missing and we may; in CI another
-# job's apt may hold the dpkg lock, so wait for it instead of failing.
+# that writes the pull request comment. Install them when missing and we may.
 CI_PAKKETTEN := shellcheck nodejs
 ci-gereedschap:
 	@if command -v shellcheck >/dev/null && command -v node >/dev/null; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "shellcheck of node ontbreekt: installeren met apt-get"; \
-		apt-get -o DPkg::Lock::Timeout=600 update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $(CI_PAKKETTEN) >/dev/null; \
+		$(APT) update -qq && $(APT) install -y -qq $(CI_PAKKETTEN) >/dev/null; \
 	else \
 		echo "De tests van de CI-bestanden hebben shellcheck en node nodig."; \
 		echo "Installeer ze als beheerder: sudo apt-get install $(CI_PAKKETTEN)"; \
@@ -170,5 +172,6 @@ lock:
 	rm -rf .venv-lock
 	@echo "constraints.txt bijgewerkt; bekijk de wijzigingen met git diff"
 
+# The build cache too (macros/uitvoer/bouwcache.py; macros/.cache is where older versions kept it).
 clean:
-	rm -rf site dist build/voorbeeld .site-bouw-* .site-oud
+	rm -rf site dist build/voorbeeld .site-bouw-* .site-oud .cache/bouw macros/.cache

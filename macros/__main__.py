@@ -35,6 +35,9 @@ from .review import opdrachten as review
 
 PROJECT = Path(__file__).resolve().parent.parent
 SCHEMA_MAP = PROJECT / "schema"
+# The engines that build this site, the first by default (README, "Motor en thema"); each is
+# run as `python -m <motor> build`, with our plugin and theme unchanged.
+MOTOREN = ("mkdocs", "properdocs")
 
 
 def schema_opdracht(args) -> int:
@@ -72,7 +75,7 @@ def bouw(args) -> int:
     opdracht = [
         sys.executable,
         "-m",
-        "mkdocs",
+        args.motor,
         "build",
         "--strict",
         "--clean",
@@ -203,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--voorbeeld", action="store_true", help="voor het artefact van de CI: links die werken vanuit een map"
     )
+    # The engine: MkDocs 1.6, or ProperDocs, its maintained continuation (README, "Motor en thema").
+    p.add_argument("--motor", choices=MOTOREN, default=MOTOREN[0], help="mkdocs (standaard) of properdocs")
     p.set_defaults(functie=bouw)
     p = sub.add_parser("vastleggen", help="de versie-job van de CI: make versie voor een pull request")
     p.add_argument("--repo", default=PROJECT, type=Path, help="de git-repository van de wijziging")

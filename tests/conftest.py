@@ -158,16 +158,18 @@ def git(gegevensmap: Path, *args: str) -> str:
     ).stdout
 
 
-def bouw_site(uit: Path, data_map: Path | None = None, nota_map: Path | None = None) -> subprocess.CompletedProcess:
+def bouw_site(
+    uit: Path, data_map: Path | None = None, nota_map: Path | None = None, motor: str = "mkdocs"
+) -> subprocess.CompletedProcess:
     """Run the project's real build command (`python -m macros bouw`), on other data or (for
-    data that must reach /nota/ and the PDF too) another note as adopted."""
+    data that must reach /nota/ and the PDF too) another note as adopted, or with another engine."""
     omgeving = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
     if data_map is not None:
         omgeving["KOMPAS_DATA"] = str(data_map)
     if nota_map is not None:
         omgeving["KOMPAS_NOTA"] = str(nota_map)
     return subprocess.run(
-        [sys.executable, "-m", "macros", "bouw", "--uit", str(uit)],
+        [sys.executable, "-m", "macros", "bouw", "--uit", str(uit), "--motor", motor],
         cwd=PROJECT,
         env=omgeving,
         capture_output=True,

@@ -97,7 +97,7 @@ def test_financien_per_jaar_en_per_post(data, alle):
     assert {f"jaar-{j}" for j in fin.jaren} <= ids(per_post)
 
 
-def test_zeggenschap_van_alle_vormen_met_de_twee_richtingen(data, alle):
+def test_zeggenschap_van_alle_vormen_met_elke_richting(data, alle):
     grafiek = alle["zeggenschap"]
     boom = svg_boom(grafiek.svg)
     regels = teksten(boom)
@@ -105,7 +105,7 @@ def test_zeggenschap_van_alle_vormen_met_de_twee_richtingen(data, alle):
         assert f"vorm-{vorm.id}" in ids(boom)
         assert vorm.titel in regels
     koers = data.kompas.koers
-    assert len(koers.richtingen) == 2
+    assert koers.richtingen  # the chart draws the arrows the data gives, however many
     for richting in koers.richtingen:
         assert f"richting-{richting.id}" in ids(boom)
         assert " ".join(richting.naam.split()) in " ".join(regels)

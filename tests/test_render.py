@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import inspect
 import re
 from dataclasses import replace
 from html import escape, unescape
@@ -15,50 +16,14 @@ from jinja2 import DictLoader, Environment, TemplateSyntaxError
 from macros.data import adressen, toestanden
 from macros.data.betekenis import gepubliceerde_versies
 from macros.data.herkomst import Herkomst
-from macros.site import beleid, kompas, principes, sjablonen, vormen, wijzer
+from macros.data.model import VASTGESTELD
+from macros.data.velden import is_vrije_tekst
+from macros.site import beleid, dataformaat, grafiek_figuren, kompas, principes, sjablonen, vormen, wijzer
 from macros.site.sjablonen import RegelsAaneen, markdown_kop
-from macros.uitvoer import opmaak
+from macros.uitvoer import grafieken, opmaak
 from macros.uitvoer.kompas_json import kompas_dict
 
 VIJANDIG = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
-# Fields that hold text for readers (not ids, references, versions or numbers).
-TEKSTVELDEN = {
-    "titel",
-    "tekst",
-    "wat_is_het",
-    "zeggenschap",
-    "eigenaar",
-    "wanneer_geschikt",
-    "voorbeelden",
-    "instrumenten",
-    "in_het_kort",
-    "toelichting",
-    "motto",
-    "kanttekeningen",
-    "alineas",
-    "kop",
-    "spreker",
-    "omschrijving",
-    "maatregelen",
-    "indicator",
-    "thema",
-    "bron",
-    "samenvatting",
-    "wijzigingen",
-    "naam",
-    "disclaimer",
-    "voorwaarden",
-    "soort",
-    "onderdelen",
-    "toelichting_nieuw",
-    "instrumenten_kop",
-    "voorbeelden_zin",
-    "figuur_titel",
-    "principes_toepassing",
-    "principes_voetnoot",
-    "uitleg",
-    "voorbeeld",
-}
 
 
 def vijandig(waarde):
@@ -67,9 +32,11 @@ def vijandig(waarde):
         velden = {}
         for veld in dataclasses.fields(waarde):
             oud = getattr(waarde, veld.name)
-            if veld.name in TEKSTVELDEN and isinstance(oud, str):
+            # Every field the model declares as running text (velden.is_vrije_tekst): a new
+            # text field is covered without touching this test.
+            if is_vrije_tekst(veld) and isinstance(oud, str):
                 velden[veld.name] = VIJANDIG + oud
-            elif veld.name in TEKSTVELDEN and isinstance(oud, list) and all(isinstance(x, str) for x in oud):
+            elif is_vrije_tekst(veld) and isinstance(oud, list) and all(isinstance(x, str) for x in oud):
                 velden[veld.name] = [VIJANDIG + x for x in oud]
             else:
                 velden[veld.name] = vijandig(oud)
@@ -79,11 +46,13 @@ def vijandig(waarde):
     return waarde
 
 
-def geen_markup_uit_de_data(html: str) -> None:
+def geen_markup_uit_de_data(html: str, toont_data: bool = True) -> None:
     # The wijzer's own JSON block of wording is ours, not from the data.
     html = re.sub(r'<script type="application/json" data-kompas-teksten>[^<]*</script>', "", html)
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert" in html
+    # Our own markup may hold an <img> (the flowchart); the data's never arrives as markup.
+    assert "<script" not in html and "<img src=x" not in html
+    if toont_data:  # and it does arrive, as text
+        assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert" in html
 
 
 NOTA_TEKST = Path(__file__).resolve().parent / "fixtures" / "nota" / "beleidsnota-samen-stad-maken.txt"
@@ -112,37 +81,107 @@ def test_alle_paginadelen_escapen_de_data(data, gewijzigd):
         delen = alle_paginadelen(boos)
     for naam, html in delen.items():
         try:
-            geen_markup_uit_de_data(html)
+            geen_markup_uit_de_data(html, toont_data=naam not in ZONDER_DATA)
         except AssertionError:
             raise AssertionError(f"{naam}: tekst uit de data is als markup in de pagina gekomen") from None
+    # The charts themselves (SVG files): the data's text as text in them too.
+    for naam, grafiek in _grafieken(boos).items():
+        assert "<script" not in grafiek.svg and "&lt;script&gt;alert" in grafiek.svg + grafiek.alt, naam
     gemarkeerd = sorted(naam for naam, html in delen.items() if 'data-bron="kompasteam"' in html)
     assert gemarkeerd == (sorted(set(delen) - ONGEMARKEERD) if gewijzigd else []), gemarkeerd
 
 
 # Parts that show no text of the note as such: the site's own summary, the table of routes and
-# the overview of vormen (our reading, marked as ours), the changelog (the kompasteam's records).
-ONGEMARKEERD = {"in het kort", "beslistabel", "vormen", "versies"}
+# the overview of vormen (our reading, marked as ours), the changelog (the kompasteam's records),
+# the walker's start (ours), and the charts with their tables (the site's own figures, each
+# marked as a whole).
+ONGEMARKEERD = {
+    "in het kort",
+    "kompas.render_kompas_schema",
+    "vormen.render_vormen_overzicht",
+    "kompas.render_versies",
+    "wijzer.render_knop",
+    "wijzer.render_start",
+    *(f"grafiek_figuren.{naam}" for naam in vars(grafiek_figuren) if naam.startswith("render_")),
+}
+
+
+# What a renderer's parameter gets, by the parameter's name: a renderer with a parameter named
+# otherwise fails test_elke_renderer_krijgt_vijandige_data until it is given here.
+def _argument(naam: str, boos):
+    enkelvoud = {"vorm": "vormen", "principe": "principes"}
+    if naam == "url":
+        return url
+    if naam == "data":
+        return boos
+    if naam in enkelvoud:
+        return getattr(boos, enkelvoud[naam])[0]
+    if naam == "versie":
+        return boos.kompas.versie
+    if naam == "lezing":  # as the kompasteam fixes it, so that its name and date show
+        return replace(boos.kompas.lezing, status=VASTGESTELD, datum="2027-03-01", door=VIJANDIG + "het kompasteam")
+    if naam == "alle":  # the charts, drawn from the hostile data (their captions and tables too)
+        return _grafieken(boos)
+    if naam == "kompas":
+        return boos.kompas
+    if hasattr(boos, naam):
+        return getattr(boos, naam)
+    raise LookupError(naam)
+
+
+_GETEKEND: dict[int, dict] = {}
+
+
+def _grafieken(boos) -> dict:
+    if id(boos) not in _GETEKEND:
+        _GETEKEND.clear()
+        _GETEKEND[id(boos)] = grafieken.alle(boos)
+    return _GETEKEND[id(boos)]
+
+
+# Parameters of renderers that are filled elsewhere: a walker state (the test of the walker
+# below) and an old address (test_verdwenen_adressen.py), both with this hostile data; the JSON
+# Schema holds the model's own words (its code), nothing from the data.
+ELDERS = {"toestand", "adres", "schema"}
+RENDER_MODULES = (beleid, kompas, principes, vormen, wijzer, grafiek_figuren, dataformaat)
+
+
+def renderers():
+    """Every render_* function of the site's modules, found, not listed."""
+    return {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{naam}": functie
+        for module in RENDER_MODULES
+        for naam, functie in vars(module).items()
+        if naam.startswith("render_") and inspect.isfunction(functie) and functie.__module__ == module.__name__
+    }
+
+
+# Renderers that show no text of the data: the button that starts the walker, and the overview
+# chart's figure (counts in its alt text; the chart is an image file, checked below).
+ZONDER_DATA = {"wijzer.render_knop", "grafiek_figuren.render_indicatoren_grafiek"}
 
 
 def alle_paginadelen(boos) -> dict[str, str]:
-    return {
-        "vormpagina": vormen.render_vorm_pagina(boos.vormen[0], boos, url),
-        "vormen": vormen.render_vormen_overzicht(boos.vormen, url),
-        "voorbeelden": vormen.render_voorbeelden(boos.vormen, url),
-        "vragen": kompas.render_vragen(boos, url),
-        "toelichting": kompas.render_kompas_toelichting(boos.kompas, url),
-        "beslistabel": kompas.render_beslistabel(boos, url),
-        "versies": kompas.render_versies(boos, url),
-        "versiepagina": kompas.render_versie_pagina(boos, boos.kompas.versie, url),
-        "principe": principes.render_principe_pagina(boos.principes[0], boos, url),
-        "principes": principes.render_principes_overzicht(boos.principes, url),
-        "doelstellingen": beleid.render_doelstellingen(boos.doelstellingen, url),
-        "indicatoren": beleid.render_indicatoren(boos.indicatoren, url),
-        "risicos": beleid.render_risicos(boos.risicos, url),
-        "financien": beleid.render_financien(boos.financien, url),
-        "wijkplatforms": beleid.render_wijkplatform_voorwaarden(boos.wijkplatforms, url),
-        "in het kort": sjablonen.maak("in_het_kort.html", samenvatting=boos.nota.in_het_kort),
-    }
+    delen = {"in het kort": sjablonen.maak("in_het_kort.html", samenvatting=boos.nota.in_het_kort)}
+    for naam, functie in renderers().items():
+        parameters = [p for p in inspect.signature(functie).parameters.values() if p.default is p.empty]
+        if any(p.name in ELDERS for p in parameters):
+            continue
+        delen[naam] = functie(*(_argument(p.name, boos) for p in parameters))
+    return delen
+
+
+def test_elke_renderer_krijgt_vijandige_data(data):
+    boos = vijandig(data)
+    for naam, functie in renderers().items():
+        for parameter in inspect.signature(functie).parameters.values():
+            if parameter.default is parameter.empty and parameter.name not in ELDERS:
+                try:
+                    _argument(parameter.name, boos)
+                except LookupError:
+                    raise AssertionError(f"{naam}: zeg in _argument wat parameter {parameter.name!r} krijgt") from None
+    # Found, not listed: the pages of the kompas, the vormen, the principes and the policy.
+    assert {"vormen.render_vorm_pagina", "kompas.render_versies", "beleid.render_risicos"} <= set(renderers())
 
 
 @pytest.mark.parametrize("gewijzigd", [False, True], ids=["de-nota", "van-het-kompasteam"])

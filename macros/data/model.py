@@ -200,9 +200,12 @@ class Schaal:
 ZEGGENSCHAP = Schaal(0, 4, "geen", "volledig", "Gemeente aan zet", "Utrechter aan zet")
 
 
+# What a vorm means, said once: an archived version keeps exactly these fields per vorm
+# (betekenis.py, versie.archief_yaml), and a vorm in vormen.yaml has them too (`Vorm`, below),
+# with its examples and what the site says about it.
 @dataclass(frozen=True)
-class Vorm:
-    """Een vorm waar het kompas op uitkomt."""
+class ArchiefVorm:
+    """Wat een vorm betekent: de velden waar een uitkomst van het kompas op rust."""
 
     BRON: ClassVar[str] = NOTA
     id: str = id_veld()
@@ -221,6 +224,13 @@ class Vorm:
     )
     eigenaar: str = veld("Wie eigenaar is: Utrechters, de gemeente of beide.", ZIN, bron=SITE)
     wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
+
+
+@dataclass(frozen=True)
+class Vorm(ArchiefVorm):
+    """Een vorm waar het kompas op uitkomt."""
+
+    BRON: ClassVar[str] = NOTA
     voorbeelden: list[str] = veld("Inhoudelijke voorbeelden.", ZIN)
     instrumenten: list[str] = veld("Voorbeelden van middelen of instrumenten (mag leeg zijn).", ZIN)
     # The note ranks no principle per vorm: a list here is the site's.
@@ -388,26 +398,6 @@ class ArchiefVraag:
     tekst: str = veld("De vraag.", VRAAG)
     ja: Doel = veld("Waar het antwoord ja heen leidde.", bron=SITE)
     nee: Doel = veld("Waar het antwoord nee heen leidde.", bron=SITE)
-
-
-@dataclass(frozen=True)
-class ArchiefVorm:
-    """Wat een vorm in een versie betekende."""
-
-    BRON: ClassVar[str] = NOTA
-    id: str = id_veld()
-    titel: str = veld("De naam van de vorm.", TITEL)
-    samenwerkingsvorm: bool = veld("false: geen samenwerkingsvorm.", bron=SITE)
-    wat_is_het: str = veld("Wat is het.", ALINEA)
-    zeggenschap: str = veld("Mate van zeggenschap voor Utrechters, in woorden.", ZIN)
-    zeggenschap_schaal: int = veld(
-        f"Dezelfde mate op een schaal van {ZEGGENSCHAP.uitleg}.",
-        minimum=ZEGGENSCHAP.laagste,
-        maximum=ZEGGENSCHAP.hoogste,
-        bron=SITE,
-    )
-    eigenaar: str = veld("Wie eigenaar is.", ZIN, bron=SITE)
-    wanneer_geschikt: str = veld("Wanneer is dit een geschikte vorm.", ALINEA)
 
 
 @dataclass(frozen=True)

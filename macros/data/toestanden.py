@@ -41,11 +41,6 @@ class Toestand:
         """The state's path below the wijzer, e.g. "nee/ja/" ("" for the first question)."""
         return "".join(f"{a}/" for a in self.antwoorden)
 
-    @property
-    def vorige_pad(self) -> Optional[str]:
-        """The state one answer back, or None at the first question."""
-        return "".join(f"{a}/" for a in self.antwoorden[:-1]) if self.antwoorden else None
-
 
 class TeVeelToestanden(Exception):
     pass

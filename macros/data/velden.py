@@ -102,6 +102,14 @@ def id_veld(uitleg: str = ID_UITLEG, **kwargs: Any) -> Any:
     return veld(uitleg, ID, bron=SITE, **kwargs)
 
 
+def is_vrije_tekst(veld_: Any) -> bool:
+    """A field of running text a reader sees (or a list of such texts): not an id, version or
+    date. Everything such a field holds is escaped wherever it lands; the tests give every such
+    field hostile markup (tests/test_render.py), so a new text field is covered by declaring it."""
+    soort = veld_.metadata.get("soort")
+    return isinstance(soort, Tekstsoort) and soort.vrije_tekst
+
+
 def bron_van(soort: type, naam: str) -> str:
     """Where the text of field `naam` of record class `soort` comes from."""
     veld_ = next((f for f in fields(soort) if f.name == naam), None)

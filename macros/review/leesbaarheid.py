@@ -13,7 +13,7 @@ DREMPEL = 60.0
 
 
 def douma(tekst: str) -> float:
-    import textstat  # a test dependency: only the tests and `python -m macros leesbaarheid` need it
+    import textstat  # a test dependency: only the tests use this module (test_leesbaarheid.py, test_wijzer_uitkomst.py)
 
     textstat.set_lang("nl")
     return float(textstat.flesch_reading_ease(tekst))

@@ -14,9 +14,6 @@ from ..uitvoer import opmaak
 from . import basis, controle, gouden, verschilrapport, versie
 from .markdown import md, tekstblok
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-GOUDEN_MAP = PROJECT / "tests" / "golden"
-
 
 def _laad(gegevensmap: Path):
     """The data, or None after printing every problem."""
@@ -182,11 +179,13 @@ def voeg_toe(sub, project: Path) -> None:
     """The review subcommands on the CLI's parser."""
     data_map, golden = project / "kompas_data", project / "tests" / "golden"
 
-    def gemeen(p, basis_hulp: str):
+    # --basis only where the command compares with a revision (controleer, versie).
+    def gemeen(p, basis_hulp: str | None = None):
         p.add_argument("--map", default=data_map, type=Path, help="de map met de gegevens (standaard: kompas_data/)")
         p.add_argument("--repo", default=project, type=Path, help="de git-repository (standaard: dit project)")
         p.add_argument("--golden", default=golden, type=Path, help="de map met de gouden bestanden")
-        p.add_argument("--basis", help=basis_hulp)
+        if basis_hulp:
+            p.add_argument("--basis", help=basis_hulp)
 
     p = sub.add_parser("controleer", help="controleer de kompasdata: alles wat er mis is, met wat u doet")
     gemeen(p, "vergelijk met deze revisie in plaats van main (standaard: origin/main, anders main, zoals de CI)")
@@ -197,14 +196,14 @@ def voeg_toe(sub, project: Path) -> None:
     p.add_argument("--wat", help="wat er verandert, in één zin")
     p.set_defaults(functie=versie_opdracht)
     p = sub.add_parser("gouden", help="schrijf de gouden bestanden in tests/golden/ opnieuw")
-    gemeen(p, "(niet gebruikt)")
+    gemeen(p)
     p.set_defaults(functie=gouden_opdracht)
     for naam, functie, hulp in (
         ("verschil", verschil_opdracht, "het verschilrapport met de controle eronder, zoals de reviewer het ziet"),
         ("ci", ci_opdracht, "controle en verschilrapport voor CI, vóór de tests"),
     ):
         p = sub.add_parser(naam, help=hulp)
-        gemeen(p, "(niet gebruikt)")
+        gemeen(p)
         p.add_argument("--van", help="git-revisie van de oude gegevens (standaard: de basis, zie review/basis.py)")
         p.add_argument("--uit", help="schrijf het rapport (Markdown) ook naar dit bestand")
         if naam == "verschil":

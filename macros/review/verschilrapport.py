@@ -27,7 +27,6 @@ from .velden_verschil import TOEGEVOEGD, VERWIJDERD, verschillen
 class Rapport:
     regels: list[str] = field(default_factory=list)
     fouten: list[str] = field(default_factory=list)
-    inhoudelijk: bool = False
 
     def kop(self, tekst: str) -> None:
         self.regels += ["", tekst, ""]
@@ -291,7 +290,6 @@ def vergelijk(oud: KompasData, nieuw: KompasData, oud_naam: str = "oud", nieuw_n
             "Alleen de opmaak, commentaar of de volgorde van sleutels is anders.",
         ]
         return r
-    r.inhoudelijk = True
     oude_b, nieuwe_b = b.betekenis(oud), b.betekenis(nieuw)
     _scenarios(r, oud, nieuw)
     _paden(r, oude_b, nieuwe_b)

@@ -10,6 +10,7 @@ typed. YAML files are edited as text, so their comments stay.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 from ..data import betekenis as b
 from ..data.loader import laad_kompas_data, versie_sleutel
 from ..data.model import ARCHIEF_MAP, ArchiefVersie, KompasData, KompasVersie
+from ..data.velden import ID
 from . import beschrijving, gouden
 
 
@@ -101,17 +103,22 @@ def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
         regels += [f"  - id: {v.id}", f"    tekst: {s(v.tekst)}", f"    ja: {doel(v.ja)}", f"    nee: {doel(v.nee)}"]
     regels.append("vormen:")
     for v in versie.vormen:
-        regels += [
-            f"  - id: {v.id}",
-            f"    titel: {s(v.titel)}",
-            f"    samenwerkingsvorm: {str(v.samenwerkingsvorm).lower()}",
-            f"    wat_is_het: {s(v.wat_is_het)}",
-            f"    zeggenschap: {s(v.zeggenschap)}",
-            f"    zeggenschap_schaal: {v.zeggenschap_schaal}",
-            f"    eigenaar: {s(v.eigenaar)}",
-            f"    wanneer_geschikt: {s(v.wanneer_geschikt)}",
-        ]
+        # The fields of ArchiefVorm, in its order: a field added there is archived too.
+        velden = [f"{f.name}: {_yaml_waarde(f, getattr(v, f.name))}" for f in dataclasses.fields(v)]
+        regels += [f"  - {velden[0]}", *(f"    {veld}" for veld in velden[1:])]
     return "\n".join(regels) + "\n"
+
+
+def _yaml_waarde(veld_: dataclasses.Field, waarde: object) -> str:
+    """A value as the archive writes it: an id bare (as the data files have it), yes/no and
+    numbers as YAML reads them, text as a JSON string (valid YAML that keeps every character)."""
+    if isinstance(waarde, bool):
+        return str(waarde).lower()
+    if isinstance(waarde, int):
+        return str(waarde)
+    if veld_.metadata.get("soort") is ID:
+        return str(waarde)
+    return json.dumps(waarde, ensure_ascii=False)
 
 
 _VERSIE_REGEL = re.compile(r"^  - versie: ", re.M)

@@ -16,8 +16,14 @@ def render_doelstellingen(doelstellingen: list[Doelstelling], url: Url) -> str:
 
 def render_indicatoren(indicatoren: IndicatorenBestand, url: Url) -> str:
     voetnootnummers = {v.id: i for i, v in enumerate(indicatoren.voetnoten, start=1)}
-    return maak("indicatoren.html", indicatoren=indicatoren, voetnootnummers=voetnootnummers,
-                meting_namen=METING_NAMEN, meting_velden=METING_VELDEN, url=url)
+    return maak(
+        "indicatoren.html",
+        indicatoren=indicatoren,
+        voetnootnummers=voetnootnummers,
+        meting_namen=METING_NAMEN,
+        meting_velden=METING_VELDEN,
+        url=url,
+    )
 
 
 def render_risicos(risicos: list[Risico], url: Url) -> str:

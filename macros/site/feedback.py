@@ -1,4 +1,4 @@
-""""Klopt dit niet?": a mailto: link to Team Samen stad maken whose subject and body say what
+""" "Klopt dit niet?": a mailto: link to Team Samen stad maken whose subject and body say what
 the reader was looking at. The site sends nothing itself; the reader's own mail program opens."""
 
 from __future__ import annotations

@@ -41,8 +41,14 @@ def figuur(grafiek: Grafiek) -> Figuur:
     m = SVG_MAAT.search(grafiek.svg)
     if m is None:
         raise RuntimeError(f"grafiek {grafiek.naam}: geen breedte en hoogte in de SVG")
-    return Figuur(grafiek.naam, grafiek.adres, grafiek.titel, grafiek.alt,
-                  round(float(m["b"]) * 4 / 3), round(float(m["h"]) * 4 / 3))
+    return Figuur(
+        grafiek.naam,
+        grafiek.adres,
+        grafiek.titel,
+        grafiek.alt,
+        round(float(m["b"]) * 4 / 3),
+        round(float(m["h"]) * 4 / 3),
+    )
 
 
 def render_indicatoren_grafiek(alle: Grafieken, url: Url) -> str:
@@ -54,17 +60,32 @@ def render_indicator_grafieken(data: KompasData, alle: Grafieken, url: Url) -> s
     gemeten = [(ind, figuur(alle[f"indicator-{ind.id}"])) for ind in data.indicatoren.alle if not ind.nieuw]
     # A measured indicator may still lack targets (the note's "*", as for sociale cohesie).
     zonder = [ind for ind, _ in gemeten if not any(m is not None and m.waarde for m in ind.metingen[1:])]
-    return maak("grafieken/per_indicator.html", gemeten=gemeten, zonder=zonder, meting_namen=METING_NAMEN,
-                meting_soort=grafieken.meting_soort, url=url)
+    return maak(
+        "grafieken/per_indicator.html",
+        gemeten=gemeten,
+        zonder=zonder,
+        meting_namen=METING_NAMEN,
+        meting_soort=grafieken.meting_soort,
+        url=url,
+    )
 
 
 def render_financien_grafieken(alle: Grafieken, url: Url) -> str:
-    return maak("grafieken/financien.html", url=url,
-                figuren_lijst=[figuur(alle[naam]) for naam in ("financien-per-jaar", "financien-per-post")])
+    return maak(
+        "grafieken/financien.html",
+        url=url,
+        figuren_lijst=[figuur(alle[naam]) for naam in ("financien-per-jaar", "financien-per-post")],
+    )
 
 
 def render_zeggenschap(data: KompasData, alle: Grafieken, url: Url) -> str:
     """The zeggenschap scale of all vormen with the kompas' two directions, and as a table."""
     koers = data.kompas.koers
-    return maak("grafieken/zeggenschap.html", figuur=figuur(alle["zeggenschap"]), vormen=data.vormen, koers=koers,
-                richting_van={vorm_id: r.naam for r in koers.richtingen for vorm_id in r.naar}, url=url)
+    return maak(
+        "grafieken/zeggenschap.html",
+        figuur=figuur(alle["zeggenschap"]),
+        vormen=data.vormen,
+        koers=koers,
+        richting_van={vorm_id: r.naam for r in koers.richtingen for vorm_id in r.naar},
+        url=url,
+    )

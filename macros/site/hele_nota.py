@@ -268,7 +268,7 @@ def inhoudsopgave(delen: list[Deel]) -> list[Knoop]:
     for deel in delen:
         koppen = [Knoop(titel, f"{deel.anker}--{kop_id}", []) for kop_id, titel in koppen_in_inhoud(deel)]
         knoop = Knoop(deel.titel, deel.anker, koppen)
-        del laatste[deel.diepte:]
+        del laatste[deel.diepte :]
         (laatste[-1].kinderen if laatste else wortels).append(knoop)
         laatste.append(knoop)
     return wortels
@@ -315,5 +315,11 @@ def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
 
 def document(delen: list[Deel], titel: str, versie: str, bouw: dict) -> str:
     """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
-    return maak("nota/document.html", titel=titel, versie=versie, bouw=bouw, contact=CONTACT,
-                inhoud=Markup(samenstellen(delen, buiten=None)))
+    return maak(
+        "nota/document.html",
+        titel=titel,
+        versie=versie,
+        bouw=bouw,
+        contact=CONTACT,
+        inhoud=Markup(samenstellen(delen, buiten=None)),
+    )

@@ -51,8 +51,11 @@ def volgorde(modules: dict[str, object]) -> list[str]:
 
 
 def herlaad_macros() -> None:
-    eigen = {naam: m for naam, m in sys.modules.items()
-             if (naam == PAKKET or naam.startswith(PAKKET + ".")) and m is not None}
+    eigen = {
+        naam: m
+        for naam, m in sys.modules.items()
+        if (naam == PAKKET or naam.startswith(PAKKET + ".")) and m is not None
+    }
     for naam in volgorde(eigen):
         if naam not in (__name__, f"{PAKKET}.site.plugin"):
             importlib.reload(eigen[naam])

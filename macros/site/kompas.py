@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..data import graaf
 from ..data.adressen import CONTACT
 from ..data.betekenis import gepubliceerde_versies
-from ..data.model import Kompas, KompasData
 from ..data.herkomst import ANDERS_DAN_DE_NOTA, Verschil
+from ..data.model import Kompas, KompasData
 from ..data.velden import NOTA, bron_van
 from .sjablonen import Url, herkomst, maak
 
@@ -23,10 +23,6 @@ def render_vragen(data: KompasData, url: Url) -> str:
 
 def render_kompas_toelichting(kompas: Kompas, url: Url) -> str:
     return maak("kompas_toelichting.html", kompas=kompas, url=url)
-
-
-def render_beslistabel(data: KompasData, url: Url) -> str:
-    return maak("beslistabel.html", **_routes(data), url=url)
 
 
 def render_kompas_schema(data: KompasData, url: Url) -> str:
@@ -101,7 +97,9 @@ def leesbaar(waarde: object) -> str:
     if isinstance(waarde, list):
         return "; ".join(leesbaar(w) for w in waarde) or "(niets)"
     if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
-        teksten = (getattr(waarde, f.name) for f in dataclasses.fields(waarde) if bron_van(type(waarde), f.name) == NOTA)
+        teksten = (
+            getattr(waarde, f.name) for f in dataclasses.fields(waarde) if bron_van(type(waarde), f.name) == NOTA
+        )
         return ", ".join(leesbaar(t) for t in teksten if t)
     return str(waarde)
 

@@ -102,10 +102,13 @@ class KompasPlugin(BasePlugin):
         if self.serve:
             config["extra"]["kompas_waarschuwing"] = (
                 "Voorbeeld: het kompas is inhoudelijk gewijzigd zonder nieuwe versie. Draai make versie "
-                "voordat u de wijziging voorstelt; make build weigert deze gegevens.")
+                "voordat u de wijziging voorstelt; make build weigert deze gegevens."
+            )
             return
-        raise PluginError("De site wordt niet gebouwd: de gegevens passen niet bij de vastgelegde versie.\n"
-                          + "\n".join(f"  - {f.bericht}" for f in fouten))
+        raise PluginError(
+            "De site wordt niet gebouwd: de gegevens passen niet bij de vastgelegde versie.\n"
+            + "\n".join(f"  - {f.bericht}" for f in fouten)
+        )
 
     def on_files(self, files, *, config):
         self.files = files  # the note's own pass links its pages among these (on_page_context)
@@ -122,12 +125,16 @@ class KompasPlugin(BasePlugin):
                 files.append(File.generated(config, pagina.src, content=pagina.voorwerk))
         bestanden = {
             "kompas.json": kompas_json.kompas_json(data, self.bouw, sjablonen.herkomst()),
-            **{adressen.versie_json_pad(v.versie.versie): kompas_json.versie_json(v.betekenis, self.bouw)
-               for v in betekenis.gepubliceerde_versies(data)},
+            **{
+                adressen.versie_json_pad(v.versie.versie): kompas_json.versie_json(v.betekenis, self.bouw)
+                for v in betekenis.gepubliceerde_versies(data)
+            },
             adressen.DIAGRAM_PAD: diagram.kompas_svg(data),
             **{grafiek.adres: grafiek.svg for grafiek in self.grafieken.values()},
-            **{(naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
-               for naam, inhoud in json_schema.schema_bestanden().items()},
+            **{
+                (naam if naam == "kompas.schema.json" else f"schema/{naam}"): inhoud
+                for naam, inhoud in json_schema.schema_bestanden().items()
+            },
         }
         for adres, inhoud in bestanden.items():
             files.append(File.generated(config, adres, content=inhoud))
@@ -269,7 +276,9 @@ class KompasPlugin(BasePlugin):
         for bestand in site.rglob("*.html"):
             inhoud = bestand.read_text(encoding="utf-8")
             if PDF_GROOTTE in inhoud:
-                bestand.write_text(inhoud.replace(PDF_GROOTTE, f"<span>{gemaakt.omschrijving()}</span>"), encoding="utf-8")
+                bestand.write_text(
+                    inhoud.replace(PDF_GROOTTE, f"<span>{gemaakt.omschrijving()}</span>"), encoding="utf-8"
+                )
         log.info(f"pdf van de nota: {gemaakt.omschrijving()}, in {time.monotonic() - start:.1f} s")
 
     def _pdf_op_de_achtergrond(self, html: str, site: Path) -> None:
@@ -307,8 +316,10 @@ def _maak_pdf(html: str, site: Path):
 def _noem_zoekdialoog(html: str) -> str:
     # mkdocs-material's search dialog has no accessible name; a dialog needs one (WCAG 4.1.2).
     if ZOEK_DIALOOG not in html:
-        raise PluginError("kompas-plugin: de zoekdialoog van mkdocs-material is veranderd; "
-                          "pas ZOEK_DIALOOG aan zodat hij weer een toegankelijke naam krijgt")
+        raise PluginError(
+            "kompas-plugin: de zoekdialoog van mkdocs-material is veranderd; "
+            "pas ZOEK_DIALOOG aan zodat hij weer een toegankelijke naam krijgt"
+        )
     return html.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
 
 

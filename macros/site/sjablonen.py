@@ -60,13 +60,17 @@ class RegelsAaneen(Extension):
         for treffer in _REGELOVERGANG.finditer(source):
             if any(begin <= treffer.start() < eind for begin, eind in jinja):
                 continue
-            voor, na = source[:treffer.start()], source[treffer.end():]
+            voor, na = source[: treffer.start()], source[treffer.end() :]
             if voor and na and not (voor.endswith(_EINDE_MARKUP) and na.startswith(_BEGIN_MARKUP)):
                 regel = source.count("\n", 0, treffer.start()) + 1
                 raise TemplateSyntaxError(
                     "een regelovergang in lopende tekst plakt de woorden aan elkaar; zet de tekst "
-                    "op één regel of breek alleen tussen tags", regel, name, filename)
-            delen.append(source[vanaf:treffer.start()])
+                    "op één regel of breek alleen tussen tags",
+                    regel,
+                    name,
+                    filename,
+                )
+            delen.append(source[vanaf : treffer.start()])
             vanaf = treffer.end()
         return "".join(delen) + source[vanaf:]
 
@@ -163,16 +167,30 @@ def omgeving() -> Environment:
     omgeving.filters.update(md_kop=markdown_kop, euro=euro, datum=datum)
     # The site's addresses (data/adressen.py), for links through the page's `url`.
     omgeving.globals.update(
-        kompas_adres=adressen.KOMPAS_PAD, principes_adres=adressen.PRINCIPES_PAD,
-        indicatoren_adres=adressen.INDICATOREN_PAD, wijzer_adres=adressen.WIJZER_PAD, vorm_adres=adressen.vorm_pad,
-        principe_adres=adressen.principe_pad, route_adres=route_adres, diagram_adres=adressen.DIAGRAM_PAD,
-        pdf_adres=adressen.PDF_NAAM, versie_adres=adressen.versie_pad, versie_json_adres=adressen.versie_json_pad,
-        wijzigingen_adres=adressen.WIJZIGINGEN_PAD, pad_anker=adressen.pad_anker, nota_adres=adressen.NOTA_PAD,
+        kompas_adres=adressen.KOMPAS_PAD,
+        principes_adres=adressen.PRINCIPES_PAD,
+        indicatoren_adres=adressen.INDICATOREN_PAD,
+        wijzer_adres=adressen.WIJZER_PAD,
+        vorm_adres=adressen.vorm_pad,
+        principe_adres=adressen.principe_pad,
+        route_adres=route_adres,
+        diagram_adres=adressen.DIAGRAM_PAD,
+        pdf_adres=adressen.PDF_NAAM,
+        versie_adres=adressen.versie_pad,
+        versie_json_adres=adressen.versie_json_pad,
+        wijzigingen_adres=adressen.WIJZIGINGEN_PAD,
+        pad_anker=adressen.pad_anker,
+        nota_adres=adressen.NOTA_PAD,
         vraag_anker=adressen.vraag_anker,
         versie_anker=versie_anker,
-        vorm_titel=vorm_titel, contact=adressen.CONTACT, zeggenschapsschaal=ZEGGENSCHAP, gewijzigd=gewijzigd,
+        vorm_titel=vorm_titel,
+        contact=adressen.CONTACT,
+        zeggenschapsschaal=ZEGGENSCHAP,
+        gewijzigd=gewijzigd,
         gewijzigd_deel=gewijzigd_deel,
-        in_nota=in_nota, volledig_adres=volledig_adres)
+        in_nota=in_nota,
+        volledig_adres=volledig_adres,
+    )
     return omgeving
 
 

@@ -10,12 +10,19 @@ from .sjablonen import Url, maak
 
 
 def render_vorm_pagina(vorm: Vorm, data: KompasData, url: Url) -> str:
-    feedback = feedback_link(f"Klopt dit niet? Vorm {vorm.titel}",
-                             [f"Pagina: /{adressen.vorm_pad(vorm.id)}",
-                              f"Kompas voor zeggenschap, versie {data.kompas.versie}"])
-    return maak("vorm.md", vorm=vorm, data=data, url=url, feedback=feedback,
-                routes=[p for p in graaf.paden(data.kompas) if p.vorm == vorm.id],
-                nummers=graaf.vraagnummers(data.kompas))
+    feedback = feedback_link(
+        f"Klopt dit niet? Vorm {vorm.titel}",
+        [f"Pagina: /{adressen.vorm_pad(vorm.id)}", f"Kompas voor zeggenschap, versie {data.kompas.versie}"],
+    )
+    return maak(
+        "vorm.md",
+        vorm=vorm,
+        data=data,
+        url=url,
+        feedback=feedback,
+        routes=[p for p in graaf.paden(data.kompas) if p.vorm == vorm.id],
+        nummers=graaf.vraagnummers(data.kompas),
+    )
 
 
 def render_vormen_overzicht(vormen: list[Vorm], url: Url) -> str:

@@ -3,9 +3,9 @@
 
 An entry is found by the sha256 of everything that goes into it (the data or HTML, the code
 that makes it, the library's version), so a changed input can never give an old result;
-a build without the cache gives the same bytes. It lives in `.cache/` in the project
-(`KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off, as the tests that
-check reproducibility do). A damaged entry is made again.
+a build without the cache gives the same bytes. It lives in `.cache/bouw/` in the project
+(`make clean` clears it; `KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off,
+as the tests that check reproducibility do). A damaged entry is made again.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 UIT = "uit"
 
 
 def cachemap() -> Path | None:
-    waarde = os.environ.get("KOMPAS_CACHE", str(PROJECT / ".cache"))
+    waarde = os.environ.get("KOMPAS_CACHE", str(PROJECT / ".cache" / "bouw"))
     return None if waarde == UIT else Path(waarde)
 
 

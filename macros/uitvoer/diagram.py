@@ -2,18 +2,21 @@
 
 Layout by grandalf (a Sugiyama layout in pure Python, so `make serve` needs nothing but
 Python); the drawing itself is plain SVG with presentation attributes, no script and no
-external reference. `kompas_svg(data, route)` can mark one route, for the wijzer's outcomes.
+external reference, written by an autoescaped template (templates/kompas.svg), as the site's
+pages are. `kompas_svg(data, route)` can mark one route, for the wijzer's outcomes.
 """
 
 from __future__ import annotations
 
 import textwrap
-from html import escape
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from grandalf.graphs import Edge, Graph, Vertex
 from grandalf.layouts import SugiyamaLayout
-from grandalf.routing import EdgeViewer, route_with_lines
+from grandalf.routing import route_with_lines
+from jinja2 import Environment, PackageLoader
 
 from ..data import graaf
 from ..data.model import KompasData
@@ -28,7 +31,6 @@ KLEUR_LIJN = PALET["lijn"]
 KLEUR_ROUTE = PALET["link"]  # the reader's own path
 KLEUR_VORM = PALET["vlak"]
 KLEUR_VLAK = PALET["wit"]
-ROUTE_ATTR = ' data-route="ja"'
 # The note's text has the flowchart's boxes but not its arrows, so this drawing is the site's
 # reading. The file also travels alone (/kompas/kompas.svg, saved or embedded elsewhere): it
 # says so itself, in a line above the drawing and in its title and description.
@@ -48,58 +50,93 @@ class _Maat:
         self.xy = (0.0, 0.0)
 
 
+class _Loop:
+    """An arrow's view for grandalf: the layout hands it the points the arrow runs through
+    (grandalf's protocol for an edge's view: `setpath`)."""
+
+    def __init__(self) -> None:
+        self.punten: list = []
+
+    def setpath(self, punten: list) -> None:
+        self.punten = punten
+
+
+@dataclass(frozen=True)
+class _Invoer:
+    """All the drawing follows from, as values: the cache is keyed on it, so the same kompas
+    gives the drawing from the cache and a changed one a new drawing, whichever object holds it."""
+
+    versie: str
+    start: str
+    vragen: tuple[tuple[str, int, str, tuple[tuple[str, str, str], ...]], ...]  # id, nummer, tekst, pijlen
+    vormen: tuple[tuple[str, str], ...]  # id, titel
+
+
+def _invoer(data: KompasData) -> _Invoer:
+    nummers = graaf.vraagnummers(data.kompas)
+    vragen = []
+    for vraag in data.kompas.vragen:
+        pijlen = []
+        for antwoord in graaf.ANTWOORDEN:
+            doel = graaf.doel(vraag, antwoord)
+            pijlen.append((antwoord, "vraag" if doel.vraag else "vorm", doel.vraag or doel.vorm))
+        vragen.append((vraag.id, nummers[vraag.id], vraag.tekst, tuple(pijlen)))
+    return _Invoer(data.kompas.versie, data.kompas.start, tuple(vragen), tuple((v.id, v.titel) for v in data.vormen))
+
+
 def _regels(zin: str, breedte: int) -> list[str]:
     return textwrap.wrap(zin, width=breedte) or [zin]
 
 
-def _indeling(data: KompasData):
-    nummers = graaf.vraagnummers(data.kompas)
+def _indeling(invoer: _Invoer):
     knopen: dict[str, Vertex] = {}
     teksten: dict[str, list[str]] = {}
-    for vraag in data.kompas.vragen:
-        regels = [f"Vraag {nummers[vraag.id]}"] + _regels(vraag.tekst, 34)
-        teksten[f"vraag:{vraag.id}"] = regels
-        knopen[f"vraag:{vraag.id}"] = Vertex(f"vraag:{vraag.id}")
-        knopen[f"vraag:{vraag.id}"].view = _Maat(VRAAG_BREEDTE, REGEL * len(regels) + 16)
-    for vorm in data.vormen:
-        regels = _regels(vorm.titel, 22)
-        teksten[f"vorm:{vorm.id}"] = regels
-        knopen[f"vorm:{vorm.id}"] = Vertex(f"vorm:{vorm.id}")
-        knopen[f"vorm:{vorm.id}"].view = _Maat(VORM_BREEDTE, REGEL * len(regels) + 22)
+    for vraag_id, nummer, tekst, _ in invoer.vragen:
+        regels = [f"Vraag {nummer}"] + _regels(tekst, 34)
+        teksten[f"vraag:{vraag_id}"] = regels
+        knopen[f"vraag:{vraag_id}"] = Vertex(f"vraag:{vraag_id}")
+        knopen[f"vraag:{vraag_id}"].view = _Maat(VRAAG_BREEDTE, REGEL * len(regels) + 16)
+    for vorm_id, titel in invoer.vormen:
+        regels = _regels(titel, 22)
+        teksten[f"vorm:{vorm_id}"] = regels
+        knopen[f"vorm:{vorm_id}"] = Vertex(f"vorm:{vorm_id}")
+        knopen[f"vorm:{vorm_id}"].view = _Maat(VORM_BREEDTE, REGEL * len(regels) + 22)
     lijnen = []
-    for vraag in data.kompas.vragen:
-        for antwoord in graaf.ANTWOORDEN:
-            doel = graaf.doel(vraag, antwoord)
-            naar = f"vraag:{doel.vraag}" if doel.vraag else f"vorm:{doel.vorm}"
-            lijn = Edge(knopen[f"vraag:{vraag.id}"], knopen[naar], data=(vraag.id, antwoord))
-            lijn.view = EdgeViewer()
+    for vraag_id, _, _, pijlen in invoer.vragen:
+        for antwoord, soort, doel in pijlen:
+            lijn = Edge(knopen[f"vraag:{vraag_id}"], knopen[f"{soort}:{doel}"], data=(vraag_id, antwoord))
+            lijn.view = _Loop()
             lijnen.append(lijn)
     grafiek = Graph(list(knopen.values()), lijnen)
     for deel in grafiek.C:
         indeling = SugiyamaLayout(deel)
         indeling.route_edge = route_with_lines
         indeling.xspace, indeling.yspace = 28, 56  # room for the arrows and their Ja/Nee labels
-        wortels = [knopen[f"vraag:{data.kompas.start}"]] if knopen[f"vraag:{data.kompas.start}"] in deel.sV else None
+        wortels = [knopen[f"vraag:{invoer.start}"]] if knopen[f"vraag:{invoer.start}"] in deel.sV else None
         indeling.init_all(roots=wortels)
         indeling.draw()
     return knopen, teksten, lijnen
 
 
-_cache: dict = {"data": None, "svg": {}}
-
-
 def kompas_svg(data: KompasData, route: Optional[graaf.Pad] = None, titel_id: str = "kompas-diagram") -> str:
-    # Cached per data set: every outcome page is built twice (site and embed view).
-    if _cache["data"] is not data:
-        _cache["data"], _cache["svg"] = data, {}
-    sleutel = (route, titel_id)
-    if sleutel not in _cache["svg"]:
-        _cache["svg"][sleutel] = _kompas_svg(data, route, titel_id)
-    return _cache["svg"][sleutel]
+    # Cached on the kompas' content: every outcome page is built twice (site and embed view).
+    return _svg(_invoer(data), route, titel_id)
 
 
-def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> str:
-    knopen, teksten, lijnen = _indeling(data)
+@lru_cache(maxsize=256)
+def _svg(invoer: _Invoer, route: Optional[graaf.Pad], titel_id: str) -> str:
+    return _sjabloon().render(t=_tekening(invoer, route, titel_id)) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _sjabloon():
+    omgeving = Environment(loader=PackageLoader("macros.uitvoer", "templates"), autoescape=True)
+    return omgeving.get_template("kompas.svg")
+
+
+def _tekening(invoer: _Invoer, route: Optional[graaf.Pad], titel_id: str) -> dict:
+    """The drawing as numbers and words for the template: where each box, arrow and line goes."""
+    knopen, teksten, lijnen = _indeling(invoer)
     route_lijnen = {(s.vraag, s.antwoord) for s in route.stappen} if route else set()
     route_knopen = ({f"vraag:{s.vraag}" for s in route.stappen} | {f"vorm:{route.vorm}"}) if route else set()
 
@@ -113,80 +150,81 @@ def _kompas_svg(data: KompasData, route: Optional[graaf.Pad], titel_id: str) -> 
     def punt(x: float, y: float) -> str:
         return f"{x + dx:.1f},{y + dy:.1f}"
 
-    delen = []
+    pijlen = []
     for lijn in lijnen:
         vraag_id, antwoord = lijn.data
-        punten = lijn.view._pts
+        punten = lijn.view.punten
         op_route = (vraag_id, antwoord) in route_lijnen
-        kleur = KLEUR_ROUTE if op_route else KLEUR_LIJN
-        dikte = 3.5 if op_route else 1.4
-        pijl = "pijl-route" if op_route else "pijl"
-        d = "M" + " L".join(punt(*p) for p in punten)
         (x1, y1), (x2, y2) = punten[0], punten[1]
         lx, ly = x1 + (x2 - x1) * 0.45, y1 + (y2 - y1) * 0.45
-        label = "Ja" if antwoord == "ja" else "Nee"
-        # The label on a halo of the background, so it stays readable where it crosses a line:
-        # the same text drawn twice, outlined below and filled above (SVG 1.1; SVG 2's
-        # paint-order does it in one element, but the HTML checker rejects it inside a page).
-        delen.append(
-            f'<path d="{d}" fill="none" stroke="{kleur}" stroke-width="{dikte}" marker-end="url(#{titel_id}-{pijl})" '
-            f'data-van="{vraag_id}" data-antwoord="{antwoord}"{ROUTE_ATTR if op_route else ""}/>'
-            f'<g font-size="11" font-weight="700" text-anchor="middle">'
-            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" fill="{KLEUR_VLAK}" stroke="{KLEUR_VLAK}" stroke-width="4" '
-            f'stroke-linejoin="round">{label}</text>'
-            f'<text x="{lx + dx:.1f}" y="{ly + dy:.1f}" fill="{kleur}">{label}</text></g>'
+        pijlen.append(
+            {
+                "d": "M" + " L".join(punt(*p) for p in punten),
+                "kleur": KLEUR_ROUTE if op_route else KLEUR_LIJN,
+                "dikte": 3.5 if op_route else 1.4,
+                "pijl": "pijl-route" if op_route else "pijl",
+                "van": vraag_id,
+                "antwoord": antwoord,
+                "op_route": op_route,
+                "label": "Ja" if antwoord == "ja" else "Nee",
+                "lx": f"{lx + dx:.1f}",
+                "ly": f"{ly + dy:.1f}",
+            }
         )
+    vakken = []
     for naam, knoop in knopen.items():
         x, y, w, h = knoop.view.xy[0] + dx, knoop.view.xy[1] + dy, knoop.view.w, knoop.view.h
         soort, knoop_id = naam.split(":", 1)
         op_route = naam in route_knopen
-        rand = KLEUR_ROUTE if op_route else KLEUR_TEKST
-        vulling = KLEUR_VORM if soort == "vorm" else KLEUR_VLAK
-        hoek = 18 if soort == "vorm" else 4
         regels = teksten[naam]
         eerste_y = y - (len(regels) - 1) * REGEL / 2 + 4
-        vet = ' font-weight="700"'
-        tspans = "".join(
-            f'<tspan x="{x:.1f}" y="{eerste_y + i * REGEL:.1f}"{vet if i == 0 or soort == "vorm" else ""}>'
-            f"{escape(r)}</tspan>"
-            for i, r in enumerate(regels)
+        vakken.append(
+            {
+                "soort": soort,
+                "id": knoop_id,
+                "op_route": op_route,
+                "x": f"{x - w / 2:.1f}",
+                "y": f"{y - h / 2:.1f}",
+                "w": w,
+                "h": h,
+                "hoek": 18 if soort == "vorm" else 4,
+                "vulling": KLEUR_VORM if soort == "vorm" else KLEUR_VLAK,
+                "rand": KLEUR_ROUTE if op_route else KLEUR_TEKST,
+                "randdikte": 3.5 if op_route else 1.5,
+                "regels": [
+                    {"x": f"{x:.1f}", "y": f"{eerste_y + i * REGEL:.1f}", "vet": i == 0 or soort == "vorm", "tekst": r}
+                    for i, r in enumerate(regels)
+                ],
+            }
         )
-        delen.append(
-            f'<g data-{soort}="{knoop_id}"{ROUTE_ATTR if op_route else ""}>'
-            f'<rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w}" height="{h}" rx="{hoek}" '
-            f'fill="{vulling}" stroke="{rand}" stroke-width="{3.5 if op_route else 1.5}"/>'
-            f'<text font-size="12" fill="{KLEUR_TEKST}" text-anchor="middle">{tspans}</text></g>'
-        )
-    pijlen = "".join(
-        f'<marker id="{titel_id}-{naam}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" '
-        f'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{kleur}"/></marker>'
-        for naam, kleur in (("pijl", KLEUR_LIJN), ("pijl-route", KLEUR_ROUTE))
-    )
     omschrijving = (
-        f"{len(data.kompas.vragen)} vragen en {len(data.vormen)} vormen. Elke vraag heeft een pijl "
+        f"{len(invoer.vragen)} vragen en {len(invoer.vormen)} vormen. Elke vraag heeft een pijl "
         f"voor ja en een voor nee, naar een volgende vraag of naar een vorm. {LEZING}"
     )
     if route:
         omschrijving += " Uw route is blauw en dik getekend."
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '
-        f'width="{breedte:.0f}" height="{hoogte:.0f}" role="img" font-family="system-ui, sans-serif" '
-        f'aria-labelledby="{titel_id}-titel {titel_id}-uitleg">'
-        f'<title id="{titel_id}-titel">Het Kompas voor zeggenschap, versie {escape(data.kompas.versie)}, als '
-        "stroomschema: de lezing van deze site</title>"
-        f'<desc id="{titel_id}-uitleg">{omschrijving}</desc>'
-        f"<defs>{pijlen}</defs>{bijschrift}{''.join(delen)}</svg>\n"
-    )
+    return {
+        "id": titel_id,
+        "versie": invoer.versie,
+        "breedte": f"{breedte:.0f}",
+        "hoogte": f"{hoogte:.0f}",
+        "omschrijving": omschrijving,
+        "pijlen": [{"naam": "pijl", "kleur": KLEUR_LIJN}, {"naam": "pijl-route", "kleur": KLEUR_ROUTE}],
+        "bijschrift": bijschrift,
+        "bijschrift_letter": BIJSCHRIFT_LETTER,
+        "kleur_tekst": KLEUR_TEKST,
+        "kleur_vlak": KLEUR_VLAK,
+        "lijnen": pijlen,
+        "knopen": vakken,
+    }
 
 
-def _bijschrift(breedte: float) -> tuple[str, float]:
+def _bijschrift(breedte: float) -> tuple[list[dict], float]:
     """The visible line that the drawing is the site's reading, wrapped to the drawing's width
     (at about 0.55 em a character), and the height it takes above the drawing."""
     tekens = max(40, int((breedte - 2 * MARGE) / (BIJSCHRIFT_LETTER * 0.55)))
     regels = _regels(LEZING, tekens)
-    tspans = "".join(
-        f'<tspan x="{MARGE}" y="{MARGE + BIJSCHRIFT_LETTER + i * BIJSCHRIFT_REGEL}">{escape(r)}</tspan>'
-        for i, r in enumerate(regels)
-    )
-    tekst = f'<text data-bijschrift="lezing" font-size="{BIJSCHRIFT_LETTER}" fill="{KLEUR_TEKST}">{tspans}</text>'
-    return tekst, len(regels) * BIJSCHRIFT_REGEL + MARGE / 2
+    tspans = [
+        {"x": MARGE, "y": MARGE + BIJSCHRIFT_LETTER + i * BIJSCHRIFT_REGEL, "tekst": r} for i, r in enumerate(regels)
+    ]
+    return tspans, len(regels) * BIJSCHRIFT_REGEL + MARGE / 2
