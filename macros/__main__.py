@@ -158,7 +158,7 @@ def dist_opdracht(args) -> int:
     except ValueError as fout:
         print(fout, file=sys.stderr)
         return 2
-    code = bouw(argparse.Namespace(uit=site, config=args.config, site_url=instellingen.site_url))
+    code = bouw(argparse.Namespace(uit=site, config=args.config, site_url=instellingen.site_url, motor=MOTOREN[0]))
     if code != 0:
         return code
     weggelaten = dist.schrijf_bestanden_voor_bezoekers(site, instellingen, bouwinfo.bron_epoch(PROJECT))
