@@ -111,9 +111,10 @@ chromium:
 
 # The PDF of the note (WeasyPrint, at build time) needs Pango and a font; `make serve` makes
 # no PDF and needs neither. Install them when missing and we may; otherwise say what to do.
+# ldconfig lives in sbin, which a user's (or a test's) PATH may leave out.
 PANGO_PAKKETTEN := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 pango:
-	@if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && \
+	@if PATH="$$PATH:/usr/sbin:/sbin" ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && \
 		[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "Pango of het lettertype DejaVu ontbreekt (voor de pdf): installeren met apt-get"; \
