@@ -201,7 +201,8 @@ def test_uw_antwoorden_met_een_wijziglink_per_vraag_en_opnieuw_beginnen_erna(bro
         for i, (rij, stap) in enumerate(zip(rijen.all(), stappen)):
             assert rij.get_attribute("data-kompas-antwoord") == stap.vraag
             assert _woorden(rij.locator("dt").inner_text()).startswith(f"Vraag {NUMMERS[stap.vraag]}. ")
-            link = rij.locator("a")
+            # (A question the kompasteam changed has its label, a link too, in the row.)
+            link = rij.locator("a.kvz-wijzer__wijzig")
             # A name of its own per link ("Wijzig uw antwoord op vraag 3"), leading back to the
             # question with the answer given there chosen.
             naam = _woorden(link.evaluate("a => a.textContent"))
