@@ -202,7 +202,7 @@ def test_een_verdwenen_adres_houdt_een_eigen_pagina(site11, kloon11):
         assert gebouwd == huidig | oud and not huidig & oud
         for pagina in oud:
             html = lees(site11, pagina)
-            assert 'data-kompas-toestand="verdwenen"' in html and "data-kompas-onbekend" not in html
+            assert 'data-kompas-toestand="verdwenen"' in html and 'data-module="kompas-onbekend"' not in html
             assert f"<title>{wijzer.VERDWENEN_TITEL}" in html
             # No menu: none at all in the embed, hidden in the site (as on a state page).
             assert ("md-sidebar--primary" not in html) if embed else ('data-md-type="navigation" hidden' in html)

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from macros.data import adressen
 from macros.site import sjablonen
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -69,3 +70,40 @@ def test_de_teksten_kunnen_het_json_blok_niet_sluiten():
     # tojson writes <, > and & as \\u escapes: no wording can end the <script> block early.
     uit = sjablonen.omgeving().from_string("{{ t | tojson }}").render(t={"x": "</script><script>alert(1)"})
     assert "</script>" not in uit and json.loads(uit) == {"x": "</script><script>alert(1)"}
+
+
+# --- The script's modules (data-module) and the theme's DOM -------------------------------
+
+# The registry at the end of the script: ["kompas-…", function] or, for a root of the theme's,
+# ["kompas-…", function, THEMA.…].
+MODULE = re.compile(r'\["(?P<naam>kompas-[a-z-]+)", \w+(?P<thema>, THEMA\.\w+)?\]')
+THEMA_BLOK = re.compile(r"^  var THEMA = \{\n.*?^  \};\n", re.S | re.M)
+# What belongs to mkdocs-material: its classes, the ids of its checkboxes, its page stream, and
+# the article element its content is in.
+VAN_HET_THEMA = re.compile(r"\bmd-[a-z_-]+|\b__(?:drawer|search)\b|\bdocument\$|\barticle\b")
+
+
+def _script_zonder_commentaar() -> str:
+    return re.sub(r"/\*.*?\*/|//[^\n]*", "", JS.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_de_dom_van_het_thema_staat_alleen_in_thema():
+    js = _script_zonder_commentaar()
+    (thema,) = THEMA_BLOK.findall(js)
+    assert VAN_HET_THEMA.search(thema)
+    buiten = VAN_HET_THEMA.findall(js.replace(thema, ""))
+    assert not buiten, f"kompaswijzer.js noemt de DOM van het thema buiten THEMA: {buiten}"
+
+
+def test_elke_data_module_van_de_site_heeft_een_module_in_het_script(gebouwde_site, html_paginas):
+    modules = {m["naam"]: bool(m["thema"]) for m in MODULE.finditer(_script_zonder_commentaar())}
+    assert "kompas-wijzer" in modules and any(modules.values()), modules
+    paginas = dict(html_paginas, **{"404.html": (gebouwde_site / "404.html").read_text(encoding="utf-8")})
+    gebruikt: dict[str, str] = {}
+    for pad, html in paginas.items():
+        for waarde in re.findall(r'data-module="([^"]*)"', html):
+            for naam in waarde.split():
+                gebruikt.setdefault(naam, pad)
+    # Every name a page gives has its module; every module of ours has a root on some page.
+    assert set(gebruikt) == {naam for naam, van_thema in modules.items() if not van_thema}, gebruikt
+    assert gebruikt["kompas-onbekend"] == "404.html" and gebruikt["kompas-hoogte"].startswith(adressen.EMBED_PAD)

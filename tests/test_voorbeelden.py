@@ -59,7 +59,7 @@ def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):
 def test_filter_op_vorm_met_javascript(browser, site_url, data):
     page = browser.new_page()
     page.goto(site_url + "kompas/voorbeelden/")
-    filter_veld = page.locator("[data-kompas-filter] select")
+    filter_veld = page.locator("[data-module=kompas-filter] select")
     assert filter_veld.is_visible()
     vorm = max(data.vormen, key=lambda v: len(v.voorbeelden) + len(v.instrumenten))
     filter_veld.select_option(vorm.id)
@@ -76,7 +76,7 @@ def test_zonder_javascript_staan_alle_groepen_er(browser, site_url, data):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "kompas/voorbeelden/")
-    assert not page.locator("[data-kompas-filter]").is_visible()
+    assert not page.locator("[data-module=kompas-filter]").is_visible()
     assert page.locator("section[data-vorm]").count() == len(data.vormen)
     assert all(s.is_visible() for s in page.locator("section[data-vorm]").all())
     context.close()

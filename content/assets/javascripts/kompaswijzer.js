@@ -1,4 +1,5 @@
-/* Kompaswijzer: turns the static state pages into the GOV.UK question pattern.
+/* Kompaswijzer: turns the static state pages into the GOV.UK question pattern, and enhances
+ * a few other parts of the site.
  *
  * Every state of the wijzer is a real page that works without JavaScript. This script only
  * fetches the next state's page and swaps its content in (history.pushState), so it holds
@@ -8,15 +9,37 @@
  * Nothing is sent. Answers live in the address; toelichtingen in this tab's sessionStorage
  * (so a reload keeps them; closing the tab, on a shared loket computer, forgets them), and
  * only for the walk they were typed in (see "A walk is a case").
+ *
+ * Components, as GOV.UK Frontend has them: the element a module enhances (its root) names
+ * it, data-module="kompas-…" (a root may name two: the walker in the loket's frame also
+ * reports its height), and initAll (at the end) starts each module once on each of its
+ * roots. A module sees its root and the page, never another module's inside. The theme's DOM
+ * (mkdocs-material), which a new version of the theme may change, is named in THEMA only.
+ * One file with a section per module: every page loads the same own script (mkdocs.yml),
+ * and a file per module would cost a request and a wrapper each for nothing.
  */
 (function () {
   "use strict";
 
-  var WORTEL = "[data-kompas-wijzer]";
-  var OPSLAG = "kompaswijzer:toelichtingen"; // listed on the privacy page
-  var geschiedenisKlaar = false;
-  var bezig = false; // a state is being fetched: a second click must not push a second one
-  var laatste = 0; // the last step asked for: Back pressed again meanwhile outdates a step
+  /* --- The theme's DOM: every class, id and global of mkdocs-material the modules use --- */
+
+  var THEMA = {
+    // A page's content, the part a step of the walker swaps and the frame's height measures.
+    inhoud: "article.md-content__inner",
+    // The page's title in the header, which follows the state on screen.
+    onderwerp: ".md-header__topic:last-child .md-ellipsis",
+    // The header: the root of our buttons for its menu and search (a component of the
+    // theme's, not ours, so it has no data-module; see "The theme's header buttons").
+    kop: ".md-header",
+    // What opens by a hidden checkbox's label in the header, the name its button gets, and
+    // what takes the focus once it is open.
+    knoppen: [
+      { id: "__drawer", naam: "Menu", eerste: ".md-sidebar--primary .md-nav__link" },
+      { id: "__search", naam: "Zoeken", eerste: ".md-search__input" }
+    ],
+    // The theme's stream of loaded pages (absent in the loket's frame, which has no theme script).
+    paginas: window.document$
+  };
 
   // For each element of a NodeList (old browsers have no NodeList.forEach).
   function elk(lijst, doe) {
@@ -31,6 +54,17 @@
     if (tekst) element.textContent = tekst;
     return element;
   }
+
+
+  /* --- The walker (data-module="kompas-wijzer", the root around a state) ------------------ */
+
+  var WORTEL = '[data-module~="kompas-wijzer"]';
+  var OPSLAG = "kompaswijzer:toelichtingen"; // listed on the privacy page
+  var geschiedenisKlaar = false;
+  var bezig = false; // a state is being fetched: a second click must not push a second one
+  var laatste = 0; // the last step asked for: Back pressed again meanwhile outdates a step
+  // The step that put the next root on screen, with the answer to mark: none on a page load.
+  var stap = null;
 
   // The wording for this state, from the page (templates/wijzer/_teksten.html).
   function teksten(wortel) {
@@ -192,13 +226,14 @@
         // (it would show a state the address does not name).
         if (nummer !== laatste) return;
         var nieuw = new DOMParser().parseFromString(pagina.html, "text/html");
-        var inhoud = nieuw.querySelector("article.md-content__inner");
-        var oud = document.querySelector("article.md-content__inner");
+        var inhoud = nieuw.querySelector(THEMA.inhoud);
+        var oud = document.querySelector(THEMA.inhoud);
         if (!inhoud || !oud || !inhoud.querySelector(WORTEL)) throw new Error("geen kompaswijzer");
-        oud.replaceWith(document.importNode(inhoud, true));
+        inhoud = document.importNode(inhoud, true);
+        oud.replaceWith(inhoud);
         document.title = nieuw.title;
-        var onderwerp = document.querySelector(".md-header__topic:last-child .md-ellipsis");
-        var nieuwOnderwerp = nieuw.querySelector(".md-header__topic:last-child .md-ellipsis");
+        var onderwerp = document.querySelector(THEMA.onderwerp);
+        var nieuwOnderwerp = nieuw.querySelector(THEMA.onderwerp);
         if (onderwerp && nieuwOnderwerp) onderwerp.textContent = nieuwOnderwerp.textContent;
         if (opties.nieuw) vergeetToelichtingen();
         toonZaak(doelZaak);
@@ -208,7 +243,10 @@
         }
         scrollTo(0, 0);
         bezig = false;
-        versterk(document.querySelector(WORTEL), true, eerder);
+        // The new state's modules: the walker, which marks the answer given before, and in
+        // the loket's frame its height.
+        stap = { eerder: eerder };
+        initAll(inhoud);
       })
       .catch(function () {
         if (nummer === laatste) location.assign(url); // let the browser load the page itself
@@ -219,7 +257,7 @@
   // outside the swapped content (navigation, header, footer, icons) to its absolute address
   // first, so they keep pointing where they pointed on the page as it was loaded.
   function zetLinksVast() {
-    var inhoud = document.querySelector("article.md-content__inner");
+    var inhoud = document.querySelector(THEMA.inhoud);
     elk(document.querySelectorAll("a[href], link[href], img[src]"), function (e) {
       if (inhoud && inhoud.contains(e)) return;
       var naam = e.tagName === "IMG" ? "src" : "href";
@@ -332,7 +370,7 @@
       lijst.appendChild(maak("li")).appendChild(link);
       samenvatting.appendChild(lijst);
       // At the top of the content, above the heading (GOV.UK), not halfway down the page.
-      var artikel = wortel.closest("article") || wortel;
+      var artikel = wortel.closest(THEMA.inhoud) || wortel;
       artikel.insertBefore(samenvatting, artikel.firstChild);
       var bericht = maak("p", { class: "kvz-fout__bericht", id: "kompas-fout-bericht" });
       bericht.appendChild(maak("span", { class: "kvz-sr" }, tekst.fout_voor));
@@ -469,7 +507,50 @@
     return Promise.race([navigator.clipboard.writeText(element.textContent), wachten]);
   }
 
-  /* --- Embedded in the intern loket: tell the parent page our height ------------------- */
+  /* --- The walker's start on a root: a page load, or a step (ga) ------------------------- */
+
+  function kompasWijzer(wortel) {
+    var na = stap;
+    stap = null;
+    // An old browser keeps the plain pages, which work on their own.
+    if (!kanVersterken()) return;
+    volgGeschiedenis();
+    versterk(wortel, na);
+  }
+
+  function kanVersterken() {
+    return typeof window.fetch === "function" && typeof window.DOMParser === "function" &&
+      history && typeof history.pushState === "function" && typeof window.URL === "function" &&
+      typeof window.Promise === "function" && "closest" in Element.prototype && "replaceWith" in Element.prototype;
+  }
+
+  function versterk(wortel, na) {
+    var soort = wortel.getAttribute("data-kompas-toestand");
+    var focus = null;
+    haalVooruit(Array.prototype.map.call(wortel.querySelectorAll("[data-kompas-vraag] a[data-antwoord]"), function (a) { return a.href; }));
+    if (soort === "vraag") {
+      focus = maakFormulier(wortel, na && na.eerder);
+    } else if (soort === "verdwenen") {
+      // An address only an earlier version had: nothing to enhance, only what it gave to read.
+      focus = wortel.querySelector("#kompas-verdwenen");
+    } else {
+      versterkUitkomst(wortel);
+      versterkAfdrukken(wortel);
+      versterkMedewerkers(wortel);
+      // The page heading (the vorm, or "Nog geen vorm"), as a question's legend holds its own.
+      focus = wortel.querySelector("h1");
+    }
+    onderschepLinks(wortel);
+    // Focus alone announces the new question or outcome; a live region as well would read
+    // it twice.
+    if (na && focus) focus.focus();
+  }
+
+  /* --- Embedded in the intern loket: tell the parent page our height ---------------------
+   *
+   * data-module="kompas-hoogte": the walker's root in the frame, a new one after every step.
+   * It needs nothing of what the walker needs (kanVersterken): where the walker keeps the
+   * plain pages, the frame still fits each of them. */
 
   // The height of the content itself: the bottom of the article. The document is never
   // shorter than the frame (the theme's body{min-height:100%}), so its scrollHeight would
@@ -477,7 +558,7 @@
   var laatsteHoogte = 0;
   var waarnemer = null;
   function meldHoogte() {
-    var inhoud = document.querySelector("article.md-content__inner");
+    var inhoud = document.querySelector(THEMA.inhoud);
     if (!inhoud || window.parent === window) return;
     var stijl = getComputedStyle(inhoud);
     var hoogte = Math.ceil(inhoud.getBoundingClientRect().bottom + pageYOffset + parseFloat(stijl.marginBottom || 0));
@@ -490,7 +571,7 @@
   // Watch the article (a new one after every step), so a details opened or a text typed
   // resizes the frame too.
   function volgHoogte() {
-    var inhoud = document.querySelector("article.md-content__inner");
+    var inhoud = document.querySelector(THEMA.inhoud);
     if (window.ResizeObserver && inhoud) {
       if (!waarnemer) waarnemer = new ResizeObserver(meldHoogte);
       waarnemer.disconnect();
@@ -499,38 +580,14 @@
     meldHoogte();
   }
 
-  /* --- Start ---------------------------------------------------------------------------- */
 
-  function versterk(wortel, naStap, eerder) {
-    var soort = wortel.getAttribute("data-kompas-toestand");
-    var focus = null;
-    haalVooruit(Array.prototype.map.call(wortel.querySelectorAll("[data-kompas-vraag] a[data-antwoord]"), function (a) { return a.href; }));
-    if (soort === "vraag") {
-      focus = maakFormulier(wortel, eerder);
-    } else if (soort === "verdwenen") {
-      // An address only an earlier version had: nothing to enhance, only what it gave to read.
-      focus = wortel.querySelector("#kompas-verdwenen");
-    } else {
-      versterkUitkomst(wortel);
-      versterkAfdrukken(wortel);
-      versterkMedewerkers(wortel);
-      // The page heading (the vorm, or "Nog geen vorm"), as a question's legend holds its own.
-      focus = wortel.querySelector("h1");
-    }
-    onderschepLinks(wortel);
-    if (wortel.hasAttribute("data-kompas-embed")) volgHoogte();
-    // Focus alone announces the new question or outcome; a live region as well would read
-    // it twice.
-    if (naStap && focus) focus.focus();
-  }
+  /* --- The not-found page (data-module="kompas-onbekend", its list of ways back) ---------- */
 
   // An address below the wijzer that is no state of it (an unknown answer, a typo, anything
   // injected) shows the 404 page; send the reader to the first question instead. An address
   // that an earlier version of the kompas had is a page of its own (what it gave then), so it
   // never gets here.
-  function setupOnbekendeToestand() {
-    var onbekend = document.querySelector("[data-kompas-onbekend]");
-    if (!onbekend) return;
+  function onbekendeToestand(onbekend) {
     var pad = location.pathname;
     var embed = new URL(onbekend.getAttribute("data-kompas-embed-start"), location.href);
     var wijzer = new URL(onbekend.getAttribute("data-kompas-wijzer-start"), location.href);
@@ -538,12 +595,9 @@
     if (doel) location.replace(doel.href);
   }
 
-  /* --- The examples catalogue: filter by vorm ----------------------------------------- */
+  /* --- The examples catalogue: filter by vorm (data-module="kompas-filter", its form) ----- */
 
-  function setupVoorbeeldenFilter() {
-    var formulier = document.querySelector("[data-kompas-filter]");
-    if (!formulier || formulier.hasAttribute("data-kompas-versterkt")) return;
-    formulier.setAttribute("data-kompas-versterkt", "");
+  function voorbeeldenFilter(formulier) {
     var keuze = formulier.querySelector("select");
     var status = formulier.querySelector("[data-kompas-filter-status]");
     var groepen = document.querySelectorAll("section[data-vorm]");
@@ -560,24 +614,18 @@
     });
   }
 
-  /* --- The theme's header buttons by keyboard ------------------------------------------ */
+  /* --- The theme's header buttons by keyboard (root: the theme's header, THEMA.kop) ------- */
 
   // On a phone the theme's menu and search open by the labels of hidden checkboxes, which a
   // keyboard cannot reach; closed, the menu is hidden (utrecht.css, so that the tab order has
   // no invisible stops), so without this a keyboard user could not open the menu at all. Each
   // label gets a real button beside it (a label may not be a button, WAI-ARIA in HTML) that
-  // says whether it is open. The theme's DOM, named here only.
-  var THEMA_KNOPPEN = [
-    { id: "__drawer", naam: "Menu", eerste: ".md-sidebar--primary .md-nav__link" },
-    { id: "__search", naam: "Zoeken", eerste: ".md-search__input" }
-  ];
-
-  function setupMenuKnoppen() {
-    THEMA_KNOPPEN.forEach(function (thema) {
+  // says whether it is open.
+  function themaKnoppen(kop) {
+    THEMA.knoppen.forEach(function (thema) {
       var schakelaar = document.getElementById(thema.id);
-      var label = document.querySelector('.md-header label[for="' + thema.id + '"]');
-      if (!schakelaar || !label || label.hasAttribute("data-kompas-versterkt")) return;
-      label.setAttribute("data-kompas-versterkt", "");
+      var label = kop.querySelector('label[for="' + thema.id + '"]');
+      if (!schakelaar || !label) return;
       var knop = maak("button", {
         type: "button",
         class: label.className + " kvz-themaknop kvz-themaknop-" + thema.id.slice(2),
@@ -602,35 +650,36 @@
     });
   }
 
-  function setupKompasWijzer() {
-    var wortel = document.querySelector(WORTEL);
-    if (!wortel || wortel.hasAttribute("data-kompas-versterkt")) return;
-    wortel.setAttribute("data-kompas-versterkt", "");
-    // An old browser keeps the plain pages, which work on their own.
-    if (!kanVersterken()) return;
-    volgGeschiedenis();
-    versterk(wortel, false);
-  }
+  /* --- Starting the modules --------------------------------------------------------------- */
 
-  function kanVersterken() {
-    return typeof window.fetch === "function" && typeof window.DOMParser === "function" &&
-      history && typeof history.pushState === "function" && typeof window.URL === "function" &&
-      typeof window.Promise === "function" && "closest" in Element.prototype && "replaceWith" in Element.prototype;
-  }
+  // Each module by the name its roots give it, in the order they start: the not-found page
+  // first (it leaves), the walker before its height (which is that of the enhanced state).
+  // A third entry is the selector of a root that is the theme's, not ours.
+  var MODULES = [
+    ["kompas-onbekend", onbekendeToestand],
+    ["kompas-wijzer", kompasWijzer],
+    ["kompas-hoogte", volgHoogte],
+    ["kompas-filter", voorbeeldenFilter],
+    ["kompas-themaknoppen", themaKnoppen, THEMA.kop]
+  ];
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () {
-      setupOnbekendeToestand();
-      setupKompasWijzer();
-      setupVoorbeeldenFilter();
-      setupMenuKnoppen();
-    });
-  } else {
-    document.addEventListener("DOMContentLoaded", function () {
-      setupOnbekendeToestand();
-      setupKompasWijzer();
-      setupVoorbeeldenFilter();
-      setupMenuKnoppen();
+  // Every module on each of its roots inside `bereik` (the document, or a state a step put
+  // on screen), once: the root is marked data-<module>-init, as GOV.UK Frontend does.
+  function initAll(bereik) {
+    MODULES.forEach(function (module) {
+      var gestart = "data-" + module[0] + "-init";
+      elk(bereik.querySelectorAll(module[2] || '[data-module~="' + module[0] + '"]'), function (wortel) {
+        if (wortel.hasAttribute(gestart)) return;
+        wortel.setAttribute(gestart, "");
+        module[1](wortel);
+      });
     });
   }
+
+  function start() {
+    initAll(document);
+  }
+
+  if (THEMA.paginas && typeof THEMA.paginas.subscribe === "function") THEMA.paginas.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
 })();
