@@ -153,13 +153,6 @@ SOORTEN: tuple[Paginasoort, ...] = (
         onder=KOMPAS.adres,
         maak=PerRecord(lambda data: data.vormen, render_vorm_pagina),
     ),
-    Paginasoort(
-        "risico",
-        "monitoring/risicos/{}/",
-        in_nota=True,
-        onder="monitoring/risicos/",
-        maak=PerRecord(lambda data: data.risicos),
-    ),
     # Out of search: a version page repeats the kompas, and an old one would answer a search
     # with advice that no longer holds.
     Paginasoort(
