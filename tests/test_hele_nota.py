@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from macros.data import adressen
-from macros.site import hele_nota
+from macros.site import hele_nota, paginasoorten
 from macros.site.hele_nota import Deel, omgezet
 
 from .htmlscan import KOPPEN, artikel
@@ -126,7 +126,7 @@ def leesvolgorde(html_paginas) -> list[str]:
     "Volgende" link (mkdocs-material's footer), skipping the site's own pages."""
     volgorde, pad = [], "voorwoord/"
     while pad is not None:
-        if hele_nota.hoort_bij_nota(pad.rstrip("/") + ".md") and hele_nota.hoort_bij_nota(pad):
+        if paginasoorten.hoort_bij_nota(pad):
             volgorde.append(pad)
         volgende = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', html_paginas[pad])
         pad = urljoin("/" + pad, volgende.group(1)).lstrip("/") if volgende else None

@@ -18,7 +18,18 @@ from macros.data.betekenis import gepubliceerde_versies
 from macros.data.herkomst import Herkomst
 from macros.data.model import VASTGESTELD
 from macros.data.velden import is_vrije_tekst
-from macros.site import beleid, dataformaat, grafiek_figuren, kompas, principes, sjablonen, vormen, wijzer
+from macros.site import (
+    beleid,
+    dataformaat,
+    grafiek_figuren,
+    kompas,
+    paginas,
+    paginasoorten,
+    principes,
+    sjablonen,
+    vormen,
+    wijzer,
+)
 from macros.site.sjablonen import RegelsAaneen, markdown_kop
 from macros.uitvoer import grafieken, opmaak
 from macros.uitvoer.kompas_json import kompas_dict
@@ -185,6 +196,25 @@ def test_elke_renderer_krijgt_vijandige_data(data):
                     raise AssertionError(f"{naam}: zeg in _argument wat parameter {parameter.name!r} krijgt") from None
     # Found, not listed: the pages of the kompas, the vormen, the principes and the policy.
     assert {"vormen.render_vorm_pagina", "kompas.render_versies", "beleid.render_risicos"} <= set(renderers())
+
+
+def test_elke_paginasoort_uit_de_gegevens_escapet_de_data(data):
+    """Every kind of page made from the data (paginasoorten.py), found, not listed: a new kind
+    with only a template is covered as soon as it is registered."""
+    boos = vijandig(data)
+    for soort in paginasoorten.SOORTEN:
+        if soort.maak is None:
+            continue
+        records = soort.maak.records(boos)
+        assert records, soort.naam
+        pagina = paginas.pagina(soort, boos, records[0])
+        html = pagina.markdown(url) + (pagina.na_markdown(url) if pagina.na_markdown else "")
+        try:
+            geen_markup_uit_de_data(html)
+        except AssertionError:
+            raise AssertionError(
+                f"paginasoort {soort.naam}: tekst uit de data is als markup in de pagina gekomen"
+            ) from None
 
 
 @pytest.mark.parametrize("gewijzigd", [False, True], ids=["de-nota", "van-het-kompasteam"])

@@ -1,9 +1,10 @@
-"""The site's addresses: the URL scheme that the intern loket, `kompas.json` and links in
-council papers depend on, and the team's contact address.
+"""The site's addresses that the intern loket, `kompas.json` and links in council papers depend
+on, and the team's contact address.
 
-One place, because every layer needs them: the pages link with them, `kompas.json` and the
-diagram name them, the outcome report lists walker addresses that change. The ids in the
-data are the URL slugs, so an address changes only when an id does.
+Here, because other layers than the site need them: `kompas.json` and the diagram name them,
+the outcome report lists walker addresses that change. Every kind of page takes its address
+from here or writes it in its own entry (site/paginasoorten.py); templates link through that
+registry. The ids in the data are the URL slugs, so an address changes only when an id does.
 """
 
 from __future__ import annotations

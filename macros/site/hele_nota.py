@@ -31,10 +31,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..data.adressen import CONTACT, NOTA_PAD
+from .paginasoorten import hoort_bij_nota
 from .sjablonen import maak
 
-# The pages of the site that are not part of the note: the tools and the pages about the site.
-NIET_IN_NOTA = ("index.md", "kompas/wijzer/", "kompas/voorbeelden.md", "kompas/wijzigingen.md", "over/")
 ALLEEN_SITE = "data-alleen-site"
 BRON = "data-bron"  # "site": text the site wrote itself, not the note's
 # A marked line of ours that the note itself needs (the kompas has changed since the note; the
@@ -70,10 +69,6 @@ def anker(url: str) -> str:
     return url.strip("/").replace("/", "-") or "start"
 
 
-def hoort_bij_nota(src: str) -> bool:
-    return not any(src == n or (n.endswith("/") and src.startswith(n)) for n in NIET_IN_NOTA)
-
-
 def pagina_titel(pagina) -> str:
     """The page's own first heading ("A. Inleiding"), as the note has it; the nav's shorter
     label only when the page has no heading."""
@@ -82,8 +77,10 @@ def pagina_titel(pagina) -> str:
 
 
 def _in_nota(item) -> bool:
+    # Which pages are the note's, the registry of page kinds says: not the tools, not the
+    # pages about the site.
     if item.is_page:
-        return hoort_bij_nota(item.file.src_uri)
+        return hoort_bij_nota(item.url)
     return any(_in_nota(kind) for kind in item.children or [])
 
 

@@ -1,7 +1,9 @@
 """Our MkDocs plugin (`kompas` in mkdocs.yml): the pages and files that follow from the data.
 
-- the generated pages (`paginas.py`): one per principe, per vorm and per state of the
-  kompaswijzer, added to the nav under their overview page;
+- the pages made from the data (`paginas.py`, of the kinds in `paginasoorten.py`): one per
+  principe, per vorm, per version and per state of the kompaswijzer, each kind in the nav
+  under its overview page or out of the nav (`on_nav`, as mkdocs-material's blog plugin
+  attaches its views);
 - the files: `/kompas.json`, the diagram, the charts (`/grafieken/`) and the JSON Schema
   (`/kompas.schema.json`, one per data file in `/schema/`);
 - the whole note on one page (`nota/`) and as a PDF: the note as adopted, so its pages are
@@ -23,19 +25,21 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
-from . import hele_nota, herladen, macros, paginas, sjablonen
+from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
 from .gegevens import laad, laad_nota
 
-HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
+HELE_NOTA = paginasoorten.adres("nota")
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
@@ -86,10 +90,6 @@ class KompasPlugin(BasePlugin):
         config["extra"]["bouw"] = self.bouw
         config["extra"]["kompas_versie"] = data.kompas.versie
         config["extra"]["contact"] = adressen.CONTACT
-        # No titles here: the nav takes each page's title from its (escaped) heading, whereas a
-        # title given in the nav reaches the theme's templates unescaped.
-        for onderdelen in paginas.ONDERDELEN:
-            _voeg_toe_aan_nav(config["nav"], onderdelen.overzicht, [p.src for p in onderdelen.paginas(data)])
         return config
 
     def _bewaak_versie(self, data, config) -> None:
@@ -118,11 +118,16 @@ class KompasPlugin(BasePlugin):
         except toestanden.TeVeelToestanden as fout:
             raise PluginError(f"kompaswijzer: {fout}") from None
         self.gegenereerd = {}
+        # A page in content/ wins: the wijzer's first question has an introduction there.
+        in_content = {bestand.url for bestand in files.documentation_pages()}
         for pagina in gegenereerd:
-            # A page in content/ wins: the wijzer's first question has an introduction there.
-            if files.get_file_from_path(pagina.src) is None:
+            if pagina.adres not in in_content:
                 self.gegenereerd[pagina.src] = pagina
-                files.append(File.generated(config, pagina.src, content=pagina.voorwerk))
+                # Out of the nav until on_nav puts the pages of a kind with a place there in
+                # it: MkDocs would otherwise report them as missing from mkdocs.yml's nav.
+                files.append(
+                    File.generated(config, pagina.src, content=pagina.voorwerk, inclusion=InclusionLevel.NOT_IN_NAV)
+                )
         bestanden = {
             "kompas.json": kompas_json.kompas_json(data, self.bouw, sjablonen.herkomst()),
             **{
@@ -151,10 +156,19 @@ class KompasPlugin(BasePlugin):
                 bestand.content_string = verkleinen.verklein(bestand.src_uri, bestand.content_string)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        per_soort = [
+            (soort, [_pagina(files, p.src) for p in self.gegenereerd.values() if p.soort is soort])
+            for soort in paginasoorten.SOORTEN
+            if soort.onder is not None
+        ]
+        _zet_in_menu(nav, per_soort)
+        return nav
+
     # Before mkdocs-macros (priority 0): the note's pages as written, for the note's own pass.
     @event_priority(100)
     def _bewaar_nota_bron(self, markdown, *, page, config, files):
-        if hele_nota.hoort_bij_nota(page.file.src_uri) and page.file.src_uri not in self.gegenereerd:
+        if paginasoorten.hoort_bij_nota(page.url) and page.file.src_uri not in self.gegenereerd:
             self.nota_bronnen[page.file.src_uri] = markdown
         return markdown
 
@@ -185,10 +199,10 @@ class KompasPlugin(BasePlugin):
         # Every other page has been read and rendered by now (MkDocs renders all Markdown before
         # it fills any template): the nav is complete and the note's pages are known, so the
         # note as adopted can be rendered from them once more and assembled.
-        if page.file.src_uri != HELE_NOTA_SRC:
+        if page.url != HELE_NOTA:
             return context
         if HELE_NOTA_PLEK not in page.content:
-            raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
+            raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {HELE_NOTA_PLEK}")
         with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
             self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
         page.content = page.content.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
@@ -207,9 +221,12 @@ class KompasPlugin(BasePlugin):
                 html, titel, _ = self._als_html(deel.src, markdown, config, files)
                 deel = hele_nota.Deel(deel.src, deel.url, titel or deel.titel, deel.diepte, html)
             uit.append(deel)
-            for pagina in paginas.onderdelen_in_nota(self.nota, deel.src):
-                html, titel, url = self._als_html(pagina.src, None, config, files, pagina)
-                uit.append(hele_nota.Deel(pagina.src, url, titel, deel.diepte + 1, html))
+            for soort in paginasoorten.onder(deel.url):
+                if not soort.in_nota:
+                    continue
+                for pagina in paginas.paginas_van(soort, self.nota):
+                    html, titel, url = self._als_html(pagina.src, None, config, files, pagina)
+                    uit.append(hele_nota.Deel(pagina.src, url, titel, deel.diepte + 1, html))
         return uit
 
     def _nota_markdown(self, src: str, url_van_pagina: str, config) -> str:
@@ -248,8 +265,8 @@ class KompasPlugin(BasePlugin):
         return html, hele_nota.pagina_titel(nota_pagina), nota_pagina.url
 
     def on_post_page(self, output, *, page, config):
-        if page.meta.get("kompas_embed") or page.meta.get("zoeken") is False:
-            return output  # no search dialog: the embed has no header, a walker's page no search
+        if page.meta.get("zoeken") is False:
+            return output  # no search dialog: a walker's page (a task) has no search, the embed no header
         return _noem_zoekdialoog(output)
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -258,7 +275,7 @@ class KompasPlugin(BasePlugin):
 
     def on_post_build(self, *, config):
         if not self.nota_delen:
-            raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
+            raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         nota = self.nota
         html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
@@ -310,7 +327,7 @@ def _url_vanaf(page):
 
 def _maak_pdf(html: str, site: Path):
     # Images in the note are relative to its own page, so that page is the base.
-    return pdf.maak(html, site / adressen.NOTA_PAD / "index.html", site / adressen.PDF_NAAM)
+    return pdf.maak(html, site / HELE_NOTA / "index.html", site / adressen.PDF_NAAM)
 
 
 def _noem_zoekdialoog(html: str) -> str:
@@ -323,20 +340,49 @@ def _noem_zoekdialoog(html: str) -> str:
     return html.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
 
 
-def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
-    """Append `items` to the nav section whose first entry is `overzicht`."""
-    for entry in nav:
-        children = next(iter(entry.values())) if isinstance(entry, dict) else None
-        if not isinstance(children, list):
-            continue
-        eerste = children[0] if children else None
-        if isinstance(eerste, dict):
-            eerste = next(iter(eerste.values()))
-        if eerste == overzicht:
-            children.extend(i for i in items if i not in children)
-            return
-        try:
-            return _voeg_toe_aan_nav(children, overzicht, items)
-        except PluginError:
-            continue
-    raise PluginError(f"kompas-plugin: geen sectie in de nav van mkdocs.yml die begint met {overzicht!r}")
+def _pagina(files: Files, src: str) -> Page:
+    bestand = files.get_file_from_path(src)
+    if bestand is None or bestand.page is None:  # MkDocs made a page of every file in on_files
+        raise PluginError(f"kompas-plugin: {src} is geen pagina van deze bouw")
+    return bestand.page
+
+
+def _alle(items: list[StructureItem]) -> list[StructureItem]:
+    """The nav's items in reading order: each section before what it holds."""
+    return [uit for item in items for uit in [item, *(_alle(item.children) if isinstance(item, Section) else [])]]
+
+
+def _zet_in_menu(nav: Navigation, per_soort: list[tuple[paginasoorten.Paginasoort, list[Page]]]) -> None:
+    """Put the pages of each kind in the nav after its overview page (`onder`), in the data's
+    order after what mkdocs.yml lists there, as mkdocs-material's blog plugin attaches its
+    views; then link every page to the previous and next one in reading order (the theme's
+    footer, the whole note). The nav takes each page's title from its (escaped) heading, as
+    for every page mkdocs.yml lists without a title."""
+    for soort, paginas_van_soort in per_soort:
+        _plaats_onder(nav, soort, [p for p in paginas_van_soort if p not in nav.pages])
+    nav.pages = [item for item in _alle(nav.items) if isinstance(item, Page)]
+    for vorige, pagina, volgende in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        pagina.previous_page, pagina.next_page = vorige, volgende
+
+
+def _plaats_onder(nav: Navigation, soort: paginasoorten.Paginasoort, nieuw: list[Page]) -> None:
+    """Append the pages `nieuw` of `soort` to the section that its overview page opens; a page
+    that opens no section becomes the first page of one, under its own title."""
+    overzicht = next((i for i in _alle(nav.items) if isinstance(i, Page) and i.url == soort.onder), None)
+    if overzicht is None:
+        raise PluginError(
+            f"kompas-plugin: de pagina's van paginasoort {soort.naam!r} staan in het menu onder /{soort.onder}, "
+            "maar die pagina staat niet in de nav van mkdocs.yml. Zet hem erin, of pas onder= aan in "
+            "macros/site/paginasoorten.py"
+        )
+    sectie = overzicht.parent
+    if sectie is None or sectie.children[0] is not overzicht:
+        rij = sectie.children if sectie is not None else nav.items
+        sectie = Section(overzicht.title or soort.naam, [overzicht])
+        sectie.parent = overzicht.parent
+        rij[rij.index(overzicht)] = sectie
+        overzicht.parent = sectie
+    for pagina in nieuw:
+        pagina.parent = sectie
+        pagina.file.inclusion = InclusionLevel.INCLUDED
+    sectie.children.extend(nieuw)

@@ -28,7 +28,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from ..data import adressen
-from ..data.graaf import Pad, vorm_titel
+from ..data.graaf import vorm_titel
 from ..data.herkomst import Herkomst, Wijziging, versie_anker
 from ..data.model import ZEGGENSCHAP
 from ..uitvoer.opmaak import datum, euro
@@ -84,11 +84,6 @@ def markdown_kop(tekst: object, niveau: int) -> Markup:
     for teken in _MARKDOWN_TEKENS:
         veilig = veilig.replace(teken, "\\" + teken)
     return Markup(f"{'#' * niveau} {escape(veilig)}")
-
-
-def route_adres(route: Pad) -> str:
-    """The kompaswijzer's page for the outcome of a route."""
-    return adressen.toestand_pad(tuple(stap.antwoord for stap in route.stappen))
 
 
 # The note to compare the data with, for this build (plugin.py sets it): the templates ask it
@@ -165,22 +160,9 @@ def omgeving() -> Environment:
         keep_trailing_newline=True,
     )
     omgeving.filters.update(md_kop=markdown_kop, euro=euro, datum=datum)
-    # The site's addresses (data/adressen.py), for links through the page's `url`.
+    # The anchors within a page; the addresses of pages come from `adres` (zet_adressen).
     omgeving.globals.update(
-        kompas_adres=adressen.KOMPAS_PAD,
-        principes_adres=adressen.PRINCIPES_PAD,
-        indicatoren_adres=adressen.INDICATOREN_PAD,
-        wijzer_adres=adressen.WIJZER_PAD,
-        vorm_adres=adressen.vorm_pad,
-        principe_adres=adressen.principe_pad,
-        route_adres=route_adres,
-        diagram_adres=adressen.DIAGRAM_PAD,
-        pdf_adres=adressen.PDF_NAAM,
-        versie_adres=adressen.versie_pad,
-        versie_json_adres=adressen.versie_json_pad,
-        wijzigingen_adres=adressen.WIJZIGINGEN_PAD,
         pad_anker=adressen.pad_anker,
-        nota_adres=adressen.NOTA_PAD,
         vraag_anker=adressen.vraag_anker,
         versie_anker=versie_anker,
         vorm_titel=vorm_titel,
@@ -192,6 +174,15 @@ def omgeving() -> Environment:
         volledig_adres=volledig_adres,
     )
     return omgeving
+
+
+def zet_adressen(adres: Callable[..., str]) -> None:
+    """Give the templates `adres(...)`, the address of a page by its kind (`adres("vorm",
+    vorm.id)`), for links through the page's `url`. The registry of page kinds
+    (paginasoorten.py) hands it over when it is loaded, which macros/site/__init__.py does
+    first: the registry names the renderers, which import this module, so this module
+    cannot import the registry."""
+    omgeving().globals["adres"] = adres
 
 
 def maak(naam: str, **gegevens) -> str:

@@ -9,12 +9,12 @@ kompaswijzer.js enhances the same markup; it carries no text of the kompas itsel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from ..data import adressen, graaf, toestanden
-from ..data.betekenis import VerdwenenAdres
+from ..data.betekenis import EerdereUitkomst, VerdwenenAdres, eerdere_uitkomsten, verdwenen_adressen
 from ..data.model import KompasData, Lezing, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
@@ -82,13 +82,13 @@ def _gegevens(data: KompasData, toestand: Toestand, url: Url, embed: bool, eerde
 
 def render_knop(url: Url) -> str:
     """The "Start de kompaswijzer" button near the top of the home page and the kompas page."""
-    return maak("wijzer/knop.html", url=url, wijzer_pad=adressen.WIJZER_PAD)
+    return maak("wijzer/knop.html", url=url)
 
 
 def render_start(url: Url, lezing: Lezing) -> str:
     """The start text above the first question: who the wijzer is for, and what it is (and how
     far the reading of the flowchart it follows is: `lezing`)."""
-    return maak("wijzer/start.html", url=url, kompas_pad=adressen.KOMPAS_PAD, lezing=lezing)
+    return maak("wijzer/start.html", url=url, lezing=lezing)
 
 
 def render_vraag(
@@ -178,7 +178,7 @@ def render_toestand(
     data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=(), paginakop: bool = False
 ) -> str:
     """`eerder`: what this walk gave in earlier versions, where that differs
-    (betekenis.eerdere_uitkomsten; computed once per build, by paginas.alle). `paginakop`: a
+    (betekenis.eerdere_uitkomsten, once per tree of pages: `alle_paginas` below). `paginakop`: a
     question is the page's heading (see `render_vraag`); on a state page of its own it is."""
     if toestand.soort == "vraag":
         return render_vraag(data, toestand, url, embed, eerder, paginakop)
@@ -193,11 +193,47 @@ def render_verdwenen(data: KompasData, adres: VerdwenenAdres, url: Url, embed: b
     return maak(
         "wijzer/verdwenen.html",
         data=data,
-        adres=adres,
+        verdwenen=adres,
         links=Links(adres, url, embed),
         kop_tekst=VERDWENEN_TITEL,
         kop_id=KOP_ID,
     )
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """A page of the wijzer (paginasoorten.py: in the site and in the embed): a state, with
+    what its walk gave in earlier versions where that differs, or an address that only
+    earlier versions had."""
+
+    plek: Toestand | VerdwenenAdres
+    eerder: list[EerdereUitkomst] = field(default_factory=list)
+
+
+def alle_paginas(data: KompasData) -> list[Pagina]:
+    """Every state, then every address that only earlier versions had. Raises
+    toestanden.TeVeelToestanden for a kompas too big to build."""
+    eerder = eerdere_uitkomsten(data)
+    staten = [Pagina(t, eerder.get("/".join(t.antwoorden), [])) for t in toestanden.toestanden(data.kompas)]
+    return staten + [Pagina(adres) for adres in verdwenen_adressen(data)]
+
+
+def pad_van(pagina: Pagina) -> str:
+    """The page's part of its address: its answers ("nee/ja"; "" for the first question)."""
+    return "/".join(pagina.plek.antwoorden)
+
+
+def pagina_html(pagina: Pagina, data: KompasData, url: Url, embed: bool) -> str:
+    if isinstance(pagina.plek, VerdwenenAdres):
+        return render_verdwenen(data, pagina.plek, url, embed)
+    return render_toestand(data, pagina.plek, url, embed, pagina.eerder, paginakop=True)
+
+
+def kop_van(pagina: Pagina, data: KompasData) -> str:
+    """The page's heading (in its HTML, below the back link, as GOV.UK has it) and title."""
+    if isinstance(pagina.plek, VerdwenenAdres):
+        return VERDWENEN_TITEL
+    return paginatitel(data, pagina.plek)
 
 
 def paginatitel(data: KompasData, toestand: Toestand) -> str:
