@@ -57,6 +57,19 @@ ALINEA = Tekstsoort("alinea", 3000)  # a paragraph of the note
 
 ID_UITLEG = "Vaste naam: kleine letters, cijfers en koppeltekens. Ook het stukje URL; verandert niet."
 
+
+@dataclass(frozen=True)
+class Keuze:
+    """A value that is exactly one of several records, told apart by their keys in the YAML
+    (`model.Doel`: {vraag: …} or {vorm: …}). The model declares it once (`model.KEUZES`): the
+    reader builds the record whose key stands there, the JSON Schema describes the records as
+    one object with exactly one of their keys."""
+
+    naam: str  # the definition's name in the JSON Schema: "Doel"
+    uitleg: str  # its description there
+    melding: str  # what the reader says when none of the keys or more than one stands there
+
+
 # Where the text of a field comes from: the three sources of text the site names (README,
 # "Drie bronnen van tekst"). A record class says its usual source once (`BRON`, a class
 # attribute); a field that differs says its own (`veld(..., bron=SITE)`). The pages (which mark

@@ -18,7 +18,7 @@ from ..data import betekenis as b
 from ..data import graaf, scenarios, toestanden
 from ..data.adressen import toestand_pad
 from ..data.loader import versie_sleutel
-from ..data.model import ArchiefVersie, KompasData, KompasVersie
+from ..data.model import ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
 from .markdown import code, md, waarde, woordverschil
 from .velden_verschil import TOEGEVOEGD, VERWIJDERD, verschillen
 
@@ -160,9 +160,11 @@ def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
     oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
     oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
 
-    def doel(d, versie) -> str:
+    def doel(d: Doel, versie: ArchiefVersie) -> str:
         return (
-            f"vraag {graaf.vraagnummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+            f"vraag {graaf.vraagnummers(versie)[d.vraag]}"
+            if isinstance(d, NaarVraag)
+            else f"vorm {_titel(versie, d.vorm)}"
         )
 
     regels = []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..data import betekenis as b
 from ..data.loader import laad_kompas_data, versie_sleutel
-from ..data.model import ARCHIEF_MAP, ArchiefVersie, KompasData, KompasVersie
+from ..data.model import ARCHIEF_MAP, ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
 from ..data.velden import ID
 from . import beschrijving, gouden
 
@@ -83,8 +83,8 @@ def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
     def s(tekst: str) -> str:
         return json.dumps(tekst, ensure_ascii=False)
 
-    def doel(d) -> str:
-        return f"{{vraag: {d.vraag}}}" if d.vraag is not None else f"{{vorm: {d.vorm}}}"
+    def doel(d: Doel) -> str:
+        return f"{{vraag: {d.vraag}}}" if isinstance(d, NaarVraag) else f"{{vorm: {d.vorm}}}"
 
     regels = [
         f"# yaml-language-server: $schema=../../schema/{ARCHIEF_MAP}.yaml.schema.json",
