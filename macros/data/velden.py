@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
-from typing import Any, Optional
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, Optional, Protocol
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,12 @@ KOMPASTEAM = "kompasteam"  # the kompasteam's own records: its versions and scen
 BRONNEN = (NOTA, SITE, KOMPASTEAM)
 
 
+class Record(Protocol):
+    """A record of the model: an instance of one of its dataclasses, whose fields can be listed."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+
 def veld(
     uitleg: str,
     soort: Optional[Tekstsoort] = None,
@@ -128,7 +134,7 @@ def bron_van(soort: type, naam: str) -> str:
     veld_ = next((f for f in fields(soort) if f.name == naam), None)
     if veld_ is None:
         raise KeyError(f"{soort.__name__} heeft geen veld {naam!r}")
-    bron = veld_.metadata.get("bron") or getattr(soort, "BRON", None)
+    bron: Optional[str] = veld_.metadata.get("bron") or getattr(soort, "BRON", None)
     if bron is None:
         raise TypeError(
             f"{soort.__name__} zegt niet waar zijn tekst vandaan komt: zet BRON: ClassVar[str] in de klasse"

@@ -45,10 +45,12 @@ def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
     if toestand is None:
         # Its page stays, saying what it gave (betekenis.verdwenen_adressen).
         return "bestaat niet meer (de pagina zegt wat het adres eerder gaf)"
-    if toestand.soort == "vraag":
+    if toestand.vraag is not None:
         return f"vraag {graaf.vraagnummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
-    if toestand.soort == "uitkomst":
+    if toestand.vorm is not None:
         return f"uitkomst **{_titel(versie, toestand.vorm)}**"
+    if toestand.open_vraag is None:
+        raise ValueError(f"een toestand zonder vraag, vorm of open vraag: {toestand.pad!r}")
     return f"nog geen vorm (weet niet bij vraag {graaf.vraagnummers(versie)[toestand.open_vraag]})"
 
 

@@ -99,8 +99,13 @@ def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
         *[f"  - {s(k)}" for k in versie.kanttekeningen],
         "vragen:",
     ]
-    for v in versie.vragen:
-        regels += [f"  - id: {v.id}", f"    tekst: {s(v.tekst)}", f"    ja: {doel(v.ja)}", f"    nee: {doel(v.nee)}"]
+    for vraag in versie.vragen:
+        regels += [
+            f"  - id: {vraag.id}",
+            f"    tekst: {s(vraag.tekst)}",
+            f"    ja: {doel(vraag.ja)}",
+            f"    nee: {doel(vraag.nee)}",
+        ]
     regels.append("vormen:")
     for v in versie.vormen:
         # The fields of ArchiefVorm, in its order: a field added there is archived too.

@@ -16,7 +16,7 @@ from ..data.herkomst import ANDERS_DAN_DE_NOTA, Herkomst
 from ..data.model import KompasData
 from ..uitvoer import grafieken, json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
-from .gegevens import laad
+from .gegevens import laad, standaard_opties
 from .sjablonen import Url, maak
 
 
@@ -118,7 +118,7 @@ def definieer(env) -> None:
     # Our plugin has loaded the data and drawn the charts for this build; without it (a build
     # tool that runs macros but no MkDocs plugins) the macros load them themselves.
     plugin = env.conf["plugins"].get("kompas")
-    data = plugin.data if plugin else laad(env.conf)
+    data = plugin.data if plugin else laad(env.conf, standaard_opties())
     alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
     env.variables.update(variabelen(data))
 

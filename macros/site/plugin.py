@@ -20,20 +20,27 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import Any, Literal, Optional
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
+from ..data.model import KompasData
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
+from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, sjablonen
-from .gegevens import laad, laad_nota
+from .gegevens import KompasConfig, laad, laad_nota
+from .sjablonen import Url
 
 HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
@@ -44,38 +51,40 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 log = logging.getLogger("mkdocs.plugins.kompas")
 
 
-class KompasPlugin(BasePlugin):
-    def __init__(self):
+class KompasPlugin(BasePlugin[KompasConfig]):
+    # Read in on_config, before any other event of a build uses them.
+    data: KompasData
+    nota: KompasData  # the note as adopted (nota_vastgesteld/)
+    files: Files  # this build's files, kept in on_files for the note's own pass
+
+    def __init__(self) -> None:
         super().__init__()
         self.serve = False
-        self.data = None
-        self.nota = None  # the note as adopted (nota_vastgesteld/)
-        self._grafieken: dict | None = None
-        self._nota_grafieken: dict | None = None
+        self._grafieken: dict[str, Grafiek] | None = None
+        self._nota_grafieken: dict[str, Grafiek] | None = None
         self.nota_bronnen: dict[str, str] = {}  # the Markdown of the note's pages, before macros
-        self.files = None
-        self.bouw: dict = {}
+        self.bouw: dict[str, Any] = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
         self.nota_delen: list[hele_nota.Deel] = []
         self.een_pdf_tegelijk = threading.Lock()
 
     @property
-    def grafieken(self) -> dict:
+    def grafieken(self) -> dict[str, Grafiek]:
         """The charts of this build's data, drawn once (the pages and the files share them)."""
         if self._grafieken is None:
             self._grafieken = grafieken.alle(self.data)
         return self._grafieken
 
-    def on_startup(self, *, command, dirty):
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
 
     # Before mkdocs-macros (priority 0), so that a reload below is what its define_env runs.
     @event_priority(100)
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serve:
             herladen.herlaad_macros()
-        self.data = data = laad(config)
-        self.nota = laad_nota(config, data)
+        self.data = data = laad(config, self.config)
+        self.nota = laad_nota(config, self.config, data)
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
         self._bewaak_versie(data, config)
@@ -92,7 +101,7 @@ class KompasPlugin(BasePlugin):
             _voeg_toe_aan_nav(config["nav"], onderdelen.overzicht, [p.src for p in onderdelen.paginas(data)])
         return config
 
-    def _bewaak_versie(self, data, config) -> None:
+    def _bewaak_versie(self, data: KompasData, config: MkDocsConfig) -> None:
         """A site never publishes changed meaning under an old version: `make build` and
         `make dist` stop; `make serve` (a preview while editing) warns on every page."""
         fouten = betekenis.versie_fouten(data)
@@ -110,7 +119,7 @@ class KompasPlugin(BasePlugin):
             + "\n".join(f"  - {f.bericht}" for f in fouten)
         )
 
-    def on_files(self, files, *, config):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files  # the note's own pass links its pages among these (on_page_context)
         data = self.data
         try:
@@ -153,20 +162,20 @@ class KompasPlugin(BasePlugin):
 
     # Before mkdocs-macros (priority 0): the note's pages as written, for the note's own pass.
     @event_priority(100)
-    def _bewaar_nota_bron(self, markdown, *, page, config, files):
+    def _bewaar_nota_bron(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if hele_nota.hoort_bij_nota(page.file.src_uri) and page.file.src_uri not in self.gegenereerd:
             self.nota_bronnen[page.file.src_uri] = markdown
         return markdown
 
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
     @event_priority(-100)
-    def _gegenereerde_markdown(self, markdown, *, page, config, files):
+    def _gegenereerde_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         pagina = self.gegenereerd.get(page.file.src_uri)
         return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
 
     on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
 
-    def on_page_content(self, html, *, page, config, files):
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("bron") == "site":
             return paginas.eigen_pagina(html)
         pagina = self.gegenereerd.get(page.file.src_uri)
@@ -181,20 +190,23 @@ class KompasPlugin(BasePlugin):
             page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
         return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
 
-    def on_page_context(self, context, *, page, config, nav):
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # Every other page has been read and rendered by now (MkDocs renders all Markdown before
         # it fills any template): the nav is complete and the note's pages are known, so the
         # note as adopted can be rendered from them once more and assembled.
         if page.file.src_uri != HELE_NOTA_SRC:
             return context
-        if HELE_NOTA_PLEK not in page.content:
+        inhoud = _html(page)
+        if HELE_NOTA_PLEK not in inhoud:
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} mist {HELE_NOTA_PLEK}")
         with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
             self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
-        page.content = page.content.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
+        page.content = inhoud.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
         return context
 
-    def _nota_delen(self, site_delen: list[hele_nota.Deel], config, files) -> list[hele_nota.Deel]:
+    def _nota_delen(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, files: Files) -> list[hele_nota.Deel]:
         """The note as adopted, page by page in the nav's order: each page of the note rendered
         once more, from the note's own data, whatever the kompasteam changed since. The pages
         made per record (a vorm, a principe) are the note's records, under their overview."""
@@ -212,7 +224,7 @@ class KompasPlugin(BasePlugin):
                 uit.append(hele_nota.Deel(pagina.src, url, titel, deel.diepte + 1, html))
         return uit
 
-    def _nota_markdown(self, src: str, url_van_pagina: str, config) -> str:
+    def _nota_markdown(self, src: str, url_van_pagina: str, config: MkDocsConfig) -> str:
         """A page of the note as written, its macros run on the note's data."""
         data = self.nota
         omgeving = Environment(undefined=StrictUndefined)  # as mkdocs-macros with on_undefined: strict
@@ -228,12 +240,19 @@ class KompasPlugin(BasePlugin):
         }
         return omgeving.from_string(self.nota_bronnen[src]).render(**waarden)
 
-    def _grafieken_van_de_nota(self) -> dict:
+    def _grafieken_van_de_nota(self) -> dict[str, Grafiek]:
         if self._nota_grafieken is None:
             self._nota_grafieken = grafieken.alle(self.nota)
         return self._nota_grafieken
 
-    def _als_html(self, src: str, markdown, config, files, pagina=None) -> tuple[str, str, str]:
+    def _als_html(
+        self,
+        src: str,
+        markdown: Optional[str],
+        config: MkDocsConfig,
+        files: Files,
+        pagina: Optional[paginas.GegenereerdePagina] = None,
+    ) -> tuple[str, str, str]:
         """Markdown to HTML exactly as MkDocs renders a page (its extensions, its links), on a
         page object of its own: the site's page keeps its own content. A generated page
         (`pagina`) adds its HTML after Markdown, as on_page_content does for the site."""
@@ -242,21 +261,21 @@ class KompasPlugin(BasePlugin):
             markdown = pagina.markdown(_url_vanaf(nota_pagina))
         nota_pagina.markdown = markdown
         nota_pagina.render(config, files)
-        html = nota_pagina.content
+        html = _html(nota_pagina)
         if pagina is not None and pagina.na_markdown is not None:
             html = html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(nota_pagina)), 1)
         return html, hele_nota.pagina_titel(nota_pagina), nota_pagina.url
 
-    def on_post_page(self, output, *, page, config):
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.meta.get("kompas_embed") or page.meta.get("zoeken") is False:
             return output  # no search dialog: the embed has no header, a walker's page no search
         return _noem_zoekdialoog(output)
 
-    def on_post_template(self, output_content, *, template_name, config):
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Static templates (the 404 page) carry the same header and search dialog as pages.
         return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
 
-    def on_post_build(self, *, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.nota_delen:
             raise PluginError(f"kompas-plugin: {HELE_NOTA_SRC} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
@@ -292,7 +311,7 @@ class KompasPlugin(BasePlugin):
         log.info(f"pdf van de nota klaar: {gemaakt.omschrijving()}")
 
 
-def _eigen_stijl_en_script(files, config) -> list[File]:
+def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
     """Our own CSS and JavaScript: what mkdocs.yml adds to every page (extra_css,
     extra_javascript), as opposed to the theme's."""
     bestanden = []
@@ -304,11 +323,18 @@ def _eigen_stijl_en_script(files, config) -> list[File]:
     return bestanden
 
 
-def _url_vanaf(page):
+def _html(page: Page) -> str:
+    """A page's HTML, which MkDocs has once it rendered the page's Markdown."""
+    if page.content is None:
+        raise PluginError(f"kompas-plugin: {page.file.src_uri} is nog niet weergegeven")
+    return page.content
+
+
+def _url_vanaf(page: Page) -> Url:
     return lambda doel: adressen.relatieve_url(page.url, doel)
 
 
-def _maak_pdf(html: str, site: Path):
+def _maak_pdf(html: str, site: Path) -> pdf.Pdf:
     # Images in the note are relative to its own page, so that page is the base.
     return pdf.maak(html, site / adressen.NOTA_PAD / "index.html", site / adressen.PDF_NAAM)
 
@@ -323,7 +349,7 @@ def _noem_zoekdialoog(html: str) -> str:
     return html.replace(ZOEK_DIALOOG, ZOEK_DIALOOG + ' aria-label="Zoeken op deze site"', 1)
 
 
-def _voeg_toe_aan_nav(nav, overzicht: str, items: list[str]) -> None:
+def _voeg_toe_aan_nav(nav: list[Any], overzicht: str, items: list[str]) -> None:
     """Append `items` to the nav section whose first entry is `overzicht`."""
     for entry in nav:
         children = next(iter(entry.values())) if isinstance(entry, dict) else None

@@ -16,7 +16,7 @@ from typing import Optional
 from grandalf.graphs import Edge, Graph, Vertex
 from grandalf.layouts import SugiyamaLayout
 from grandalf.routing import route_with_lines
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, Template
 
 from ..data import graaf
 from ..data.model import KompasData, NaarVraag
@@ -131,7 +131,7 @@ def _svg(invoer: _Invoer, route: Optional[graaf.Pad], titel_id: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _sjabloon():
+def _sjabloon() -> Template:
     omgeving = Environment(loader=PackageLoader("macros.uitvoer", "templates"), autoescape=True)
     return omgeving.get_template("kompas.svg")
 
