@@ -1,55 +1,34 @@
-"""The two data sets a build reads, where our plugin's options in mkdocs.yml say: the kompas as
-the kompasteam keeps it (`kompas_data`, kompas_data/) and the note as adopted
-(`nota_vastgesteld`, nota_vastgesteld/: the frozen data of the note, kompas 1.0), each relative
-to mkdocs.yml. A problem stops the build with the full list of what is wrong."""
+"""The two data sets a build reads: the kompas as the kompasteam keeps it (kompas_data/) and the
+note as adopted (nota_vastgesteld/: the frozen data of the note, kompas 1.0), in the folders our
+plugin's options in mkdocs.yml name (`KompasConfig` in plugin.py). A problem stops the build
+with the full list of what is wrong."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from ..data import betekenis
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..data.model import KompasData
 
-
-class KompasConfig(Config):
-    """Our plugin's options in mkdocs.yml (`plugins: - kompas:`): where the two data sets are,
-    relative to mkdocs.yml. mkdocs.yml lets KOMPAS_DATA and KOMPAS_NOTA name other folders (the
-    tests build the site from data sets of their own)."""
-
-    kompas_data = c.Type(str, default="kompas_data")
-    nota_vastgesteld = c.Type(str, default="nota_vastgesteld")
+# The two folders beside mkdocs.yml, unless the plugin's options there name others.
+KOMPAS_DATA = "kompas_data"
+NOTA_VASTGESTELD = "nota_vastgesteld"
 
 
-def standaard_opties() -> KompasConfig:
-    """The options as their defaults: for a build tool that runs the macros but not our plugin."""
-    opties = KompasConfig()
-    opties.load_dict({})
-    opties.validate()
-    return opties
-
-
-def _map(config: MkDocsConfig, map_: str) -> Path:
-    return Path(config.config_file_path).parent / map_
-
-
-def laad(config: MkDocsConfig, opties: KompasConfig) -> KompasData:
+def laad(map_: Path) -> KompasData:
     """The kompas for a build, or a stopped build with every problem."""
     try:
-        return laad_kompas_data(_map(config, opties.kompas_data))
+        return laad_kompas_data(map_)
     except KompasDataError as fout:
         raise PluginError(str(fout)) from None
 
 
-def laad_nota(config: MkDocsConfig, opties: KompasConfig, data: KompasData) -> KompasData:
+def laad_nota(map_: Path, data: KompasData) -> KompasData:
     """The note as adopted. It never changes: its meaning must still be the one recorded for its
     version, there and in the kompas' own list of versions (`data`)."""
-    map_ = _map(config, opties.nota_vastgesteld)
     try:
         nota = laad_kompas_data(map_)
     except KompasDataError as fout:

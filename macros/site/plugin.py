@@ -24,6 +24,8 @@ from typing import Any, Literal, Optional
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -39,7 +41,7 @@ from ..data.model import KompasData
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
 from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, sjablonen
-from .gegevens import KompasConfig, laad, laad_nota
+from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, laad, laad_nota
 from .sjablonen import Url
 
 HELE_NOTA_SRC = f"{adressen.NOTA_PAD}index.md"
@@ -49,6 +51,15 @@ STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 
 log = logging.getLogger("mkdocs.plugins.kompas")
+
+
+class KompasConfig(Config):
+    """Our options in mkdocs.yml (`plugins: - kompas:`): where the two data sets are, relative to
+    mkdocs.yml. mkdocs.yml lets KOMPAS_DATA and KOMPAS_NOTA name other folders (the tests build
+    the site from data sets of their own)."""
+
+    kompas_data = config_options.Type(str, default=KOMPAS_DATA)
+    nota_vastgesteld = config_options.Type(str, default=NOTA_VASTGESTELD)
 
 
 class KompasPlugin(BasePlugin[KompasConfig]):
@@ -83,8 +94,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serve:
             herladen.herlaad_macros()
-        self.data = data = laad(config, self.config)
-        self.nota = laad_nota(config, self.config, data)
+        naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
+        self.data = data = laad(naast / self.config.kompas_data)
+        self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
         self._bewaak_versie(data, config)
