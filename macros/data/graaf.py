@@ -53,18 +53,18 @@ class VraagMetTekst(Knoop, Protocol):
 
 # The kind of question a kompas holds, so that `vraag_index` gives back what went in: a `Vraag`
 # (with its uitleg and voorbeeld) for the kompas, an `ArchiefVraag` for an archived version.
-V = TypeVar("V", bound=Knoop, covariant=True)
-W = TypeVar("W", bound=Knoop)
+KnoopT_co = TypeVar("KnoopT_co", bound=Knoop, covariant=True)
+KnoopT = TypeVar("KnoopT", bound=Knoop)
 
 
-class Beslisgraaf(Protocol[V]):
+class Beslisgraaf(Protocol[KnoopT_co]):
     """What the functions of this module read of a kompas: the first question and the questions,
     in the order (and so the numbers) of that kompas. `Kompas` and `ArchiefVersie` both are one."""
 
     @property
     def start(self) -> str: ...
     @property
-    def vragen(self) -> Sequence[V]: ...
+    def vragen(self) -> Sequence[KnoopT_co]: ...
 
 
 def doel(vraag: Knoop, antwoord: str) -> Doel:
@@ -73,7 +73,7 @@ def doel(vraag: Knoop, antwoord: str) -> Doel:
     return vraag.ja if antwoord == "ja" else vraag.nee
 
 
-def vraag_index(kompas: Beslisgraaf[W]) -> dict[str, W]:
+def vraag_index(kompas: Beslisgraaf[KnoopT]) -> dict[str, KnoopT]:
     return {v.id: v for v in kompas.vragen}
 
 

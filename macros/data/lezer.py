@@ -575,7 +575,8 @@ class _Bouwer:
         if not isinstance(node, yaml.MappingNode):
             return self.fout(pad, node, f"verwacht sleutels en waarden, maar vond {_soort_node(node)}")
         sleutels = [(k.value, k) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
-        genoemd = [s for s in soorten if any(f.name in dict(sleutels) for f in dataclasses.fields(s))]
+        staan_er = {sleutel for sleutel, _ in sleutels}
+        genoemd = [s for s in soorten if any(f.name in staan_er for f in dataclasses.fields(s))]
         if len(genoemd) == 1:
             return self._record(genoemd[0], node, pad)
         if not genoemd and sleutels:

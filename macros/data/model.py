@@ -64,12 +64,6 @@ LEZING_STATUS = Tekstsoort(
 )
 
 
-# Where an answer leads: the next question or a vorm, never both and never neither. Two records
-# and their union rather than one record with two optional fields, so whoever follows an answer
-# handles both cases (mypy checks it) and cannot read a field the answer does not have. In the
-# YAML the key says which one it is: {vraag: <id>} or {vorm: <id>} (see KEUZES below).
-
-
 @dataclass(frozen=True)
 class NaarVraag:
     """Een antwoord dat naar de volgende vraag leidt."""
@@ -87,6 +81,10 @@ class NaarVorm:
     vorm: str = veld("De id van de vorm waar het kompas uitkomt.", ID)
 
 
+# Where an answer leads: the next question or a vorm, never both and never neither. Two records
+# and their union rather than one record with two optional fields, so whoever follows an answer
+# handles both cases (mypy checks it) and cannot read a field the answer does not have. In the
+# YAML the key says which one it is: {vraag: <id>} or {vorm: <id>}.
 Doel = Union[NaarVraag, NaarVorm]
 
 # Every union of records in the model, with what the reader and the JSON Schema call it.
