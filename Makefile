@@ -1,6 +1,6 @@
 # Samen stad maken — build, serve and test the site.
 #   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
-#   make test    everything the tests need, then the whole test suite
+#   make test    everything the tests need, then ruff, mypy and the whole test suite
 #   make build   strict build into site/ (replaced only when the build succeeds)
 #   make voorbeeld  the site in build/voorbeeld/, with links that open from a folder on disk
 #                (CI's preview for the reviewer)
@@ -87,6 +87,7 @@ schema: $(VENV)/.site-installed
 test: $(VENV)/.test-installed chromium nginx pango java ci-gereedschap
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check macros tests bench
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 # For the kompasteam while editing: the data, its versions, scenarios and golden files, the

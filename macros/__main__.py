@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.opdracht == "vastleggen":
         args.map = args.map or args.repo / "kompas_data"
         args.golden = args.golden or args.repo / "tests" / "golden"
-    return args.functie(args)
+    uitkomst: int = args.functie(args)  # the exit code of the command
+    return uitkomst
 
 
 if __name__ == "__main__":

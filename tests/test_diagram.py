@@ -8,7 +8,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from macros.data import adressen, graaf
-from macros.data.model import Doel
+from macros.data.model import NaarVraag
 from macros.uitvoer import diagram
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -53,7 +53,7 @@ def test_diagram_laadt_niets_van_buiten(data):
 def test_een_ander_doel_geeft_een_ander_diagram(kompas10):
     voor = diagram.kompas_svg(kompas10)
     vragen = [
-        replace(v, ja=Doel(vraag="bestuurlijke-ruimte")) if v.id == "eerst-verhelderen" else v
+        replace(v, ja=NaarVraag("bestuurlijke-ruimte")) if v.id == "eerst-verhelderen" else v
         for v in kompas10.kompas.vragen
     ]
     na = diagram.kompas_svg(replace(kompas10, kompas=replace(kompas10.kompas, vragen=vragen)))

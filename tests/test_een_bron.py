@@ -10,7 +10,7 @@ import pytest
 
 from macros.data import betekenis, graaf
 from macros.data.loader import KompasDataError, laad_kompas_data
-from macros.data.model import ZEGGENSCHAP
+from macros.data.model import ZEGGENSCHAP, NaarVraag
 from macros.uitvoer import json_schema
 from macros.uitvoer.kompas_json import kompas_dict
 
@@ -73,4 +73,4 @@ def test_kompas_json_en_vingerafdruk_schrijven_een_vraag_hetzelfde(data):
     for vraag in kompas_dict(data)["vragen"]:
         for antwoord in graaf.ANTWOORDEN:
             doel = graaf.doel(data.vraag(vraag["id"]), antwoord)
-            assert vraag[antwoord] == ({"vraag": doel.vraag} if doel.vraag else {"vorm": doel.vorm})
+            assert vraag[antwoord] == ({"vraag": doel.vraag} if isinstance(doel, NaarVraag) else {"vorm": doel.vorm})

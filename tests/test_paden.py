@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from macros.data import graaf
-from macros.data.model import Doel
+from macros.data.model import NaarVorm, NaarVraag
 from macros.review import gouden
 
 from .conftest import GOUDEN
@@ -26,9 +26,9 @@ def test_elk_pad_volgt_de_antwoorden_in_de_data(data):
     for pad in graaf.paden(data.kompas):
         assert pad.stappen[0].vraag == data.kompas.start
         for stap, volgende in zip(pad.stappen, pad.stappen[1:], strict=False):
-            assert graaf.doel(vragen[stap.vraag], stap.antwoord).vraag == volgende.vraag
+            assert graaf.doel(vragen[stap.vraag], stap.antwoord) == NaarVraag(volgende.vraag)
         laatste = pad.stappen[-1]
-        assert graaf.doel(vragen[laatste.vraag], laatste.antwoord).vorm == pad.vorm
+        assert graaf.doel(vragen[laatste.vraag], laatste.antwoord) == NaarVorm(pad.vorm)
 
 
 def test_vorm_van_het_kompas_als_graaf(data):
@@ -54,7 +54,7 @@ def test_kompas_1_0_heeft_de_paden_van_de_lezing(kompas10):
     assert paden["ja/ja/nee/ja/ja"] == "burgerparticipatie"
     assert paden["ja/nee"] == "gemeente-aan-zet"
     # verder-onderzoeken is entered from three places: a DAG, not a tree.
-    ingangen = [v.id for v in kompas10.kompas.vragen for d in (v.ja, v.nee) if d.vraag == "verder-onderzoeken"]
+    ingangen = [v.id for v in kompas10.kompas.vragen for d in (v.ja, v.nee) if d == NaarVraag("verder-onderzoeken")]
     assert len(ingangen) == 3
     assert graaf.aantal_paden(kompas10.kompas) == 19
 
@@ -74,7 +74,7 @@ def test_aantal_toestanden_van_de_wijzer(kompas10):
 
 def test_cyclus_wordt_gevonden(kompas10):
     vragen = [
-        replace(v, nee=Doel(vraag="besluit-nodig")) if v.id == "representatieve-groep" else v
+        replace(v, nee=NaarVraag("besluit-nodig")) if v.id == "representatieve-groep" else v
         for v in kompas10.kompas.vragen
     ]
     cyclus = graaf.vind_cyclus(replace(kompas10.kompas, vragen=vragen))

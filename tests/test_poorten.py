@@ -5,6 +5,8 @@ folder of our own out of the checks: every Python file in the repository must be
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import subprocess
 import sys
@@ -26,6 +28,30 @@ def test_ruff_leest_elk_python_bestand_van_het_project():
     assert any(p.parent.name == "site" for p in onze), "de test kijkt niet naar macros/site/"
     ontbreekt = sorted(str(p.relative_to(PROJECT)) for p in onze - gelezen)
     assert not ontbreekt, f"ruff slaat deze bestanden over (extend-exclude in pyproject.toml): {ontbreekt}"
+
+
+def test_mypy_leest_elke_module_van_macros_en_negeert_geen_fouten():
+    """`make test` runs mypy with [tool.mypy] of pyproject.toml: the modules it reads (its files,
+    minus what an exclude takes out) are every module of macros/, and no setting, global or per
+    module, lets the errors of a module pass unseen."""
+    from mypy.config_parser import parse_config_file
+    from mypy.find_sources import create_source_list
+    from mypy.options import Options
+
+    opties = Options()
+    meldingen = io.StringIO()
+    parse_config_file(opties, lambda: None, str(PROJECT / "pyproject.toml"), meldingen, meldingen)
+    assert not meldingen.getvalue(), meldingen.getvalue()
+    with contextlib.chdir(PROJECT):
+        gelezen = {(PROJECT / bron.path).resolve() for bron in create_source_list(opties.files, opties) if bron.path}
+    onze = {(PROJECT / pad).resolve() for pad in _regels("git", "ls-files", "macros/*.py")}
+    assert any(p.parent.name == "site" for p in onze), "de test kijkt niet naar macros/site/"
+    ontbreekt = sorted(str(p.relative_to(PROJECT)) for p in onze - gelezen)
+    assert not ontbreekt, f"mypy slaat deze modules over ([tool.mypy] in pyproject.toml): {ontbreekt}"
+    assert not opties.ignore_errors
+    genegeerd = [module for module, instelling in opties.per_module_options.items() if instelling.get("ignore_errors")]
+    assert not genegeerd, f"mypy negeert de fouten van {genegeerd} ([[tool.mypy.overrides]] in pyproject.toml)"
+    assert "ignore-without-code" in opties.enable_error_code and opties.warn_unused_ignores
 
 
 def test_elke_installatie_met_apt_wacht_op_een_ander_apt():

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from macros.data import scenarios
 from macros.data.loader import laad_kompas_data
-from macros.data.model import Doel
+from macros.data.model import NaarVorm, NaarVraag
 
 from .conftest import KOMPAS_10, kopieer_kompas10, pas_toe
 
@@ -52,7 +52,7 @@ def _met_vragen(data, vragen):
 
 def test_een_andere_uitkomst_noemt_het_scenario_en_wat_het_nu_geeft(kompas10):
     vragen = [
-        replace(v, ja=Doel(vorm="burgerparticipatie")) if v.id == "eerst-verhelderen" else v
+        replace(v, ja=NaarVorm("burgerparticipatie")) if v.id == "eerst-verhelderen" else v
         for v in kompas10.kompas.vragen
     ]
     data = _met_vragen(kompas10, vragen)
@@ -70,7 +70,7 @@ def test_een_andere_uitkomst_noemt_het_scenario_en_wat_het_nu_geeft(kompas10):
 
 def test_een_vraag_die_het_scenario_niet_beantwoordt(kompas10):
     vragen = [
-        replace(v, nee=Doel(vraag="bestuurlijke-ruimte")) if v.id == "verder-onderzoeken" else v
+        replace(v, nee=NaarVraag("bestuurlijke-ruimte")) if v.id == "verder-onderzoeken" else v
         for v in kompas10.kompas.vragen
     ]
     data = _met_vragen(kompas10, vragen)
@@ -128,7 +128,7 @@ def test_een_voorbeeld_waar_de_route_niet_meer_langs_komt_faalt_bij_voorbeeld_va
     # Nee at vraag 1 now skips vraag 2: the Buurtfeest still ends at Utrechter aan zet, but no
     # longer meets the question whose example it is.
     vragen = [
-        replace(v, nee=Doel(vraag="inhoud-overlaten")) if v.id == "besluit-nodig" else v for v in data.kompas.vragen
+        replace(v, nee=NaarVraag("inhoud-overlaten")) if v.id == "besluit-nodig" else v for v in data.kompas.vragen
     ]
     data = _met_vragen(data, vragen)
     (fout,) = [u for u in scenarios.uitkomsten(data) if not u.klopt]

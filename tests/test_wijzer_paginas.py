@@ -172,7 +172,7 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(kompas10):
     data = kompas10
     from dataclasses import replace
 
-    from macros.data.model import Doel, Vraag
+    from macros.data.model import NaarVorm, NaarVraag, Vraag
 
     # A chain of questions where every nee jumps two ahead: the number of paths doubles
     # with every few questions, like a DAG with many merges.
@@ -181,8 +181,8 @@ def test_een_te_groot_kompas_stopt_met_een_duidelijke_melding(kompas10):
         Vraag(
             id=f"v{i}",
             tekst=f"Vraag {i}?",
-            ja=Doel(vraag=f"v{i + 1}") if i < n else Doel(vorm="peilen"),
-            nee=Doel(vraag=f"v{i + 2}") if i + 2 <= n else Doel(vorm="peilen"),
+            ja=NaarVraag(f"v{i + 1}") if i < n else NaarVorm("peilen"),
+            nee=NaarVraag(f"v{i + 2}") if i + 2 <= n else NaarVorm("peilen"),
         )
         for i in range(1, n + 1)
     ]

@@ -49,9 +49,6 @@ def als_dict(versie: ArchiefVersie) -> dict:
     """The meaning as plain data, without the version number (which is not part of it)."""
     uit = dataclasses.asdict(versie)
     del uit["versie"]
-    for vraag in uit["vragen"]:
-        for antwoord in graaf.ANTWOORDEN:
-            vraag[antwoord] = {k: v for k, v in vraag[antwoord].items() if v is not None}
     return uit
 
 

@@ -23,7 +23,7 @@ import dataclasses
 import functools
 import typing
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Protocol
 
 from .betekenis import GepubliceerdeVersie
 from .model import (
@@ -50,7 +50,7 @@ from .model import (
     Vraag,
     Wijkplatforms,
 )
-from .velden import NOTA, bron_van, naam_van
+from .velden import NOTA, Record, bron_van, naam_van
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,12 @@ class Soort:
     in_betekenis: Optional[Callable[[ArchiefVersie], Any]] = None
 
 
-def _id(record: Any) -> str:
+class _MetId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _id(record: _MetId) -> str:
     return record.id
 
 
@@ -216,16 +221,18 @@ class Herkomst:
     def tegenhanger(self, record: object) -> Optional[object]:
         """The record of the same kind (and id) in the note, or None if the note has none."""
         soort = soort_van(record)
-        records = soort.records(self.nota)
+        records: list[object] = soort.records(self.nota)
         if soort.sleutel is None:
             return records[0]
-        sleutel = soort.sleutel(record)
-        return next((r for r in records if soort.sleutel(r) == sleutel), None)
+        sleutel_van = soort.sleutel
+        sleutel = sleutel_van(record)
+        return next((r for r in records if sleutel_van(r) == sleutel), None)
 
     def wijziging(self, record: object, veld: str) -> Optional[Wijziging]:
         """How field `veld` of `record` differs from the note, or None: the same as the note, or
         not a text of the note (the site's own, the kompasteam's records)."""
-        if bron_van(type(record), veld) != NOTA or _houdt_records(type(record), veld):
+        soort: type = type(record)
+        if bron_van(soort, veld) != NOTA or _houdt_records(soort, veld):
             return None
         waarde = tekst_van(getattr(record, veld))
         nota = self.tegenhanger(record)
@@ -252,10 +259,12 @@ class Herkomst:
         soort = soort_van(record)
         if soort.in_betekenis is None:
             return None
+        sleutel_van = soort.sleutel
         for versie, betekenis in self.oud_naar_nieuw:
             gevonden = soort.in_betekenis(betekenis)
-            if isinstance(gevonden, list):
-                gevonden = next((r for r in gevonden if soort.sleutel(r) == soort.sleutel(record)), None)
+            # A kind with more than one record in a meaning (the questions) is found by its key.
+            if isinstance(gevonden, list) and sleutel_van is not None:
+                gevonden = next((r for r in gevonden if sleutel_van(r) == sleutel_van(record)), None)
             if gevonden is None:
                 continue
             if veld is None:
@@ -312,10 +321,10 @@ class Herkomst:
                     uit.append(Verschil(anker(record), naam, None, record, None, self._versie_zonder(record)))
         return uit
 
-    def bronnen(self, record: object) -> dict[str, str]:
+    def bronnen(self, record: Record) -> dict[str, str]:
         """Every field of `record` and where its value comes from: "nota", "site",
         "kompasteam" (the kompasteam's own records, and the note's texts it changed)."""
         return {
             f.name: "kompasteam" if self.wijziging(record, f.name) else bron_van(type(record), f.name)
-            for f in dataclasses.fields(record)  # type: ignore[arg-type]
+            for f in dataclasses.fields(record)
         }

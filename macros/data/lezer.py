@@ -21,14 +21,15 @@ import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, TypeGuard
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from . import regelpad, tekens, yaml_meldingen
+from .model import KEUZES
 from .tekens import aangehaald
-from .velden import Tekstsoort
+from .velden import Keuze, Tekstsoort
 
 # libyaml's composer when PyYAML has it (same nodes, tags and line marks; several times faster).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -104,6 +105,16 @@ def locatie(record: object, veld: Optional[str] = None, item: Any = None) -> Opt
     if veld is not None:
         return getattr(record, "_veld_locaties", {}).get(veld)
     return getattr(record, "_locatie", None)
+
+
+def plek_van(record: object, veld: Optional[str] = None, item: Any = None) -> Locatie:
+    """`locatie` of a record the reader built, which always has one: a record made in code (a
+    copy with `dataclasses.replace`, a test's) has none to report a problem at."""
+    plek = locatie(record, veld, item)
+    if plek is None:
+        waar = f" (veld {veld!r}{f', {item!r}' if item is not None else ''})" if veld else ""
+        raise LookupError(f"{type(record).__name__}{waar} is niet uit een bestand gelezen en heeft dus geen plek")
+    return plek
 
 
 def lees_tekst(pad: Path, naam: str, fouten: list[Fout], soort: Optional[type] = None) -> Optional[str]:
@@ -198,7 +209,7 @@ def item_pad(
     message and the outcome report all name a place in the data with this."""
     lijst = _laatste_sleutel(pad)
     kern = _zonder_none(soort)
-    if dataclasses.is_dataclass(kern):
+    if is_record(kern):
         soortnaam = kern.__name__.lower()
         if lijst in GENUMMERD:
             naam = f"{soortnaam} {index + 1}" + (f" ({sleutel})" if sleutel else "")
@@ -237,16 +248,19 @@ def pad_van_regel(regels: list[str], regel: int, soort: type) -> str:
         else:
             element = _elementtype(huidig)
             kern = _zonder_none(element)
-            sleutel = sleutel_van(kern, stap.sleutels) if dataclasses.is_dataclass(kern) else None
+            sleutel = sleutel_van(kern, stap.sleutels) if is_record(kern) else None
             pad, huidig = item_pad(pad, element, stap.plaats, sleutel), element
     return pad_tekst(pad)
 
 
 def _veldtype(soort: Any, naam: str) -> Any:
-    """The type of field `naam` of a record type, or of the values of a mapping; None if unknown."""
+    """The type of field `naam` of a record type (of the record that has it, for a choice of
+    records), or of the values of a mapping; None if unknown."""
     kern = _zonder_none(soort)
-    if dataclasses.is_dataclass(kern):
+    if is_record(kern):
         return typing.get_type_hints(kern).get(naam) if naam in {f.name for f in dataclasses.fields(kern)} else None
+    if kern in KEUZES:
+        return next((t for s in typing.get_args(kern) if (t := _veldtype(s, naam)) is not None), None)
     if typing.get_origin(kern) is dict:
         return typing.get_args(kern)[1]
     return None
@@ -286,11 +300,15 @@ class _Bouwer:
         self.plek(pad, node)
         origin = typing.get_origin(soort)
         if origin in (typing.Union, types.UnionType):
-            kern = _zonder_none(soort)
-            if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            if type(None) in typing.get_args(soort) and isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
                 return None
+            kern = _zonder_none(soort)
+            if kern in KEUZES:
+                return self._keuze(KEUZES[kern], typing.get_args(kern), node, pad)
+            if typing.get_origin(kern) in (typing.Union, types.UnionType):
+                raise TypeError(f"model gebruikt een keuze die niet in model.KEUZES staat: {kern!r}")
             return self.bouw(kern, node, pad, regels)
-        if dataclasses.is_dataclass(soort):
+        if is_record(soort):
             return self._record(soort, node, pad)
         if origin is list:
             return self._lijst(typing.get_args(soort)[0], node, pad, regels)
@@ -522,7 +540,7 @@ class _Bouwer:
 
     def _item_pad(self, soort: Any, pad: tuple[str, ...], index: int, node: yaml.Node) -> tuple[str, ...]:
         kern = _zonder_none(soort)
-        sleutel = _sleutel_van(kern, node) if dataclasses.is_dataclass(kern) else None
+        sleutel = _sleutel_van(kern, node) if is_record(kern) else None
         lijst = _laatste_sleutel(pad)
         per_item = _lijst_bovenaan(self.wortel, PER_ITEM_VAN[lijst][0]) if lijst in PER_ITEM_VAN else ()
         return item_pad(pad, soort, index, sleutel, per_item)
@@ -548,6 +566,32 @@ class _Bouwer:
             uit[sleutel] = self.bouw(soort, waarde_node, sleutel_pad, regels)
             ok = ok and uit[sleutel] is not ONGELDIG
         return uit if ok else ONGELDIG
+
+    def _keuze(self, keuze: Keuze, soorten: tuple[type, ...], node: yaml.Node, pad: tuple[str, ...]) -> Any:
+        """One of several records (`velden.Keuze`), told apart by their keys: the record whose
+        key stands in the mapping is built as any record is (so a key beside it that it does not
+        have is reported there). With no key of any of them, or keys of more than one, the
+        message shows the ways to write it."""
+        if not isinstance(node, yaml.MappingNode):
+            return self.fout(pad, node, f"verwacht sleutels en waarden, maar vond {_soort_node(node)}")
+        sleutels = [(k.value, k) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        staan_er = {sleutel for sleutel, _ in sleutels}
+        genoemd = [s for s in soorten if any(f.name in staan_er for f in dataclasses.fields(s))]
+        if len(genoemd) == 1:
+            return self._record(genoemd[0], node, pad)
+        if not genoemd and sleutels:
+            # Only keys none of the records has (a typo: `vrag`): said at each, as for any record.
+            toegestaan = ", ".join(f.name for s in soorten for f in dataclasses.fields(s))
+            for sleutel, sleutel_node in sleutels:
+                self.fout((*pad, sleutel), sleutel_node, f"onbekende sleutel '{sleutel}' (toegestaan: {toegestaan})")
+            return ONGELDIG
+        schrijfwijzen = " of ".join(_schrijfwijze(s) for s in soorten)
+        if not genoemd:
+            return self.fout(pad, node, f"{keuze.melding}, maar hier staat er geen: schrijf {schrijfwijzen}")
+        namen = " en ".join(sleutel for sleutel, _ in sleutels)
+        return self.fout(
+            pad, node, f"{keuze.melding}, maar hier staan er {len(genoemd)} ({namen}): houd er één, {schrijfwijzen}"
+        )
 
     def _record(self, soort: type, node: yaml.Node, pad: tuple[str, ...]) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -595,6 +639,7 @@ class _Bouwer:
 
     def _items(self, veld: str, node: yaml.Node) -> dict[tuple[str, Any], Locatie]:
         """Where each item of a list field stands (by place), and each key of a mapping field (by key)."""
+        paren: Iterable[tuple[Any, yaml.Node]]
         if isinstance(node, yaml.SequenceNode):
             paren = enumerate(node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -605,11 +650,32 @@ class _Bouwer:
 
 
 def _zonder_none(soort: Any) -> Any:
-    """`X` for `Optional[X]`; other types as they are."""
+    """`X` for `Optional[X]` (the union of the rest for a choice of records that may be left
+    out); other types as they are."""
     if typing.get_origin(soort) in (typing.Union, types.UnionType):
-        (kern,) = [a for a in typing.get_args(soort) if a is not type(None)]
-        return kern
+        kern = tuple(a for a in typing.get_args(soort) if a is not type(None))
+        return kern[0] if len(kern) == 1 else typing.Union[kern]
     return soort
+
+
+def is_record(soort: object) -> TypeGuard[type]:
+    """Whether `soort` is a record type of the model (a dataclass itself, not one of its values)."""
+    return isinstance(soort, type) and dataclasses.is_dataclass(soort)
+
+
+def _schrijfwijze(soort: type) -> str:
+    """How a record of a choice is written in the YAML, by its required keys: "{vraag: <id>}"."""
+    velden = [
+        f
+        for f in dataclasses.fields(soort)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+    return "{" + ", ".join(f"{f.name}: <{_soortnaam(f.metadata)}>" for f in velden) + "}"
+
+
+def _soortnaam(regels: typing.Mapping[str, Any]) -> str:
+    soort = regels.get("soort")
+    return soort.naam if isinstance(soort, Tekstsoort) else "waarde"
 
 
 def _laatste_sleutel(pad: tuple[str, ...]) -> str:

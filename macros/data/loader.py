@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import graaf
-from .lezer import ONGELDIG, Fout, lees_bestand, locatie
+from .lezer import ONGELDIG, Fout, lees_bestand, locatie, plek_van
 from .model import (
     ARCHIEF_MAP,
     BESTANDEN,
@@ -37,6 +37,8 @@ from .model import (
     Kompas,
     KompasData,
     KompasVersie,
+    NaarVorm,
+    NaarVraag,
     Nota,
     Principe,
     Risico,
@@ -158,7 +160,8 @@ def controleer(data: KompasData | Gelezen) -> list[Fout]:
         fouten += _ids(versie.vormen, "vormen")
         fouten += _kompas(versie, versie.vormen)
     if d.versies is not None:
-        fouten += _versies(d)
+        onleesbaar = d.onleesbaar if isinstance(d, Gelezen) else set()  # a KompasData read every file
+        fouten += _versies(d.versies, d.kompas, d.vormen, d.archief, onleesbaar)
     if d.scenarios is not None:
         fouten += _scenarios(d.scenarios, d.kompas, d.vormen)
     return fouten
@@ -167,7 +170,7 @@ def controleer(data: KompasData | Gelezen) -> list[Fout]:
 def _fout(record: object, veld: Optional[str], bericht: str, item: object = None) -> Fout:
     """A problem with `record`, at the item or field it is about when that has a place of its own."""
     plek = locatie(record, veld, item) if item is not None else None
-    plek = plek or (locatie(record, veld) if veld else None) or locatie(record)
+    plek = plek or (locatie(record, veld) if veld else None) or plek_van(record)
     return Fout(plek.bestand, plek.pad, plek.regel, bericht, plek.kolom)
 
 
@@ -175,7 +178,7 @@ def _ids(records: list, wat: str) -> Iterable[Fout]:
     gezien: dict[str, object] = {}
     for record in records:
         if record.id in gezien:
-            eerder = locatie(gezien[record.id])
+            eerder = plek_van(gezien[record.id])
             yield _fout(
                 record,
                 "id",
@@ -197,16 +200,10 @@ def _kompas(kompas, vormen: Optional[list]) -> Iterable[Fout]:
     verwijzingen_ok = True
     for vraag in kompas.vragen:
         for antwoord in graaf.ANTWOORDEN:
+            # That an answer leads to exactly one place is its type (model.Doel), which the
+            # reader checked; here, that the place exists.
             doel = graaf.doel(vraag, antwoord)
-            if (doel.vraag is None) == (doel.vorm is None):
-                verwijzingen_ok = False
-                yield _fout(
-                    doel,
-                    None,
-                    f"antwoord '{antwoord}' van vraag {aangehaald(vraag.id)} moet naar precies "
-                    "één plek wijzen: {vraag: <id>} of {vorm: <id>}",
-                )
-            elif doel.vraag is not None and doel.vraag not in vraag_ids:
+            if isinstance(doel, NaarVraag) and doel.vraag not in vraag_ids:
                 verwijzingen_ok = False
                 yield _fout(
                     doel,
@@ -214,7 +211,7 @@ def _kompas(kompas, vormen: Optional[list]) -> Iterable[Fout]:
                     f"antwoord '{antwoord}' van vraag {aangehaald(vraag.id)} wijst naar vraag "
                     f"{aangehaald(doel.vraag)}, maar die bestaat niet",
                 )
-            elif doel.vorm is not None and vorm_ids is not None and doel.vorm not in vorm_ids:
+            elif isinstance(doel, NaarVorm) and vorm_ids is not None and doel.vorm not in vorm_ids:
                 verwijzingen_ok = False
                 yield _fout(
                     doel,
@@ -250,7 +247,7 @@ def _kring(kompas, cyclus: list[str], nummer: dict[str, int]) -> Fout:
     the kompas already asked. That answer is the one to change."""
     terug, naar = cyclus[-2], cyclus[-1]
     vraag = graaf.vraag_index(kompas)[terug]
-    antwoord = next(a for a in graaf.ANTWOORDEN if graaf.doel(vraag, a).vraag == naar)
+    antwoord = next(a for a in graaf.ANTWOORDEN if graaf.doel(vraag, a) == NaarVraag(naar))
     return _fout(
         graaf.doel(vraag, antwoord),
         "vraag",
@@ -261,10 +258,11 @@ def _kring(kompas, cyclus: list[str], nummer: dict[str, int]) -> Fout:
 
 
 def _vormen(vormen: list, principes: Optional[list]) -> Iterable[Fout]:
+    # The principles a vorm names exist, once principes.yaml could be read.
     principe_ids = {p.id for p in principes} if principes is not None else None
     for vorm in vormen:
-        for i, principe in enumerate(vorm.principes if principe_ids is not None else []):
-            if principe not in principe_ids:
+        for i, principe in enumerate(vorm.principes):
+            if principe_ids is not None and principe not in principe_ids:
                 yield _fout(
                     vorm,
                     "principes",
@@ -414,12 +412,20 @@ def versie_sleutel(versie: str) -> tuple[int, ...]:
     return tuple(int(d) for d in versie.split("."))
 
 
-def _versies(data: KompasData | Gelezen) -> Iterable[Fout]:
+def _versies(
+    versies: list[KompasVersie],
+    kompas: Optional[Kompas],
+    vormen: Optional[list[Vorm]],
+    archief: list[ArchiefVersie],
+    onleesbaar: set[str],
+) -> Iterable[Fout]:
+    """The versions in wijzigingen.yaml, and their archive. `kompas` and `vormen` are None when
+    their file could not be read; `onleesbaar` names the archived versions that could not be."""
     gezien: set[str] = set()
-    vormen_van = {a.versie: {v.id for v in a.vormen} for a in data.archief}
-    if data.kompas is not None and data.vormen is not None:
-        vormen_van[data.kompas.versie] = {v.id for v in data.vormen}
-    for versie in data.versies:
+    vormen_van = {a.versie: {v.id for v in a.vormen} for a in archief}
+    if kompas is not None and vormen is not None:
+        vormen_van[kompas.versie] = {v.id for v in vormen}
+    for versie in versies:
         if versie.versie in gezien:
             yield _fout(versie, "versie", f"versie {versie.versie} staat er twee keer")
         gezien.add(versie.versie)
@@ -432,46 +438,48 @@ def _versies(data: KompasData | Gelezen) -> Iterable[Fout]:
                 f'datum {aangehaald(versie.datum)} bestaat niet; gebruik jaar-maand-dag, zoals "2027-03-01"',
             )
         # A path names a vorm of the current or an earlier version: checked when all could be read.
-        for pad in versie.paden if data.vormen is not None and not getattr(data, "onleesbaar", None) else []:
+        for pad in versie.paden if vormen is not None and not onleesbaar else []:
             for veld in ("van", "naar"):
                 vorm_id = getattr(pad, veld)
                 # A path's old vorm may be gone since; what it names must have existed in some version.
                 if vorm_id is not None and not any(vorm_id in ids for ids in vormen_van.values()):
                     yield _fout(pad, veld, f"vorm {aangehaald(vorm_id)} bestaat in geen enkele versie van het kompas")
-    volgorde = [v.versie for v in data.versies]
+    volgorde = [v.versie for v in versies]
     if volgorde != sorted(volgorde, key=versie_sleutel, reverse=True):
-        yield _fout(data.versies[0], None, "zet de versies van nieuw naar oud: de nieuwste bovenaan")
-    if data.kompas is None:
+        yield _fout(versies[0], None, "zet de versies van nieuw naar oud: de nieuwste bovenaan")
+    if kompas is None:
         return
-    if not data.versies or data.versies[0].versie != data.kompas.versie:
+    if not versies or versies[0].versie != kompas.versie:
         yield _fout(
-            data.kompas,
+            kompas,
             "versie",
-            f"versie {data.kompas.versie} heeft geen regel bovenaan wijzigingen.yaml. Een nieuwe versie legt "
+            f"versie {kompas.versie} heeft geen regel bovenaan wijzigingen.yaml. Een nieuwe versie legt "
             "`make versie WAT=\"…\"` vast (in de webeditor: het label 'versie vastleggen'); die schrijft de versie in "
             "kompas.yaml en wijzigingen.yaml samen. Is alleen de versie in kompas.yaml veranderd, zet hem dan terug "
-            f"op {data.versies[0].versie if data.versies else 'de versie bovenaan wijzigingen.yaml'}",
+            f"op {versies[0].versie if versies else 'de versie bovenaan wijzigingen.yaml'}",
         )
-    yield from _archief(data)
+    yield from _archief(versies, kompas, archief, onleesbaar)
 
 
-def _archief(data: KompasData | Gelezen) -> Iterable[Fout]:
+def _archief(
+    versies: list[KompasVersie], kompas: Kompas, archief: list[ArchiefVersie], onleesbaar: set[str]
+) -> Iterable[Fout]:
     """Every earlier version keeps its meaning in archief/<versie>.yaml; the current one does not."""
-    bekend = {v.versie for v in data.versies}
-    gearchiveerd = {a.versie for a in data.archief}
-    onleesbaar = getattr(data, "onleesbaar", set())  # a KompasData read every file
-    for versie in data.archief:
-        plek = locatie(versie)
-        if plek.bestand != f"{ARCHIEF_MAP}/{versie.versie}.yaml":
-            yield _fout(versie, "versie", f"dit bestand hoort {ARCHIEF_MAP}/{versie.versie}.yaml te heten")
-        if versie.versie == data.kompas.versie:
-            yield _fout(versie, "versie", f"versie {versie.versie} is de huidige versie; die staat niet in het archief")
-        elif versie.versie not in bekend:
-            yield _fout(versie, "versie", f"versie {versie.versie} staat niet in wijzigingen.yaml")
-    for i, versie in enumerate(data.versies[1:]):
+    bekend = {v.versie for v in versies}
+    gearchiveerd = {a.versie for a in archief}
+    for bewaard in archief:
+        if plek_van(bewaard).bestand != f"{ARCHIEF_MAP}/{bewaard.versie}.yaml":
+            yield _fout(bewaard, "versie", f"dit bestand hoort {ARCHIEF_MAP}/{bewaard.versie}.yaml te heten")
+        if bewaard.versie == kompas.versie:
+            yield _fout(
+                bewaard, "versie", f"versie {bewaard.versie} is de huidige versie; die staat niet in het archief"
+            )
+        elif bewaard.versie not in bekend:
+            yield _fout(bewaard, "versie", f"versie {bewaard.versie} staat niet in wijzigingen.yaml")
+    for i, versie in enumerate(versies[1:]):
         bestand = f"{ARCHIEF_MAP}/{versie.versie}.yaml"
         if versie.versie not in gearchiveerd and bestand not in onleesbaar:
-            yield _fout(versie, "versie", _archief_ontbreekt(versie.versie, data.versies[i].versie, bestand))
+            yield _fout(versie, "versie", _archief_ontbreekt(versie.versie, versies[i].versie, bestand))
 
 
 def _archief_ontbreekt(versie: str, erna: str, bestand: str) -> str:
@@ -498,8 +506,8 @@ def _scenarios(scenarios: list, kompas, vormen: Optional[list]) -> Iterable[Fout
         if scenario.naam in namen:
             yield _fout(scenario, "naam", f"het scenario {aangehaald(scenario.naam)} staat er twee keer")
         namen.add(scenario.naam)
-        for vraag_id in scenario.antwoorden if vraag_ids is not None else []:
-            if vraag_id not in vraag_ids:
+        for vraag_id in scenario.antwoorden:
+            if vraag_ids is not None and vraag_id not in vraag_ids:
                 yield _fout(
                     scenario,
                     "antwoorden",
@@ -549,7 +557,7 @@ def _voorbeelden_van(scenarios: list, kompas) -> Iterable[Fout]:
                 scenario,
                 "voorbeeld_van",
                 f"het voorbeeld van vraag {nummers[vraag_id]} ({vraag_id}) heeft al een scenario: "
-                f"{aangehaald(eerder.naam)} (regel {locatie(eerder).regel}); één scenario per voorbeeld, haal "
+                f"{aangehaald(eerder.naam)} (regel {plek_van(eerder).regel}); één scenario per voorbeeld, haal "
                 "voorbeeld_van bij een van beide weg",
             )
         else:

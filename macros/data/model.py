@@ -10,7 +10,7 @@ the three cannot drift apart. Each YAML file has one top-level record (see BESTA
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Optional
+from typing import ClassVar, Optional, Union
 
 # The tables live in their own module; imported here so `model` names every record.
 from .model_tabellen import (  # noqa: F401
@@ -46,6 +46,7 @@ from .velden import (
     VINGERAFDRUK,
     VRAAG,
     ZIN,
+    Keuze,
     Tekstsoort,
     id_veld,
     veld,
@@ -64,13 +65,36 @@ LEZING_STATUS = Tekstsoort(
 
 
 @dataclass(frozen=True)
-class Doel:
-    """Waar een antwoord heen leidt: precies één van `vraag` (de volgende vraag) of `vorm` (de uitkomst)."""
+class NaarVraag:
+    """Een antwoord dat naar de volgende vraag leidt."""
 
     # The flowchart's arrows are not in the note's text: where an answer leads is our reading.
     BRON: ClassVar[str] = SITE
-    vraag: Optional[str] = veld("De id van de volgende vraag.", ID, default=None)
-    vorm: Optional[str] = veld("De id van de vorm waar het kompas uitkomt.", ID, default=None)
+    vraag: str = veld("De id van de volgende vraag.", ID)
+
+
+@dataclass(frozen=True)
+class NaarVorm:
+    """Een antwoord waarmee het kompas bij een vorm uitkomt."""
+
+    BRON: ClassVar[str] = SITE
+    vorm: str = veld("De id van de vorm waar het kompas uitkomt.", ID)
+
+
+# Where an answer leads: the next question or a vorm, never both and never neither. Two records
+# and their union rather than one record with two optional fields, so whoever follows an answer
+# handles both cases (mypy checks it) and cannot read a field the answer does not have. In the
+# YAML the key says which one it is: {vraag: <id>} or {vorm: <id>}.
+Doel = Union[NaarVraag, NaarVorm]
+
+# Every union of records in the model, with what the reader and the JSON Schema call it.
+KEUZES: dict[object, Keuze] = {
+    Doel: Keuze(
+        "Doel",
+        "Waar een antwoord heen leidt: precies één van `vraag` (de volgende vraag) of `vorm` (de uitkomst).",
+        "een antwoord moet naar precies één plek wijzen",
+    ),
+}
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,14 @@ class _Regel:
     woord: Optional[str]  # without a colon: the first word
 
 
+# The lines that say something, by their index (from 0): blank lines and comments are left out.
+_Gelezen = dict[int, _Regel]
+
+
 def stappen(regels: list[str], index: int) -> list[Stap]:
     """The keys and list items from the top of the file down to line `index` (from 0)."""
-    gelezen = [_lees(r) for r in regels]
-    while index >= 0 and (index >= len(gelezen) or gelezen[index] is None):
+    gelezen = {i: regel for i, tekst in enumerate(regels) if (regel := _lees(tekst)) is not None}
+    while index >= 0 and index not in gelezen:
         index -= 1  # a blank line or a comment belongs to what stands above it
     return _pad(gelezen, index) if index >= 0 else []
 
@@ -86,7 +90,7 @@ def _lees(regel: str) -> Optional[_Regel]:
     return _Regel(inspringing, streepjes, kolom, None, inhoud, woord[1] if woord else None)
 
 
-def _pad(gelezen: list[Optional[_Regel]], index: int) -> list[Stap]:
+def _pad(gelezen: _Gelezen, index: int) -> list[Stap]:
     regel = gelezen[index]
     ouder, in_punt = _ouder(gelezen, index)
     if ouder is None:
@@ -106,18 +110,18 @@ def _pad(gelezen: list[Optional[_Regel]], index: int) -> list[Stap]:
     return basis
 
 
-def _punt_pad(gelezen: list[Optional[_Regel]], index: int) -> list[Stap]:
+def _punt_pad(gelezen: _Gelezen, index: int) -> list[Stap]:
     """The path of the list item line `index` opens, without the key on that line."""
     pad = _pad(gelezen, index)
     return pad[:-1] if pad and isinstance(pad[-1], Sleutel) else pad
 
 
-def _ouder(gelezen: list[Optional[_Regel]], index: int) -> tuple[Optional[int], bool]:
+def _ouder(gelezen: _Gelezen, index: int) -> tuple[Optional[int], bool]:
     """The line that line `index` belongs to, and whether the line stands inside the list
     item that line opens (at the column of its first key) rather than under its key."""
     regel = gelezen[index]
     for k in range(index - 1, -1, -1):
-        boven = gelezen[k]
+        boven = gelezen.get(k)
         if boven is None:
             continue
         if boven.streepjes and boven.inspringing < regel.inspringing:
@@ -138,24 +142,22 @@ def _ouder(gelezen: list[Optional[_Regel]], index: int) -> tuple[Optional[int], 
     return None, False
 
 
-def _plaats(gelezen: list[Optional[_Regel]], ouder: Optional[int], index: int) -> int:
+def _plaats(gelezen: _Gelezen, ouder: Optional[int], index: int) -> int:
     """The place of the item on line `index` in its list: the dashes above it in the same list.
     The list's column is that of its first dash, so an item indented wrongly still counts."""
     regel = gelezen[index]
-    dashes = [k for k in range((ouder or -1) + 1, index) if gelezen[k] is not None and gelezen[k].streepjes]
+    dashes = [gelezen[k] for k in range((ouder or -1) + 1, index) if k in gelezen and gelezen[k].streepjes]
     if not dashes:
         return 0
-    kolommen = sorted({gelezen[dashes[0]].inspringing, regel.inspringing})
-    return sum(1 for k in dashes if kolommen[0] <= gelezen[k].inspringing <= kolommen[-1])
+    kolommen = sorted({dashes[0].inspringing, regel.inspringing})
+    return len([d for d in dashes if kolommen[0] <= d.inspringing <= kolommen[-1]])
 
 
-def _sleutels(gelezen: list[Optional[_Regel]], index: int) -> dict[str, str]:
+def _sleutels(gelezen: _Gelezen, index: int) -> dict[str, str]:
     """The keys and values at the top of the list item line `index` opens."""
     punt = gelezen[index]
     sleutels = {punt.sleutel: _zonder_aanhalingstekens(punt.waarde)} if punt.sleutel else {}
-    for regel in gelezen[index + 1 :]:
-        if regel is None:
-            continue
+    for regel in (r for i, r in gelezen.items() if i > index):
         if regel.inspringing < punt.inhoud:
             break
         if regel.inspringing == punt.inhoud and not regel.streepjes and regel.sleutel:

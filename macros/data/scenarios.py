@@ -13,16 +13,27 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import graaf
-from .lezer import Fout, locatie
-from .model import KompasData, Scenario
+from .graaf import Beslisgraaf, Knoop
+from .lezer import Fout, plek_van
+from .model import Doel, KompasData, NaarVorm, NaarVraag, Scenario
 
 
 @dataclass(frozen=True)
 class Uitkomst:
     scenario: Scenario
     stappen: tuple[graaf.Stap, ...]
-    vorm: Optional[str]  # where the kompas ends, or None
-    onbeantwoord: Optional[str] = None  # the question the scenario gives no answer to
+    # Where the walk stopped: at a vorm, or at a question the scenario gives no answer to.
+    einde: Doel
+
+    @property
+    def vorm(self) -> Optional[str]:
+        """The vorm the kompas ends at, or None when the scenario stopped before it."""
+        return self.einde.vorm if isinstance(self.einde, NaarVorm) else None
+
+    @property
+    def onbeantwoord(self) -> Optional[str]:
+        """The question the scenario gives no answer to, or None when it reached a vorm."""
+        return self.einde.vraag if isinstance(self.einde, NaarVraag) else None
 
     @property
     def langs_voorbeeld(self) -> bool:
@@ -36,19 +47,20 @@ class Uitkomst:
         return self.vorm == self.scenario.verwacht and self.langs_voorbeeld
 
 
-def loop(kompas, scenario: Scenario) -> Uitkomst:
+def loop(kompas: Beslisgraaf[Knoop], scenario: Scenario) -> Uitkomst:
     """Walk `kompas` (the current one or an archived version) with the scenario's answers."""
     vragen = graaf.vraag_index(kompas)
-    vraag_id, stappen = kompas.start, ()
+    vraag_id = kompas.start
+    stappen: tuple[graaf.Stap, ...] = ()
     # A validated kompas has no cycles, so this ends within len(vragen) steps.
     for _ in range(len(vragen) + 1):
         antwoord = scenario.antwoorden.get(vraag_id)
         if antwoord is None:
-            return Uitkomst(scenario, stappen, None, vraag_id)
+            return Uitkomst(scenario, stappen, NaarVraag(vraag_id))
         stappen += (graaf.Stap(vraag_id, antwoord),)
         doel = graaf.doel(vragen[vraag_id], antwoord)
-        if doel.vorm is not None:
-            return Uitkomst(scenario, stappen, doel.vorm)
+        if isinstance(doel, NaarVorm):
+            return Uitkomst(scenario, stappen, doel)
         vraag_id = doel.vraag
     raise ValueError("het kompas loopt in een kring")
 
@@ -65,15 +77,17 @@ def fout(data: KompasData, uitkomst: Uitkomst) -> Fout:
     nummers = graaf.vraagnummers(data.kompas)
     titel = {v.id: v.titel for v in data.vormen}
     verwacht = titel.get(s.verwacht, s.verwacht)
-    if uitkomst.onbeantwoord is not None:
-        plek = locatie(s, "antwoorden")
+    einde = uitkomst.einde
+    if isinstance(einde, NaarVraag):
+        plek = plek_van(s, "antwoorden")
         bericht = (
-            f"het kompas vraagt nu vraag {nummers[uitkomst.onbeantwoord]} ({uitkomst.onbeantwoord}), maar het "
+            f"het kompas vraagt nu vraag {nummers[einde.vraag]} ({einde.vraag}), maar het "
             f"scenario geeft daar geen antwoord op. Zet bij dit scenario onder antwoorden: "
-            f"'{uitkomst.onbeantwoord}: ja' of 'nee' (verwacht: {verwacht})."
+            f"'{einde.vraag}: ja' of 'nee' (verwacht: {verwacht})."
         )
-    elif uitkomst.vorm == s.verwacht:
-        plek = locatie(s, "voorbeeld_van")
+    elif einde.vorm == s.verwacht and s.voorbeeld_van is not None:
+        # The right vorm, so the route misses the question whose example the scenario tells.
+        plek = plek_van(s, "voorbeeld_van")
         bericht = (
             f"dit scenario is het voorbeeld onder vraag {nummers[s.voorbeeld_van]} ({s.voorbeeld_van}), maar het "
             f"kompas komt nu niet langs die vraag (route: {_route(uitkomst, nummers)}). Zet voorbeeld_van op een "
@@ -81,10 +95,10 @@ def fout(data: KompasData, uitkomst: Uitkomst) -> Fout:
             "voorbeeld dat er wel langs komt (met een eigen scenario)."
         )
     else:
-        plek = locatie(s, "verwacht")
+        plek = plek_van(s, "verwacht")
         route = _route(uitkomst, nummers)
         bericht = (
-            f"het kompas geeft nu {titel[uitkomst.vorm]} (route: {route}), maar dit scenario verwacht {verwacht}. "
+            f"het kompas geeft nu {titel[einde.vorm]} (route: {route}), maar dit scenario verwacht {verwacht}. "
             "Klopt de wijziging, pas dan 'verwacht' van dit scenario aan en zeg in de pull request waarom; "
             f'de nota zegt: "{s.bron}"'
         )
@@ -104,7 +118,7 @@ def voorbeelden_zonder_scenario(data: KompasData) -> list[Fout]:
     for vraag in data.kompas.vragen:
         if vraag.voorbeeld is None or vraag.id in verteld:
             continue
-        plek = locatie(vraag, "voorbeeld")
+        plek = plek_van(vraag, "voorbeeld")
         bericht = (
             f"bij dit voorbeeld staat geen scenario in scenarios.yaml. Zet de situatie van het voorbeeld daar als "
             f"scenario, met 'voorbeeld_van: {vraag.id}', de antwoorden en de vorm die de nota voor die situatie "

@@ -118,6 +118,15 @@ _SLEUTEL_ERVOOR = re.compile(r"^[ \t]*(?:-[ \t]+)*([a-z0-9_-]+):$")
 _REGELDELEN = re.compile(r"^([ \t]*(?:-[ \t]+)*)(?:([a-z0-9_-]+):[ \t]+)?(.*?)[ \t]*$")
 
 
+def delen(patroon: re.Pattern[str], regel: str) -> re.Match[str]:
+    """A line split into its parts by a pattern that fits every line it is given (indentation,
+    key, value). That it does not fit is a mistake in the pattern, not in the data."""
+    gevonden = patroon.match(regel)
+    if gevonden is None:
+        raise ValueError(f"het patroon {patroon.pattern!r} past niet op de regel {regel!r}")
+    return gevonden
+
+
 def _vondst(regel_tekst: str, regel: int, positie: int) -> Vondst:
     teken = regel_tekst[positie]
     plek = f"op regel {regel}, kolom {positie + 1}"
@@ -173,8 +182,7 @@ def _regel_die_yaml_leest(regel_tekst: str) -> Optional[tuple[str, str]]:
     """Why the text of the line needs quotes once its spaces are ordinary ones, and the line
     with them (`zeggenschap: "Let op: beperkt."`); None when ordinary spaces are enough."""
     gewoon = "".join(" " if t in HARDE_SPATIES else "" if t in ZONDER_BREEDTE else t for t in regel_tekst)
-    delen = _REGELDELEN.match(gewoon)
-    inspringing, sleutel, waarde = delen[1], delen[2], delen[3]
+    inspringing, sleutel, waarde = delen(_REGELDELEN, gewoon).groups()
     if not (sleutel or "-" in inspringing):
         return None  # a line of a longer text: in a block (> or |) a colon is text
     if not waarde or waarde[0] in "\"'>|{[" or leest_als_tekst(waarde):
@@ -192,7 +200,8 @@ def _regel_die_yaml_leest(regel_tekst: str) -> Optional[tuple[str, str]]:
 def leest_als_tekst(waarde: str) -> bool:
     """Whether YAML reads `waarde`, written after a key without quotes, as exactly that text."""
     try:
-        return yaml.safe_load(f"t: {waarde}") == {"t": waarde}
+        gelezen: object = yaml.safe_load(f"t: {waarde}")
+        return gelezen == {"t": waarde}
     except yaml.YAMLError:
         return False
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from . import graaf
-from .model import Kompas
+from .graaf import Beslisgraaf, Knoop
+from .model import NaarVorm
 
 WEET_NIET = "weet-niet"
 # All answers a question offers in the wijzer, in the order they are shown.
@@ -46,7 +47,7 @@ class TeVeelToestanden(Exception):
     pass
 
 
-def toestanden(kompas: Kompas) -> list[Toestand]:
+def toestanden(kompas: Beslisgraaf[Knoop]) -> list[Toestand]:
     """Every state of the wijzer, depth first, Ja before Nee before Weet ik (nog) niet."""
     vragen = graaf.vraag_index(kompas)
     uitkomst: list[Toestand] = []
@@ -57,7 +58,7 @@ def toestanden(kompas: Kompas) -> list[Toestand]:
             doel = graaf.doel(vragen[vraag_id], antwoord)
             verder = antwoorden + (antwoord,)
             stap = stappen + (graaf.Stap(vraag_id, antwoord),)
-            if doel.vorm is not None:
+            if isinstance(doel, NaarVorm):
                 yield Toestand(verder, stap, vorm=doel.vorm)
             else:
                 yield from loop(doel.vraag, verder, stap)
@@ -74,26 +75,26 @@ def toestanden(kompas: Kompas) -> list[Toestand]:
     return uitkomst
 
 
-def zoek_toestand(kompas: Kompas, antwoorden: tuple[str, ...]) -> Optional[Toestand]:
+def zoek_toestand(kompas: Beslisgraaf[Knoop], antwoorden: tuple[str, ...]) -> Optional[Toestand]:
     """The state for these answers, or None if they are not a valid walk."""
     vragen = graaf.vraag_index(kompas)
-    vraag_id: Optional[str] = kompas.start
+    vraag_id = kompas.start
     stappen: tuple[graaf.Stap, ...] = ()
     for i, antwoord in enumerate(antwoorden):
-        if vraag_id is None or antwoord not in KEUZES:
+        if antwoord not in KEUZES:
             return None
         if antwoord == WEET_NIET:
             laatste = i == len(antwoorden) - 1
             return Toestand(antwoorden, stappen, open_vraag=vraag_id) if laatste else None
         stappen += (graaf.Stap(vraag_id, antwoord),)
         doel = graaf.doel(vragen[vraag_id], antwoord)
-        if doel.vorm is not None:
+        if isinstance(doel, NaarVorm):
             return Toestand(antwoorden, stappen, vorm=doel.vorm) if i == len(antwoorden) - 1 else None
         vraag_id = doel.vraag
     return Toestand(antwoorden, stappen, vraag=vraag_id)
 
 
-def routes(kompas: Kompas, vraag_id: str) -> dict[str, list[tuple[graaf.Stap, ...]]]:
+def routes(kompas: Beslisgraaf[Knoop], vraag_id: str) -> dict[str, list[tuple[graaf.Stap, ...]]]:
     """From a question: every vorm still reachable, with the answers that lead to it."""
     vragen = graaf.vraag_index(kompas)
     uitkomst: dict[str, list[tuple[graaf.Stap, ...]]] = {}
@@ -102,7 +103,7 @@ def routes(kompas: Kompas, vraag_id: str) -> dict[str, list[tuple[graaf.Stap, ..
         for antwoord in graaf.ANTWOORDEN:
             stap = stappen + (graaf.Stap(huidige, antwoord),)
             doel = graaf.doel(vragen[huidige], antwoord)
-            if doel.vorm is not None:
+            if isinstance(doel, NaarVorm):
                 uitkomst.setdefault(doel.vorm, []).append(stap)
             else:
                 loop(doel.vraag, stap)
@@ -111,12 +112,14 @@ def routes(kompas: Kompas, vraag_id: str) -> dict[str, list[tuple[graaf.Stap, ..
     return uitkomst
 
 
-def bereikbare_vormen(kompas: Kompas, antwoorden_tot: tuple[str, ...], antwoord: str) -> tuple[Optional[str], set[str]]:
+def bereikbare_vormen(
+    kompas: Beslisgraaf[Knoop], antwoorden_tot: tuple[str, ...], antwoord: str
+) -> tuple[Optional[str], set[str]]:
     """Where `antwoord` leads from the state `antwoorden_tot`: the vorm itself, or the next
     question with every vorm still reachable from it. Returns (vorm or None, vormen)."""
     toestand = zoek_toestand(kompas, antwoorden_tot)
     assert toestand is not None and toestand.vraag is not None
     doel = graaf.doel(graaf.vraag_index(kompas)[toestand.vraag], antwoord)
-    if doel.vorm is not None:
+    if isinstance(doel, NaarVorm):
         return doel.vorm, {doel.vorm}
     return None, set(routes(kompas, doel.vraag))

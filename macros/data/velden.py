@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
-from typing import Any, Optional
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar, Optional, Protocol
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,19 @@ ALINEA = Tekstsoort("alinea", 3000)  # a paragraph of the note
 
 ID_UITLEG = "Vaste naam: kleine letters, cijfers en koppeltekens. Ook het stukje URL; verandert niet."
 
+
+@dataclass(frozen=True)
+class Keuze:
+    """A value that is exactly one of several records, told apart by their keys in the YAML
+    (`model.Doel`: {vraag: …} or {vorm: …}). The model declares it once (`model.KEUZES`): the
+    reader builds the record whose key stands there, the JSON Schema describes the records as
+    one object with exactly one of their keys."""
+
+    naam: str  # the definition's name in the JSON Schema: "Doel"
+    uitleg: str  # its description there
+    melding: str  # what the reader says when none of the keys or more than one stands there
+
+
 # Where the text of a field comes from: the three sources of text the site names (README,
 # "Drie bronnen van tekst"). A record class says its usual source once (`BRON`, a class
 # attribute); a field that differs says its own (`veld(..., bron=SITE)`). The pages (which mark
@@ -65,6 +78,12 @@ NOTA = "nota"  # the note's words as adopted; a later version of the kompasteam 
 SITE = "site"  # the site's own words or its reading of the note (summaries, routes, the scale)
 KOMPASTEAM = "kompasteam"  # the kompasteam's own records: its versions and scenarios
 BRONNEN = (NOTA, SITE, KOMPASTEAM)
+
+
+class Record(Protocol):
+    """A record of the model: an instance of one of its dataclasses, whose fields can be listed."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
 
 def veld(
@@ -115,7 +134,7 @@ def bron_van(soort: type, naam: str) -> str:
     veld_ = next((f for f in fields(soort) if f.name == naam), None)
     if veld_ is None:
         raise KeyError(f"{soort.__name__} heeft geen veld {naam!r}")
-    bron = veld_.metadata.get("bron") or getattr(soort, "BRON", None)
+    bron: Optional[str] = veld_.metadata.get("bron") or getattr(soort, "BRON", None)
     if bron is None:
         raise TypeError(
             f"{soort.__name__} zegt niet waar zijn tekst vandaan komt: zet BRON: ClassVar[str] in de klasse"

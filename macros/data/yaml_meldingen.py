@@ -275,9 +275,8 @@ def _gekrulde_aanhalingstekens(regels: list[str], mark) -> Optional[Melding]:
         return None
     waarde = regel_tekst[gevonden.start(2) :].rstrip()
     regel, kolom = mark.line + 1, gevonden.start(2) + 1
-    return Melding(
-        regel, kolom, tekens.gekrulde_aanhalingstekens(waarde, plek(regel, kolom)), "gekrulde-aanhalingstekens"
-    )
+    bericht = tekens.gekrulde_aanhalingstekens(waarde, plek(regel, kolom))
+    return Melding(regel, kolom, bericht, "gekrulde-aanhalingstekens") if bericht is not None else None
 
 
 def _tekst_na_aanhalingsteken(regels: list[str], mark) -> Optional[Melding]:
@@ -291,7 +290,7 @@ def _tekst_na_aanhalingsteken(regels: list[str], mark) -> Optional[Melding]:
     if not re.match(r"^\s*(?:-\s+)*(?:[^\s#'\"][^#]*?:\s+)?([\"']).*\1$", ervoor):
         return None
     regel, kolom = mark.line + 1, mark.column + 1
-    delen = _SLEUTEL_EN_WAARDE.match(regel_tekst)
+    delen = tekens.delen(_SLEUTEL_EN_WAARDE, regel_tekst)
     waarde = delen[3]
     sluit = waarde.find(waarde[0], 1)
     heel = tekens.rechte_aanhalingstekens(waarde[1:sluit] + waarde[sluit + 1 :])
@@ -323,7 +322,7 @@ def _sleutel_zonder_dubbele_punt(regels: list[str], mark) -> Optional[tuple[int,
     if regels[boven[0]].lstrip().startswith("-"):
         return None
     for i in boven[1:]:
-        inhoud = _INHOUD.match(regels[i])
+        inhoud = tekens.delen(_INHOUD, regels[i])  # a line with content: `boven` has no others
         if len(inhoud[1]) == diepte:
             return (boven[0] + 1, diepte + 1) if _SLEUTEL.match(inhoud[2]) else None
         if len(inhoud[1]) < diepte:

@@ -25,7 +25,7 @@ import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional
 
 
 class GeenBasis(Exception):
@@ -38,7 +38,7 @@ class Basis:
     beschrijving: str  # for the report: "origin/main (merge-base 1a2b3c4d5e)"
 
 
-def git(repo: Path, *args: str, controleer: bool = True) -> subprocess.CompletedProcess:
+def git(repo: Path, *args: str, controleer: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=controleer)
 
 
@@ -66,7 +66,7 @@ def _merge_base(repo: Path, ref: str) -> Optional[str]:
     return uit.stdout.strip() if uit.returncode == 0 and uit.stdout.strip() else None
 
 
-def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[dict] = None) -> Basis:
+def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[Mapping[str, str]] = None) -> Basis:
     omgeving = os.environ if omgeving is None else omgeving
     expliciet = expliciet or omgeving.get("KOMPAS_BASIS")
     if expliciet:
@@ -114,7 +114,7 @@ class Doel:
     tak: str  # the branch itself: "main"
 
 
-def vind_doel(repo: Path, omgeving: Optional[dict] = None) -> Optional[Doel]:
+def vind_doel(repo: Path, omgeving: Optional[Mapping[str, str]] = None) -> Optional[Doel]:
     """The branch the change goes into, as it is now: the merge request's or pull request's
     target, otherwise main. None when it is not there (a clone without origin)."""
     omgeving = os.environ if omgeving is None else omgeving
@@ -146,7 +146,7 @@ def data_op(repo: Path, revisie: str, doel: Path) -> Path:
 
 
 def vind_vergelijking(
-    repo: Path, expliciet: Optional[str] = None, omgeving: Optional[dict] = None
+    repo: Path, expliciet: Optional[str] = None, omgeving: Optional[Mapping[str, str]] = None
 ) -> tuple[Basis, Optional[Doel]]:
     """What the check compares with, in CI and in `make check` alike: the point where this
     branch left its target (published versions stay as they were there) and the target as it

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..data import graaf
 from ..data.betekenis import VORM_VELDEN
-from ..data.model import ArchiefVersie
+from ..data.model import ArchiefVersie, Doel, NaarVorm
 
 # How a vorm's field is named in a sentence.
 VELD_NAMEN = {
@@ -26,8 +26,8 @@ KOMPAS_TEKSTEN = {
 }
 
 
-def doel_in_woorden(doel, versie: ArchiefVersie) -> str:
-    if doel.vorm is not None:
+def doel_in_woorden(doel: Doel, versie: ArchiefVersie) -> str:
+    if isinstance(doel, NaarVorm):
         return next((v.titel for v in versie.vormen if v.id == doel.vorm), doel.vorm)
     return f"vraag {graaf.vraagnummers(versie)[doel.vraag]}"
 

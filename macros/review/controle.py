@@ -91,9 +91,11 @@ def _zo_legt_u_vast(repo: Path, nu: KompasData, doel: Optional[basis.Doel]) -> l
         pass  # the number is then the CI's to find; what to do stays the same
     else:
         op_doel = _versies_op(repo, doel.revisie) if doel is not None else None
-        if op_doel and (op_doel[0].versie, op_doel[0].vingerafdruk) not in {
-            (v.versie, v.vingerafdruk) for v in vorige.versies
-        }:
+        if (
+            doel is not None
+            and op_doel
+            and (op_doel[0].versie, op_doel[0].vingerafdruk) not in {(v.versie, v.vingerafdruk) for v in vorige.versies}
+        ):
             # The target moved on: CI's job merges it first and records the version after its.
             welke = f"de versie na {op_doel[0].versie} (die {doel.tak} intussen vastlegde)"
         elif soort := b.soort_wijziging(b.betekenis(vorige), b.betekenis(nu)):
@@ -206,9 +208,9 @@ def controleer(
     except KompasDataError as fout:
         uitslag.fouten += [str(f) for f in fout.fouten]
         return uitslag
-    for fout in b.versie_fouten(data):
-        uitslag.fouten.append(fout.bericht + (f"\n{fout.regels}" if fout.regels else ""))
-        if fout.soort == "huidig":
+    for versiefout in b.versie_fouten(data):
+        uitslag.fouten.append(versiefout.bericht + (f"\n{versiefout.regels}" if versiefout.regels else ""))
+        if versiefout.soort == "huidig":
             uitslag.wat_te_doen = _zo_legt_u_vast(repo, data, doel)
     uitslag.fouten += [scenarios.melding(data, u) for u in scenarios.uitkomsten(data) if not u.klopt]
     uitslag.fouten += [str(f) for f in scenarios.voorbeelden_zonder_scenario(data)]

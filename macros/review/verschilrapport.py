@@ -18,7 +18,7 @@ from ..data import betekenis as b
 from ..data import graaf, scenarios, toestanden
 from ..data.adressen import toestand_pad
 from ..data.loader import versie_sleutel
-from ..data.model import ArchiefVersie, KompasData, KompasVersie
+from ..data.model import ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
 from .markdown import code, md, waarde, woordverschil
 from .velden_verschil import TOEGEVOEGD, VERWIJDERD, verschillen
 
@@ -45,10 +45,12 @@ def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
     if toestand is None:
         # Its page stays, saying what it gave (betekenis.verdwenen_adressen).
         return "bestaat niet meer (de pagina zegt wat het adres eerder gaf)"
-    if toestand.soort == "vraag":
+    if toestand.vraag is not None:
         return f"vraag {graaf.vraagnummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
-    if toestand.soort == "uitkomst":
+    if toestand.vorm is not None:
         return f"uitkomst **{_titel(versie, toestand.vorm)}**"
+    if toestand.open_vraag is None:
+        raise ValueError(f"een toestand zonder vraag, vorm of open vraag: {toestand.pad!r}")
     return f"nog geen vorm (weet niet bij vraag {graaf.vraagnummers(versie)[toestand.open_vraag]})"
 
 
@@ -160,9 +162,11 @@ def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
     oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
     oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
 
-    def doel(d, versie) -> str:
+    def doel(d: Doel, versie: ArchiefVersie) -> str:
         return (
-            f"vraag {graaf.vraagnummers(versie)[d.vraag]}" if d.vraag is not None else f"vorm {_titel(versie, d.vorm)}"
+            f"vraag {graaf.vraagnummers(versie)[d.vraag]}"
+            if isinstance(d, NaarVraag)
+            else f"vorm {_titel(versie, d.vorm)}"
         )
 
     regels = []

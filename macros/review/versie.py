@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..data import betekenis as b
 from ..data.loader import laad_kompas_data, versie_sleutel
-from ..data.model import ARCHIEF_MAP, ArchiefVersie, KompasData, KompasVersie
+from ..data.model import ARCHIEF_MAP, ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
 from ..data.velden import ID
 from . import beschrijving, gouden
 
@@ -83,8 +83,8 @@ def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
     def s(tekst: str) -> str:
         return json.dumps(tekst, ensure_ascii=False)
 
-    def doel(d) -> str:
-        return f"{{vraag: {d.vraag}}}" if d.vraag is not None else f"{{vorm: {d.vorm}}}"
+    def doel(d: Doel) -> str:
+        return f"{{vraag: {d.vraag}}}" if isinstance(d, NaarVraag) else f"{{vorm: {d.vorm}}}"
 
     regels = [
         f"# yaml-language-server: $schema=../../schema/{ARCHIEF_MAP}.yaml.schema.json",
@@ -99,8 +99,13 @@ def archief_yaml(versie: ArchiefVersie, datum: str) -> str:
         *[f"  - {s(k)}" for k in versie.kanttekeningen],
         "vragen:",
     ]
-    for v in versie.vragen:
-        regels += [f"  - id: {v.id}", f"    tekst: {s(v.tekst)}", f"    ja: {doel(v.ja)}", f"    nee: {doel(v.nee)}"]
+    for vraag in versie.vragen:
+        regels += [
+            f"  - id: {vraag.id}",
+            f"    tekst: {s(vraag.tekst)}",
+            f"    ja: {doel(vraag.ja)}",
+            f"    nee: {doel(vraag.nee)}",
+        ]
     regels.append("vormen:")
     for v in versie.vormen:
         # The fields of ArchiefVorm, in its order: a field added there is archived too.

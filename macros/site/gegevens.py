@@ -1,7 +1,7 @@
-"""The two data sets a build reads, found through mkdocs.yml: the kompas as the kompasteam keeps
-it (`extra.kompas_data`, kompas_data/) and the note as adopted (`extra.nota_vastgesteld`,
-nota_vastgesteld/: the frozen data of the note, kompas 1.0), each relative to mkdocs.yml.
-A problem stops the build with the full list of what is wrong."""
+"""The two data sets a build reads: the kompas as the kompasteam keeps it (kompas_data/) and the
+note as adopted (nota_vastgesteld/: the frozen data of the note, kompas 1.0), in the folders our
+plugin's options in mkdocs.yml name (`KompasConfig` in plugin.py). A problem stops the build
+with the full list of what is wrong."""
 
 from __future__ import annotations
 
@@ -13,27 +13,22 @@ from ..data import betekenis
 from ..data.loader import KompasDataError, laad_kompas_data
 from ..data.model import KompasData
 
-
-def _map(config, sleutel: str) -> Path:
-    return Path(config["config_file_path"]).parent / config["extra"][sleutel]
-
-
-def gegevensmap(config) -> Path:
-    return _map(config, "kompas_data")
+# The two folders beside mkdocs.yml, unless the plugin's options there name others.
+KOMPAS_DATA = "kompas_data"
+NOTA_VASTGESTELD = "nota_vastgesteld"
 
 
-def laad(config) -> KompasData:
+def laad(map_: Path) -> KompasData:
     """The kompas for a build, or a stopped build with every problem."""
     try:
-        return laad_kompas_data(gegevensmap(config))
+        return laad_kompas_data(map_)
     except KompasDataError as fout:
         raise PluginError(str(fout)) from None
 
 
-def laad_nota(config, data: KompasData) -> KompasData:
+def laad_nota(map_: Path, data: KompasData) -> KompasData:
     """The note as adopted. It never changes: its meaning must still be the one recorded for its
     version, there and in the kompas' own list of versions (`data`)."""
-    map_ = _map(config, "nota_vastgesteld")
     try:
         nota = laad_kompas_data(map_)
     except KompasDataError as fout:

@@ -12,6 +12,7 @@ import ast
 import importlib
 import sys
 from pathlib import Path
+from typing import Mapping
 
 PAKKET = __name__.split(".")[0]
 
@@ -32,7 +33,7 @@ def _afhankelijkheden(naam: str, module) -> set[str]:
     return uit
 
 
-def volgorde(modules: dict[str, object]) -> list[str]:
+def volgorde(modules: Mapping[str, object]) -> list[str]:
     """Module names, each after the ones it imports (cycles broken by name order)."""
     afhankelijk = {naam: _afhankelijkheden(naam, m) & modules.keys() - {naam} for naam, m in modules.items()}
     klaar: list[str] = []

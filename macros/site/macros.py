@@ -8,6 +8,7 @@ note (plugin.py renders the note's pages once more for /nota/ and the PDF).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Optional
 
 from ..data import adressen, graaf, toestanden
@@ -16,7 +17,7 @@ from ..data.herkomst import ANDERS_DAN_DE_NOTA, Herkomst
 from ..data.model import KompasData
 from ..uitvoer import grafieken, json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
-from .gegevens import laad
+from .gegevens import KOMPAS_DATA, laad
 from .sjablonen import Url, maak
 
 
@@ -116,9 +117,10 @@ def macros_voor(
 
 def definieer(env) -> None:
     # Our plugin has loaded the data and drawn the charts for this build; without it (a build
-    # tool that runs macros but no MkDocs plugins) the macros load them themselves.
+    # tool that runs macros but no MkDocs plugins) the macros load them themselves, from the
+    # folder beside mkdocs.yml (naming another one is an option of the plugin).
     plugin = env.conf["plugins"].get("kompas")
-    data = plugin.data if plugin else laad(env.conf)
+    data = plugin.data if plugin else laad(Path(env.conf["config_file_path"]).parent / KOMPAS_DATA)
     alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
     env.variables.update(variabelen(data))
 

@@ -22,9 +22,12 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import Any, Literal, Optional
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -32,12 +35,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
+from ..data.model import KompasData
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
+from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
-from .gegevens import laad, laad_nota
+from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, laad, laad_nota
+from .sjablonen import Url
 
 HELE_NOTA = paginasoorten.adres("nota")
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
@@ -48,38 +55,50 @@ ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 log = logging.getLogger("mkdocs.plugins.kompas")
 
 
-class KompasPlugin(BasePlugin):
-    def __init__(self):
+class KompasConfig(Config):
+    """Our options in mkdocs.yml (`plugins: - kompas:`): where the two data sets are, relative to
+    mkdocs.yml. mkdocs.yml lets KOMPAS_DATA and KOMPAS_NOTA name other folders (the tests build
+    the site from data sets of their own)."""
+
+    kompas_data = config_options.Type(str, default=KOMPAS_DATA)
+    nota_vastgesteld = config_options.Type(str, default=NOTA_VASTGESTELD)
+
+
+class KompasPlugin(BasePlugin[KompasConfig]):
+    # Read in on_config, before any other event of a build uses them.
+    data: KompasData
+    nota: KompasData  # the note as adopted (nota_vastgesteld/)
+    files: Files  # this build's files, kept in on_files for the note's own pass
+
+    def __init__(self) -> None:
         super().__init__()
         self.serve = False
-        self.data = None
-        self.nota = None  # the note as adopted (nota_vastgesteld/)
-        self._grafieken: dict | None = None
-        self._nota_grafieken: dict | None = None
+        self._grafieken: dict[str, Grafiek] | None = None
+        self._nota_grafieken: dict[str, Grafiek] | None = None
         self.nota_bronnen: dict[str, str] = {}  # the Markdown of the note's pages, before macros
-        self.files = None
-        self.bouw: dict = {}
+        self.bouw: dict[str, Any] = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
         self.nota_delen: list[hele_nota.Deel] = []
         self.een_pdf_tegelijk = threading.Lock()
 
     @property
-    def grafieken(self) -> dict:
+    def grafieken(self) -> dict[str, Grafiek]:
         """The charts of this build's data, drawn once (the pages and the files share them)."""
         if self._grafieken is None:
             self._grafieken = grafieken.alle(self.data)
         return self._grafieken
 
-    def on_startup(self, *, command, dirty):
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
 
     # Before mkdocs-macros (priority 0), so that a reload below is what its define_env runs.
     @event_priority(100)
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serve:
             herladen.herlaad_macros()
-        self.data = data = laad(config)
-        self.nota = laad_nota(config, data)
+        naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
+        self.data = data = laad(naast / self.config.kompas_data)
+        self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
         self._bewaak_versie(data, config)
@@ -92,7 +111,7 @@ class KompasPlugin(BasePlugin):
         config["extra"]["contact"] = adressen.CONTACT
         return config
 
-    def _bewaak_versie(self, data, config) -> None:
+    def _bewaak_versie(self, data: KompasData, config: MkDocsConfig) -> None:
         """A site never publishes changed meaning under an old version: `make build` and
         `make dist` stop; `make serve` (a preview while editing) warns on every page."""
         fouten = betekenis.versie_fouten(data)
@@ -110,7 +129,7 @@ class KompasPlugin(BasePlugin):
             + "\n".join(f"  - {f.bericht}" for f in fouten)
         )
 
-    def on_files(self, files, *, config):
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files  # the note's own pass links its pages among these (on_page_context)
         data = self.data
         try:
@@ -167,20 +186,20 @@ class KompasPlugin(BasePlugin):
 
     # Before mkdocs-macros (priority 0): the note's pages as written, for the note's own pass.
     @event_priority(100)
-    def _bewaar_nota_bron(self, markdown, *, page, config, files):
+    def _bewaar_nota_bron(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if paginasoorten.hoort_bij_nota(page.url) and page.file.src_uri not in self.gegenereerd:
             self.nota_bronnen[page.file.src_uri] = markdown
         return markdown
 
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
     @event_priority(-100)
-    def _gegenereerde_markdown(self, markdown, *, page, config, files):
+    def _gegenereerde_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         pagina = self.gegenereerd.get(page.file.src_uri)
         return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
 
     on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
 
-    def on_page_content(self, html, *, page, config, files):
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("bron") == "site":
             return paginas.eigen_pagina(html)
         pagina = self.gegenereerd.get(page.file.src_uri)
@@ -195,20 +214,23 @@ class KompasPlugin(BasePlugin):
             page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
         return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
 
-    def on_page_context(self, context, *, page, config, nav):
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # Every other page has been read and rendered by now (MkDocs renders all Markdown before
         # it fills any template): the nav is complete and the note's pages are known, so the
         # note as adopted can be rendered from them once more and assembled.
         if page.url != HELE_NOTA:
             return context
-        if HELE_NOTA_PLEK not in page.content:
+        inhoud = _html(page)
+        if HELE_NOTA_PLEK not in inhoud:
             raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {HELE_NOTA_PLEK}")
         with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
             self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
-        page.content = page.content.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
+        page.content = inhoud.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
         return context
 
-    def _nota_delen(self, site_delen: list[hele_nota.Deel], config, files) -> list[hele_nota.Deel]:
+    def _nota_delen(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, files: Files) -> list[hele_nota.Deel]:
         """The note as adopted, page by page in the nav's order: each page of the note rendered
         once more, from the note's own data, whatever the kompasteam changed since. The pages
         made per record (a vorm, a principe) are the note's records, under their overview."""
@@ -229,7 +251,7 @@ class KompasPlugin(BasePlugin):
                     uit.append(hele_nota.Deel(pagina.src, url, titel, deel.diepte + 1, html))
         return uit
 
-    def _nota_markdown(self, src: str, url_van_pagina: str, config) -> str:
+    def _nota_markdown(self, src: str, url_van_pagina: str, config: MkDocsConfig) -> str:
         """A page of the note as written, its macros run on the note's data."""
         data = self.nota
         omgeving = Environment(undefined=StrictUndefined)  # as mkdocs-macros with on_undefined: strict
@@ -245,12 +267,19 @@ class KompasPlugin(BasePlugin):
         }
         return omgeving.from_string(self.nota_bronnen[src]).render(**waarden)
 
-    def _grafieken_van_de_nota(self) -> dict:
+    def _grafieken_van_de_nota(self) -> dict[str, Grafiek]:
         if self._nota_grafieken is None:
             self._nota_grafieken = grafieken.alle(self.nota)
         return self._nota_grafieken
 
-    def _als_html(self, src: str, markdown, config, files, pagina=None) -> tuple[str, str, str]:
+    def _als_html(
+        self,
+        src: str,
+        markdown: Optional[str],
+        config: MkDocsConfig,
+        files: Files,
+        pagina: Optional[paginas.GegenereerdePagina] = None,
+    ) -> tuple[str, str, str]:
         """Markdown to HTML exactly as MkDocs renders a page (its extensions, its links), on a
         page object of its own: the site's page keeps its own content. A generated page
         (`pagina`) adds its HTML after Markdown, as on_page_content does for the site."""
@@ -259,21 +288,21 @@ class KompasPlugin(BasePlugin):
             markdown = pagina.markdown(_url_vanaf(nota_pagina))
         nota_pagina.markdown = markdown
         nota_pagina.render(config, files)
-        html = nota_pagina.content
+        html = _html(nota_pagina)
         if pagina is not None and pagina.na_markdown is not None:
             html = html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(nota_pagina)), 1)
         return html, hele_nota.pagina_titel(nota_pagina), nota_pagina.url
 
-    def on_post_page(self, output, *, page, config):
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.meta.get("zoeken") is False:
             return output  # no search dialog: a walker's page (a task) has no search, the embed no header
         return _noem_zoekdialoog(output)
 
-    def on_post_template(self, output_content, *, template_name, config):
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # Static templates (the 404 page) carry the same header and search dialog as pages.
         return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
 
-    def on_post_build(self, *, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.nota_delen:
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
@@ -309,7 +338,7 @@ class KompasPlugin(BasePlugin):
         log.info(f"pdf van de nota klaar: {gemaakt.omschrijving()}")
 
 
-def _eigen_stijl_en_script(files, config) -> list[File]:
+def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
     """Our own CSS and JavaScript: what mkdocs.yml adds to every page (extra_css,
     extra_javascript), as opposed to the theme's."""
     bestanden = []
@@ -321,11 +350,18 @@ def _eigen_stijl_en_script(files, config) -> list[File]:
     return bestanden
 
 
-def _url_vanaf(page):
+def _html(page: Page) -> str:
+    """A page's HTML, which MkDocs has once it rendered the page's Markdown."""
+    if page.content is None:
+        raise PluginError(f"kompas-plugin: {page.file.src_uri} is nog niet weergegeven")
+    return page.content
+
+
+def _url_vanaf(page: Page) -> Url:
     return lambda doel: adressen.relatieve_url(page.url, doel)
 
 
-def _maak_pdf(html: str, site: Path):
+def _maak_pdf(html: str, site: Path) -> pdf.Pdf:
     # Images in the note are relative to its own page, so that page is the base.
     return pdf.maak(html, site / HELE_NOTA / "index.html", site / adressen.PDF_NAAM)
 

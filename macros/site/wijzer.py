@@ -37,7 +37,9 @@ OPEN_TITEL = "Nog geen vorm"
 
 def antwoord_teksten() -> dict[str, str]:
     """The answers as the wijzer shows them (templates/wijzer/_teksten.html), for the mail."""
-    return omgeving().get_template("wijzer/_teksten.html").module.antwoorden
+    # What a template sets at its top level are its module's attributes, named only at runtime.
+    teksten: dict[str, str] = vars(omgeving().get_template("wijzer/_teksten.html").module)["antwoorden"]
+    return teksten
 
 
 class Links:
@@ -129,6 +131,8 @@ def _waarom(data: KompasData, toestand: Toestand, links: Links) -> list[Waarom]:
 
 
 def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False, eerder=()) -> str:
+    if toestand.vorm is None:
+        raise ValueError(f"geen uitkomst van de kompaswijzer: {toestand.pad!r}")
     gegevens = _gegevens(data, toestand, url, embed, eerder)
     vorm = data.vorm(toestand.vorm)
     tekst = antwoord_teksten()
@@ -163,6 +167,8 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
 
 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
+    if toestand.open_vraag is None:
+        raise ValueError(f"geen open uitkomst van de kompaswijzer: {toestand.pad!r}")
     routes = toestanden.routes(data.kompas, toestand.open_vraag)
     mogelijk = [(vorm, routes[vorm.id]) for vorm in data.vormen if vorm.id in routes]
     return maak(
@@ -239,9 +245,9 @@ def kop_van(pagina: Pagina, data: KompasData) -> str:
 def paginatitel(data: KompasData, toestand: Toestand) -> str:
     """The page heading and title of a state page (plain text; the templates write the heading
     below the back link, the page takes its <title> from the front matter)."""
-    if toestand.soort == "uitkomst":
+    if toestand.vorm is not None:
         return f"Uitkomst: {data.vorm(toestand.vorm).titel}"
-    if toestand.soort == "open":
+    if toestand.open_vraag is not None:
         return OPEN_TITEL
     return titel_van_vraag(data, toestand)
 
@@ -249,4 +255,6 @@ def paginatitel(data: KompasData, toestand: Toestand) -> str:
 def titel_van_vraag(data: KompasData, toestand: Toestand) -> str:
     """Page title for a question state (no data text in it, so it is safe as front matter),
     with the kompas' own number of the question."""
+    if toestand.vraag is None:
+        raise ValueError(f"geen vraag van de kompaswijzer: {toestand.pad!r}")
     return f"Kompaswijzer, vraag {graaf.vraagnummers(data.kompas)[toestand.vraag]}"

@@ -16,10 +16,10 @@ from typing import Optional
 from grandalf.graphs import Edge, Graph, Vertex
 from grandalf.layouts import SugiyamaLayout
 from grandalf.routing import route_with_lines
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, Template
 
 from ..data import graaf
-from ..data.model import KompasData
+from ..data.model import KompasData, NaarVraag
 from .kleuren import PALET
 
 REGEL = 15  # line height of node text, px
@@ -79,7 +79,9 @@ def _invoer(data: KompasData) -> _Invoer:
         pijlen = []
         for antwoord in graaf.ANTWOORDEN:
             doel = graaf.doel(vraag, antwoord)
-            pijlen.append((antwoord, "vraag" if doel.vraag else "vorm", doel.vraag or doel.vorm))
+            pijlen.append(
+                (antwoord, "vraag", doel.vraag) if isinstance(doel, NaarVraag) else (antwoord, "vorm", doel.vorm)
+            )
         vragen.append((vraag.id, nummers[vraag.id], vraag.tekst, tuple(pijlen)))
     return _Invoer(data.kompas.versie, data.kompas.start, tuple(vragen), tuple((v.id, v.titel) for v in data.vormen))
 
@@ -129,7 +131,7 @@ def _svg(invoer: _Invoer, route: Optional[graaf.Pad], titel_id: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _sjabloon():
+def _sjabloon() -> Template:
     omgeving = Environment(loader=PackageLoader("macros.uitvoer", "templates"), autoescape=True)
     return omgeving.get_template("kompas.svg")
 

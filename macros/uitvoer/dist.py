@@ -153,12 +153,13 @@ def _site_url(site_url: str) -> tuple[str | None, str | None]:
     return site_url.lower().rstrip("/") + "/", None
 
 
-def _contact(contact: str) -> tuple[str | None, str | None]:
+def _contact(contact: str) -> tuple[str, str | None]:
+    """The contact as a URI for security.txt, and what is wrong with it (then the URI is unused)."""
     if EMAIL_PATROON.match(adres := contact.removeprefix("mailto:")):
         return f"mailto:{adres}", None
     if contact.startswith("https://") and re.fullmatch(r"https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+", contact):
         return contact, None
-    return None, (
+    return contact, (
         f"CONTACT moet een e-mailadres zijn (zoals {CONTACT}) of een https-adres van een "
         f"meldformulier (kreeg {contact!r})"
     )

@@ -9,11 +9,15 @@ import re
 import textwrap
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from ..data import adressen
 from ..data.model import Indicator
 from .kleuren import PALET
 from .opmaak import euro
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not with this module
+    from matplotlib.typing import RcKeyType
 
 # The palette of the site (kleuren.py). The budget's series also differ in hatching, so they
 # do not depend on colour alone (WCAG 1.4.1).
@@ -24,7 +28,7 @@ KLEUR_LIJN = PALET["lijn"]
 KLEUR_WIT = PALET["wit"]
 KLEUR_VLAK = PALET["vlak"]
 
-STIJL = {
+STIJL: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "samen-stad-maken",
     "font.family": "sans-serif",

@@ -13,6 +13,7 @@ testable. The output is reproducible: no date in the metadata, fixed ids.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 from pathlib import Path
 from typing import Optional
@@ -353,7 +354,7 @@ def alle(data: KompasData) -> dict[str, Grafiek]:
         repr(data),
         repr(ZEGGENSCHAP),
         *(
-            Path(m.__file__).read_text(encoding="utf-8")
+            Path(inspect.getfile(m)).read_text(encoding="utf-8")
             for m in (kleuren, opmaak, grafiek_tekenen, grafieken_financien)
         ),
         bouwcache.code_en_versie(__file__, "matplotlib"),

@@ -18,8 +18,9 @@ import types
 import typing
 from typing import Any
 
-from ..data.model import ARCHIEF_MAP, BESTANDEN, VASTGESTELD, ArchiefVersie, Doel, Lezing
-from ..data.velden import Tekstsoort, bron_van
+from ..data.lezer import is_record
+from ..data.model import ARCHIEF_MAP, BESTANDEN, KEUZES, VASTGESTELD, ArchiefVersie, Lezing
+from ..data.velden import Keuze, Tekstsoort, bron_van
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NIET_LEEG = r"\S"
@@ -38,11 +39,15 @@ def _tekst(soort: Tekstsoort | None) -> dict:
 
 
 def _type(soort: Any, defs: dict, regels: dict) -> dict:
+    if soort in KEUZES:
+        keuze = KEUZES[soort]
+        _keuze(keuze, typing.get_args(soort), defs)
+        return {"$ref": f"#/$defs/{keuze.naam}"}
     origin = typing.get_origin(soort)
     if origin in (typing.Union, types.UnionType):
         (kern,) = [a for a in typing.get_args(soort) if a is not type(None)]
         return {"anyOf": [_type(kern, defs, regels), {"type": "null"}]}
-    if dataclasses.is_dataclass(soort):
+    if is_record(soort):
         _record(soort, defs)
         return {"$ref": f"#/$defs/{soort.__name__}"}
     if origin is list:
@@ -59,11 +64,8 @@ def _type(soort: Any, defs: dict, regels: dict) -> dict:
     raise TypeError(f"geen JSON Schema voor {soort!r}")
 
 
-def _record(soort: type, defs: dict) -> None:
-    naam = soort.__name__
-    if naam in defs:
-        return
-    defs[naam] = {}  # reserve the name first: records may refer to each other
+def _eigenschappen(soort: type, defs: dict) -> tuple[dict[str, dict], list[str]]:
+    """The properties of a record's fields, and which of them are required."""
     hints = typing.get_type_hints(soort)
     eigenschappen, verplicht = {}, []
     for f in dataclasses.fields(soort):
@@ -74,6 +76,36 @@ def _record(soort: type, defs: dict) -> None:
         eigenschappen[f.name] = schema
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             verplicht.append(f.name)
+    return eigenschappen, verplicht
+
+
+def _keuze(keuze: Keuze, soorten: tuple[type, ...], defs: dict) -> None:
+    """A choice of records (`velden.Keuze`): one object with the keys of them all, exactly one of
+    which stands there, as a data editor writes it ({vraag: …} or {vorm: …})."""
+    if keuze.naam in defs:
+        return
+    eigenschappen = {}
+    for soort in soorten:
+        for veld, schema in _eigenschappen(soort, defs)[0].items():
+            # What it is and where it comes from first, as they read in the documentation.
+            eigenschappen[veld] = {k: schema.pop(k) for k in ("description", BRON)} | schema
+    defs[keuze.naam] = {
+        "type": "object",
+        "description": keuze.uitleg,
+        "properties": eigenschappen,
+        "required": [],
+        "additionalProperties": False,
+        "minProperties": 1,
+        "maxProperties": 1,
+    }
+
+
+def _record(soort: type, defs: dict) -> None:
+    naam = soort.__name__
+    if naam in defs:
+        return
+    defs[naam] = {}  # reserve the name first: records may refer to each other
+    eigenschappen, verplicht = _eigenschappen(soort, defs)
     definitie = {
         "type": "object",
         "description": (soort.__doc__ or "").strip(),
@@ -81,12 +113,6 @@ def _record(soort: type, defs: dict) -> None:
         "required": verplicht,
         "additionalProperties": False,
     }
-    if soort is Doel:
-        # An answer leads to exactly one place: a question or a vorm.
-        definitie.update({"minProperties": 1, "maxProperties": 1})
-        for eigenschap in eigenschappen.values():
-            kern = eigenschap.pop("anyOf")[0]
-            eigenschap.update(kern)
     if soort is Lezing:
         # A reading that is vastgesteld names when and by whom; one that is voorlopig neither
         # (the loader's rule, `_lezing`), so an editor shows it while the kompasteam types.

@@ -25,7 +25,7 @@ from ..data import adressen, graaf
 from ..data.betekenis import gepubliceerde_versies
 from ..data.herkomst import Herkomst
 from ..data.model import ArchiefVersie, KompasData
-from ..data.velden import bron_van
+from ..data.velden import Record, bron_van
 
 # kompas.json's fields in order -> the record and field of the model each one copies.
 # EIGEN_VELDEN are the build's, not the model's (their JSON Schema type here; their
@@ -45,11 +45,11 @@ VELDEN: dict[str, tuple[str, str] | None] = {
 }
 
 
-def bronnen(record: object, herkomst: Optional[Herkomst]) -> dict[str, str]:
+def bronnen(record: Record, herkomst: Optional[Herkomst]) -> dict[str, str]:
     """Where each field's text comes from; without a note to compare with, as the model declares."""
     if herkomst is not None:
         return herkomst.bronnen(record)
-    return {f.name: bron_van(type(record), f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
+    return {f.name: bron_van(type(record), f.name) for f in dataclasses.fields(record)}
 
 
 def kompas_dict(data: KompasData, bouw: dict | None = None, herkomst: Optional[Herkomst] = None) -> dict:

@@ -79,5 +79,5 @@ def _opmaken(html: str, basis: Path) -> bytes:
     opgemaakt = HTML(string=html, base_url=str(basis)).render(stylesheets=[CSS(string=stijl())])
     # Same content, same identifier: two builds of one commit give the same bytes.
     kenmerk = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    pdf = opgemaakt.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)
+    pdf: bytes = opgemaakt.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=kenmerk)
     return f"{len(opgemaakt.pages)}\n".encode("ascii") + pdf

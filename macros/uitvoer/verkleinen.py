@@ -52,4 +52,5 @@ def _kort_js(tekst: str) -> str:
     from calmjs.parse.unparsers.es5 import minify_print
 
     # Globals keep their names: the theme and the page may read them. No ";" before a "}".
-    return minify_print(es5(tekst), obfuscate=True, obfuscate_globals=False, drop_semi=True)
+    kort: str = minify_print(es5(tekst), obfuscate=True, obfuscate_globals=False, drop_semi=True)
+    return kort

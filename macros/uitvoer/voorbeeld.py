@@ -27,7 +27,7 @@ _ABSOLUUT = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
 def naar_bestanden(html: str) -> str:
     """The page with every relative link to a folder ending in that folder's index.html."""
 
-    def vervang(m: re.Match) -> str:
+    def vervang(m: re.Match[str]) -> str:
         if _ABSOLUUT.match(m["url"]):
             return m.group(0)
         map_ = m["url"] if m["url"].endswith("/") else m["url"] + "/"
