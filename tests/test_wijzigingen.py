@@ -15,6 +15,7 @@ import cmarkgfm
 import pytest
 import yaml
 
+from macros.data.betekenis import VORM_VELDEN
 from macros.data.loader import KompasDataError, laad_kompas_data
 from macros.review import beschrijving, verschilrapport, wijzigingen
 from macros.review.markdown import WOORDVERBINDER
@@ -148,6 +149,11 @@ def test_elke_soort_komt_voor(kompas10, gewijzigd):
     kind needs an example here."""
     gezien = {type(w) for nieuw in gewijzigd.values() for w in wijzigingen.tussen(kompas10, nieuw)}
     assert gezien == SOORTEN, SOORTEN - gezien
+
+
+def test_elk_deel_van_de_betekenis_heeft_woorden():
+    assert set(VORM_VELDEN) - {"id"} == set(beschrijving.VELD_NAMEN)
+    assert set(wijzigingen.KOMPASTEKSTEN) == set(beschrijving.KOMPAS_TEKSTEN)
 
 
 def test_de_uitleg_van_een_vraag_staat_in_het_rapport(kompas10, gewijzigd):

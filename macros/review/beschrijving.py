@@ -40,7 +40,9 @@ class Opmaak:
 
 GEWOON = Opmaak(id=str, tekst=str, nieuw=str)
 
-# How a vorm's field is named in a sentence.
+# How each meaning field of a vorm (betekenis.VORM_VELDEN, but its id) and each text of the
+# kompas in a version's meaning (wijzigingen.KOMPASTEKSTEN) is named in a sentence; the tests
+# check that every one has its words.
 VELD_NAMEN = {
     "titel": "de naam",
     "samenwerkingsvorm": "of het een samenwerkingsvorm is",
@@ -115,14 +117,14 @@ def _vorm_eraf(w: VormEraf, o: Opmaak) -> str:
 
 def _vorm_anders(w: VormAnders, o: Opmaak) -> Optional[str]:
     """Only the fields of its meaning: its examples or instruments are no change of the version."""
-    namen = [VELD_NAMEN.get(veld, f"'{veld}'") for veld in w.betekenis]
+    namen = [VELD_NAMEN[veld] for veld in w.betekenis]
     if not namen:
         return None
     return f"Bij vorm {o.tekst(w.titel)} {'is' if len(namen) == 1 else 'zijn'} {_opsomming(namen)} anders"
 
 
 def _kompastekst(w: KompastekstAnders, o: Opmaak) -> str:
-    return KOMPAS_TEKSTEN.get(w.veld, f"De tekst '{w.veld}' van het kompas is anders")
+    return KOMPAS_TEKSTEN[w.veld]
 
 
 def _geen(w: Velden, o: Opmaak) -> None:
