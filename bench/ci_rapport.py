@@ -87,7 +87,7 @@ def een_keer(kaal: Path, werk: Path) -> dict[str, float]:
         raise SystemExit(f".ci/run rapport schreef geen rapport:\n{uit.stdout}\n{uit.stderr}")
     tekst = rapport.read_text(encoding="utf-8")
     # The run must be the real one: the change seen against main, and the check's verdict.
-    if "**Anders geformuleerd:** `eerst-verhelderen`" not in tekst or "## Controle" not in tekst:
+    if "(`eerst-verhelderen`) is anders geformuleerd" not in tekst or "## Controle" not in tekst:
         raise SystemExit(f"het rapport zegt niet wat de wijziging is:\n{tekst}")
     return tijden
 

@@ -57,7 +57,7 @@ WIJZIGINGEN = {
                 "door": "      Moet het vraagstuk eerst samen verhelderd worden?",
             }
         ],
-        "rapport": ["**Anders geformuleerd:** `eerst-verhelderen`", "Versie van het kompas: 1.0 → **1.1**"],
+        "rapport": ["Vraag 8 (`eerst-verhelderen`) is anders geformuleerd", "Versie van het kompas: 1.0 → **1.1**"],
         "gemarkeerd": ("kompas/", "Moet het vraagstuk eerst samen verhelderd worden?", "Gewijzigd in versie 1.1"),
     },
     "wat-is-het-anders": {
@@ -112,8 +112,8 @@ WIJZIGINGEN = {
         ],
         "gemarkeerd": ("kompas/", "Is er een passende regeling?", "Nieuw in versie 2.0"),
         "rapport": [
-            "**Nieuw, vraag 5** (`passende-regeling`)",
-            "**Ander nummer:** `verder-onderzoeken`: vraag 7 → vraag 8",
+            "Nieuwe vraag 5 (`passende-regeling`)",
+            "Vraag 7 (`verder-onderzoeken`) is nu **vraag 8**.",
             "Versie van het kompas: 1.0 → **2.0**",
         ],
     },

@@ -63,6 +63,25 @@ VALIDE_WIJZIGING = {
             "vervang": "    titel: Peilen\n",
             "door": f'    titel: "Peilen {DETAILS} {TEAM} {COMMENTAAR}"\n',
         },
+        {  # a new question whose answer leads to that vorm: its name in the question's sentence
+            "bestand": "kompas.yaml",
+            "vervang": "    ja: {vorm: overheidsmiddelen}\n",
+            "door": "    ja: {vraag: passende-regeling}\n",
+        },
+        {
+            "bestand": "kompas.yaml",
+            "vervang": "  - id: eigenaarschap-laten-groeien\n",
+            "door": "  - id: passende-regeling\n    tekst: Is er een passende regeling?\n"
+            "    ja: {vorm: overheidsmiddelen}\n    nee: {vorm: peilen}\n\n  - id: eigenaarschap-laten-groeien\n",
+        },
+        *[
+            {
+                "bestand": "scenarios.yaml",
+                "vervang": "      ondersteuning-nodig: ja\n    verwacht: overheidsmiddelen\n",
+                "door": "      ondersteuning-nodig: ja\n      passende-regeling: ja\n    verwacht: overheidsmiddelen\n",
+            }
+        ]
+        * 2,
         {  # an example added
             "bestand": "vormen.yaml",
             "vervang": "      - U-festival",
@@ -251,9 +270,12 @@ def test_geldige_wijziging_met_vijandige_tekst(kloon):
         assert f"{IMG} {TEAM} {URL}" in tekst, naam  # the example
         assert "✅ De controle van kompas_data/ is in orde." in na_laatste_kop(weergave), naam
     # The word diff still works: the old word struck through, the new ones in bold.
-    regel = next(r for r in gfm(rapport).splitlines() if "Anders geformuleerd" in r)
+    regel = next(r for r in gfm(rapport).splitlines() if "is anders geformuleerd" in r)
     assert f"<del>eerst</del> <strong>@{WOORDVERBINDER}gemeente-utrecht/raad</strong> te verhelderen?" in regel
     assert "<strong>&lt;img src=x onerror=alert(1)&gt; &lt;details&gt;" in regel
+    # A vorm's name in the sentence of a question's route: escaped like every data text.
+    regel = next(r for r in gfm(rapport).splitlines() if "Nieuwe vraag" in r)
+    assert f"nee naar Peilen &lt;details&gt;&lt;summary&gt;open&lt;/summary&gt; @{WOORDVERBINDER}gemeente" in regel
 
 
 def test_ongeldige_wijziging_met_vijandige_tekst(kloon):

@@ -76,7 +76,9 @@ def test_versie_legt_route_datum_paden_en_archief_vast(tmp_path):
     assert nu.kompas.versie == "1.1" and uitslag.versie.versie == "1.1"
     top = nu.versies[0]
     assert (top.datum, top.samenvatting) == ("2027-03-01", "Verhelderen leidt naar burgerparticipatie.")
-    assert top.wijzigingen == ["Antwoord ja op vraag 8 leidt nu naar Burgerparticipatie (was: Peilen)."]
+    assert top.wijzigingen == [
+        "Antwoord ja op vraag 8 (eerst-verhelderen) leidt nu naar Burgerparticipatie, niet meer naar Peilen."
+    ]
     assert {(p.antwoorden, p.van, p.naar) for p in top.paden} == {
         ("ja/ja/ja", "peilen", "burgerparticipatie"),
         ("nee/ja/nee/nee/ja/ja", "peilen", "burgerparticipatie"),

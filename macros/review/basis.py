@@ -70,21 +70,36 @@ def vind_basis(repo: Path, expliciet: Optional[str] = None, omgeving: Optional[M
     omgeving = os.environ if omgeving is None else omgeving
     expliciet = expliciet or omgeving.get("KOMPAS_BASIS")
     if expliciet:
-        if not _bestaat(repo, expliciet):
-            git(repo, "fetch", "--no-tags", "origin", expliciet, controleer=False)
-        if not _bestaat(repo, expliciet):
-            raise GeenBasis(f"de basis {expliciet!r} (KOMPAS_BASIS of --basis) bestaat niet in deze repository")
-        return Basis(git(repo, "rev-parse", f"{expliciet}^{{commit}}").stdout.strip(), expliciet)
+        return _genoemde_basis(repo, expliciet)
     if sha := omgeving.get("CI_MERGE_REQUEST_DIFF_BASE_SHA"):
-        if not _bestaat(repo, sha) and (tak := omgeving.get("CI_MERGE_REQUEST_TARGET_BRANCH_NAME")):
-            _haal_tak(repo, tak)
-            if _ondiep(repo):
-                git(repo, "fetch", "--no-tags", "--unshallow", "origin", controleer=False)
-        if _bestaat(repo, sha):
-            return Basis(sha, f"de basis van de merge request ({sha[:10]})")
-        raise GeenBasis(f"de basis van de merge request ({sha[:10]}) is niet op te halen")
+        return _basis_van_merge_request(repo, sha, omgeving.get("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"))
+    return _basis_van_tak(repo, omgeving.get("GITHUB_BASE_REF"))
+
+
+def _genoemde_basis(repo: Path, expliciet: str) -> Basis:
+    """1. The revision the caller names, fetched from origin when it is not here."""
+    if not _bestaat(repo, expliciet):
+        git(repo, "fetch", "--no-tags", "origin", expliciet, controleer=False)
+    if not _bestaat(repo, expliciet):
+        raise GeenBasis(f"de basis {expliciet!r} (KOMPAS_BASIS of --basis) bestaat niet in deze repository")
+    return Basis(git(repo, "rev-parse", f"{expliciet}^{{commit}}").stdout.strip(), expliciet)
+
+
+def _basis_van_merge_request(repo: Path, sha: str, tak: Optional[str]) -> Basis:
+    """2. GitLab's merge base, with the target branch and the history it needs fetched."""
+    if not _bestaat(repo, sha) and tak:
+        _haal_tak(repo, tak)
+        if _ondiep(repo):
+            git(repo, "fetch", "--no-tags", "--unshallow", "origin", controleer=False)
+    if _bestaat(repo, sha):
+        return Basis(sha, f"de basis van de merge request ({sha[:10]})")
+    raise GeenBasis(f"de basis van de merge request ({sha[:10]}) is niet op te halen")
+
+
+def _basis_van_tak(repo: Path, tak: Optional[str]) -> Basis:
+    """3 and 4. The merge base with GitHub's target branch, or with main."""
     pogingen = []
-    if tak := omgeving.get("GITHUB_BASE_REF"):
+    if tak:
         kandidaten = [f"origin/{tak}"]
         _haal_tak(repo, tak)
     else:

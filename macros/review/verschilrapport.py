@@ -4,23 +4,28 @@
 not raised, a scenario that now gives another vorm, a changed fingerprint of a published
 version), then what a user of the kompaswijzer will see differently: scenarios, paths with
 another outcome, walker addresses that now show something else, which old paths became
-which new ones, questions added, removed, reworded (word by word), rerouted or renumbered,
-and every other changed field with its old and new value. All data text is escaped
-(`markdown.md`): the report is rendered as Markdown and HTML in a pull request.
+which new ones. Then the changes themselves, from the change list (wijzigingen.py): the
+questions added, removed, reworded (word by word), rerouted or renumbered, in the sentences
+of the plain words (beschrijving.py) marked up, and every other changed field with its old
+and new value. All data text is escaped (`markdown.md`): the report is rendered as Markdown
+and HTML in a pull request.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..data import betekenis as b
 from ..data import graaf, scenarios, toestanden
 from ..data.adressen import toestand_pad
 from ..data.loader import versie_sleutel
-from ..data.model import ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
+from ..data.model import ArchiefVersie, KompasData, KompasVersie, PadWijziging
+from . import beschrijving, wijzigingen
 from .markdown import code, md, waarde, woordverschil
-from .velden_verschil import TOEGEVOEGD, VERWIJDERD, verschillen
+from .velden_verschil import Anders, Eraf, Erbij, Verschil
 
 
 @dataclass
@@ -36,22 +41,22 @@ class Rapport:
         return "\n".join(self.regels).strip() + "\n"
 
 
-def _titel(versie: ArchiefVersie, vorm_id: str | None) -> str:
-    return md(next((v.titel for v in versie.vormen if v.id == vorm_id), vorm_id)) if vorm_id else "(geen)"
+def _titel(data: KompasData, vorm_id: str | None) -> str:
+    return md(graaf.vorm_titel(data, vorm_id)) if vorm_id else "(geen)"
 
 
-def _toont(versie: ArchiefVersie, toestand: toestanden.Toestand | None) -> str:
+def _toont(data: KompasData, toestand: toestanden.Toestand | None) -> str:
     """What a walker address shows, in words."""
     if toestand is None:
         # Its page stays, saying what it gave (betekenis.verdwenen_adressen).
         return "bestaat niet meer (de pagina zegt wat het adres eerder gaf)"
-    if toestand.vraag is not None:
-        return f"vraag {graaf.vraagnummers(versie)[toestand.vraag]} ({code(toestand.vraag)})"
-    if toestand.vorm is not None:
-        return f"uitkomst **{_titel(versie, toestand.vorm)}**"
-    if toestand.open_vraag is None:
-        raise ValueError(f"een toestand zonder vraag, vorm of open vraag: {toestand.pad!r}")
-    return f"nog geen vorm (weet niet bij vraag {graaf.vraagnummers(versie)[toestand.open_vraag]})"
+    nummers = graaf.vraagnummers(data.kompas)
+    if toestand.vraag:
+        return f"vraag {nummers[toestand.vraag]} ({code(toestand.vraag)})"
+    if toestand.vorm:
+        return f"uitkomst **{_titel(data, toestand.vorm)}**"
+    assert toestand.open_vraag is not None  # an open state names the question answered "weet niet"
+    return f"nog geen vorm (weet niet bij vraag {nummers[toestand.open_vraag]})"
 
 
 def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
@@ -84,13 +89,12 @@ def _fouten(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
 def _scenarios(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     rijen = []
     for scenario in nieuw.scenarios:
-        was = scenarios.loop(b.betekenis(oud), scenario)
-        wordt = scenarios.loop(b.betekenis(nieuw), scenario)
+        was, wordt = scenarios.loop(oud.kompas, scenario), scenarios.loop(nieuw.kompas, scenario)
         if was.vorm != wordt.vorm or not wordt.klopt:
             teken = "" if wordt.klopt else " ⚠"
             rijen.append(
-                f"| {md(scenario.naam)} | {_titel(b.betekenis(nieuw), scenario.verwacht)} | "
-                f"{_titel(b.betekenis(oud), was.vorm)} | {_titel(b.betekenis(nieuw), wordt.vorm)}{teken} |"
+                f"| {md(scenario.naam)} | {_titel(nieuw, scenario.verwacht)} | "
+                f"{_titel(oud, was.vorm)} | {_titel(nieuw, wordt.vorm)}{teken} |"
             )
     if rijen:
         r.kop(f"## Scenario's met een andere uitkomst ({len(rijen)})")
@@ -100,150 +104,105 @@ def _scenarios(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
         r.regels.append(f"Alle {len(nieuw.scenarios)} scenario's van het kompasteam geven de verwachte vorm.")
 
 
-def _paden(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
-    oude = {p.antwoorden: p for p in graaf.paden(oud)}
-    nieuwe = {p.antwoorden: p for p in graaf.paden(nieuw)}
-    anders = [a for a in nieuwe if a in oude and oude[a].vorm != nieuwe[a].vorm]
-    if anders:
+def _paden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
+    """The paths whose outcome changed, came or went: the same comparison as the paths `make
+    versie` records for a version (betekenis.gewijzigde_paden)."""
+    gewijzigd = b.gewijzigde_paden(b.betekenis(oud), b.betekenis(nieuw))
+    if anders := [p for p in gewijzigd if p.van is not None and p.naar is not None]:
         r.kop(f"## Paden met een andere uitkomst ({len(anders)})")
         r.regels += ["| antwoorden | was | wordt |", "|---|---|---|"]
-        r.regels += [
-            f"| {code(a)} | {_titel(oud, oude[a].vorm)} | **{_titel(nieuw, nieuwe[a].vorm)}** |" for a in anders
-        ]
-    weg = [p for a, p in oude.items() if a not in nieuwe]
-    erbij = [p for a, p in nieuwe.items() if a not in oude]
-    if weg or erbij:
-        r.kop("## Oude paden en de nieuwe paden die ervoor in de plaats komen")
-        r.regels.append(
-            "Een pad komt in de plaats van een oud pad als ze dezelfde antwoorden geven op de vragen die "
-            "ze allebei stellen."
-        )
-        r.regels += ["", "| oud pad | was | nieuwe paden |", "|---|---|---|"]
-        for pad in weg:
-            antwoorden = {s.vraag: s.antwoord for s in pad.stappen}
-            opvolgers = [p for p in erbij if all(antwoorden.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)]
-            nieuw_tekst = "; ".join(f"{code(p.antwoorden)} → {_titel(nieuw, p.vorm)}" for p in opvolgers) or "(geen)"
-            r.regels.append(f"| {code(pad.antwoorden)} | {_titel(oud, pad.vorm)} | {nieuw_tekst} |")
-        zonder_voorganger = [
-            p
-            for p in erbij
-            if not any(
-                all({s.vraag: s.antwoord for s in w.stappen}.get(s.vraag, s.antwoord) == s.antwoord for s in p.stappen)
-                for w in weg
-            )
-        ]
-        r.regels += [f"| (nieuw) | | {code(p.antwoorden)} → {_titel(nieuw, p.vorm)} |" for p in zonder_voorganger]
-    if not (anders or weg or erbij):
+        r.regels += [f"| {code(p.antwoorden)} | {_titel(oud, p.van)} | **{_titel(nieuw, p.naar)}** |" for p in anders]
+    if len(anders) < len(gewijzigd):
+        _opvolgers(r, gewijzigd, oud, nieuw)
+    if not gewijzigd:
         r.kop("## Paden")
-        r.regels.append(f"Alle {len(nieuwe)} paden door het kompas houden dezelfde uitkomst.")
+        r.regels.append(f"Alle {graaf.aantal_paden(nieuw.kompas)} paden door het kompas houden dezelfde uitkomst.")
 
 
-def _adressen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
+def _opvolgers(r: Rapport, gewijzigd: list[PadWijziging], oud: KompasData, nieuw: KompasData) -> None:
+    """Each path that went and the new paths that take its place; then the new paths that take
+    no old one's place."""
+    oude = {p.antwoorden: p for p in graaf.paden(oud.kompas)}
+    nieuwe = {p.antwoorden: p for p in graaf.paden(nieuw.kompas)}
+    weg = [oude[p.antwoorden] for p in gewijzigd if p.naar is None]
+    erbij = [nieuwe[p.antwoorden] for p in gewijzigd if p.van is None]
+    r.kop("## Oude paden en de nieuwe paden die ervoor in de plaats komen")
+    r.regels.append(
+        "Een pad komt in de plaats van een oud pad als ze dezelfde antwoorden geven op de vragen die "
+        "ze allebei stellen."
+    )
+    r.regels += ["", "| oud pad | was | nieuwe paden |", "|---|---|---|"]
+    r.regels += [_in_de_plaats(pad, erbij, oud, nieuw) for pad in weg]
+    zonder_voorganger = [p for p in erbij if not any(_volgt_op(p, w) for w in weg)]
+    r.regels += [f"| (nieuw) | | {code(p.antwoorden)} → {_titel(nieuw, p.vorm)} |" for p in zonder_voorganger]
+
+
+def _in_de_plaats(pad: graaf.Pad, erbij: list[graaf.Pad], oud: KompasData, nieuw: KompasData) -> str:
+    """The row of a path that went: the new paths that take its place."""
+    opvolgers = "; ".join(f"{code(p.antwoorden)} → {_titel(nieuw, p.vorm)}" for p in erbij if _volgt_op(p, pad))
+    return f"| {code(pad.antwoorden)} | {_titel(oud, pad.vorm)} | {opvolgers or '(geen)'} |"
+
+
+def _volgt_op(nieuw: graaf.Pad, oud: graaf.Pad) -> bool:
+    """Whether a new path takes the place of an old one: the same answers to the questions both ask."""
+    antwoorden = {s.vraag: s.antwoord for s in oud.stappen}
+    return all(antwoorden.get(s.vraag, s.antwoord) == s.antwoord for s in nieuw.stappen)
+
+
+def _adressen(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
     """Every address of the old walker (bookmarks, links in council papers) that now shows
     another question or outcome."""
     rijen = []
-    for toestand in toestanden.toestanden(oud):
-        nu = toestanden.zoek_toestand(nieuw, toestand.antwoorden)
-        was_tekst, nu_tekst = _toont(oud, toestand), _toont(nieuw, nu)
-        zelfde = nu is not None and (nu.soort, nu.vraag, nu.vorm, nu.open_vraag) == (
-            toestand.soort,
-            toestand.vraag,
-            toestand.vorm,
-            toestand.open_vraag,
-        )
-        if not zelfde:
-            rijen.append(f"| {code('/' + toestand_pad(toestand.antwoorden))} | {was_tekst} | {nu_tekst} |")
+    for toestand in toestanden.toestanden(oud.kompas):
+        nu = toestanden.zoek_toestand(nieuw.kompas, toestand.antwoorden)
+        if nu is None or _getoond(nu) != _getoond(toestand):
+            rijen.append(
+                f"| {code('/' + toestand_pad(toestand.antwoorden))} | {_toont(oud, toestand)} | {_toont(nieuw, nu)} |"
+            )
     if rijen:
         r.kop(f"## Adressen van de kompaswijzer die nu iets anders tonen ({len(rijen)})")
         r.regels += ["| adres | toonde | toont nu |", "|---|---|---|", *rijen]
 
 
-def _vragen(r: Rapport, oud: ArchiefVersie, nieuw: ArchiefVersie) -> None:
-    oude, nieuwe = graaf.vraag_index(oud), graaf.vraag_index(nieuw)
-    oud_nr, nieuw_nr = graaf.vraagnummers(oud), graaf.vraagnummers(nieuw)
+def _getoond(toestand: toestanden.Toestand) -> tuple[str, str | None, str | None, str | None]:
+    """What an address shows, by id (its question numbers may differ between the versions)."""
+    return toestand.soort, toestand.vraag, toestand.vorm, toestand.open_vraag
 
-    def doel(d: Doel, versie: ArchiefVersie) -> str:
-        return (
-            f"vraag {graaf.vraagnummers(versie)[d.vraag]}"
-            if isinstance(d, NaarVraag)
-            else f"vorm {_titel(versie, d.vorm)}"
-        )
 
-    regels = []
-    if oud.start != nieuw.start:
-        regels.append(f"- **Startvraag:** {code(oud.start)} → {code(nieuw.start)}")
-    for vraag_id, vraag in nieuwe.items():
-        if vraag_id not in oude:
-            regels.append(
-                f"- **Nieuw, vraag {nieuw_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)} "
-                f"(ja → {doel(vraag.ja, nieuw)}, nee → {doel(vraag.nee, nieuw)})"
-            )
-    for vraag_id, vraag in oude.items():
-        if vraag_id not in nieuwe:
-            regels.append(f"- **Verdwenen, was vraag {oud_nr[vraag_id]}** ({code(vraag_id)}): {md(vraag.tekst)}")
-    for vraag_id in (v for v in nieuwe if v in oude):
-        a, n = oude[vraag_id], nieuwe[vraag_id]
-        if oud_nr[vraag_id] != nieuw_nr[vraag_id]:
-            regels.append(
-                f"- **Ander nummer:** {code(vraag_id)}: vraag {oud_nr[vraag_id]} → vraag {nieuw_nr[vraag_id]}"
-            )
-        if a.tekst != n.tekst:
-            regels.append(f"- **Anders geformuleerd:** {code(vraag_id)}: {woordverschil(a.tekst, n.tekst)}")
-        for antwoord in graaf.ANTWOORDEN:
-            van, naar = graaf.doel(a, antwoord), graaf.doel(n, antwoord)
-            if van != naar:
-                regels.append(
-                    f"- **Andere route:** {code(vraag_id)}, antwoord {antwoord}: {doel(van, oud)} → {doel(naar, nieuw)}"
-                )
+# The Markdown of the plain words (beschrijving.py): ids in code, data text escaped, what
+# something is now in bold.
+MARKDOWN = beschrijving.Opmaak(id=code, tekst=md, nieuw=lambda tekst: f"**{tekst}**")
+
+
+def _vragen(r: Rapport, lijst: tuple[wijzigingen.Wijziging, ...]) -> None:
+    """The questions: the sentence of the plain words, and what the plain words leave out:
+    the text of a question that came or went, a new wording word for word."""
+    regels = [f"- {_vraagregel(w)}" for w in lijst if isinstance(w, VRAAGWIJZIGINGEN)]
     if regels:
         r.kop("## Vragen")
         r.regels += regels
 
 
-# Where each part of the data lives: the file, and for a list of records the key of that list
-# in the file (its items are named as the check names them: "vorm 'peilen'").
-BESTAND_VAN = {
-    "kompas": ("kompas.yaml", None),
-    "vormen": ("vormen.yaml", "vormen"),
-    "principes": ("principes.yaml", "principes"),
-    "doelstellingen": ("doelstellingen.yaml", "doelstellingen"),
-    "indicatoren": ("indicatoren.yaml", None),
-    "risicos": ("risicos.yaml", "risicos"),
-    "financien": ("financien.yaml", None),
-    "wijkplatforms": ("wijkplatforms.yaml", None),
-    "versies": ("wijzigingen.yaml", "versies"),
-    "nota": ("nota.yaml", None),
-    "scenarios": ("scenarios.yaml", "scenarios"),
-    "archief": ("archief/", "archief"),
-}
-# The graph is reported above, question by question; the rest of kompas.yaml field by field.
-AL_GEMELD = ("vragen", "start", "versie")
+VRAAGWIJZIGINGEN = typing.get_args(wijzigingen.Vraagwijziging)
 
 
-def _veldverschillen(oud: KompasData, nieuw: KompasData, veld: str) -> list:
-    """The changed fields of one part of the data, named from the top of its file."""
-    a, n = getattr(oud, veld), getattr(nieuw, veld)
-    _, lijst = BESTAND_VAN[veld]
-    if lijst is not None:
-        return list(verschillen(a, n, (lijst,)))
-    delen = [f.name for f in dataclasses.fields(n) if not (veld == "kompas" and f.name in AL_GEMELD)]
-    return [v for deel in delen for v in verschillen(getattr(a, deel), getattr(n, deel), (deel,), n)]
+def _vraagregel(w: wijzigingen.Vraagwijziging) -> str:
+    zin = beschrijving.zin(w, MARKDOWN)
+    if isinstance(w, wijzigingen.VraagErbij):
+        ja, nee = beschrijving.bestemming(w.ja, MARKDOWN), beschrijving.bestemming(w.nee, MARKDOWN)
+        return f"{zin}: {md(w.tekst)} Ja leidt naar {ja}, nee naar {nee}."
+    if isinstance(w, wijzigingen.VraagEraf):
+        return f"{zin}: {md(w.tekst)}"
+    if isinstance(w, wijzigingen.VraagGeherformuleerd):
+        return f"{zin}: {woordverschil(w.oud, w.nieuw)}"
+    return f"{zin}."
 
 
-def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
+def _velden(r: Rapport, lijst: tuple[wijzigingen.Wijziging, ...]) -> None:
     per_bestand: dict[str, list[str]] = {}
-    for veld in dataclasses.fields(nieuw):
-        for v in _veldverschillen(oud, nieuw, veld.name):
-            plek = code(v.plek)
-            if v.oud is TOEGEVOEGD:
-                regel = f"{plek}: **erbij**: {_kort(v.nieuw)}"
-            elif v.nieuw is VERWIJDERD:
-                regel = f"{plek}: ~~eraf~~: {_kort(v.oud)}"
-            elif isinstance(v.oud, str) and isinstance(v.nieuw, str) and len(v.oud) + len(v.nieuw) > 80:
-                regel = f"{plek}: {woordverschil(v.oud, v.nieuw)}"
-            else:
-                regel = f"{plek}: {waarde(v.oud)} → **{waarde(v.nieuw)}**"
-            per_bestand.setdefault(BESTAND_VAN[veld.name][0], []).append(f"  - {regel}")
+    for w in lijst:
+        if isinstance(w, wijzigingen.Velden):
+            per_bestand.setdefault(w.bestand, []).extend(f"  - {_rij(v)}" for v in w.rijen)
     if per_bestand:
         r.kop("## Gewijzigde velden (oud → nieuw)")
         for bestand, regels in per_bestand.items():
@@ -257,7 +216,20 @@ def _velden(r: Rapport, oud: KompasData, nieuw: KompasData) -> None:
             )
 
 
-def _kort(record) -> str:
+def _rij(v: Verschil) -> str:
+    """One changed field: what came, what went, a long text word for word, or old → new."""
+    plek = code(v.plek)
+    if isinstance(v, Erbij):
+        return f"{plek}: **erbij**: {_kort(v.waarde)}"
+    if isinstance(v, Eraf):
+        return f"{plek}: ~~eraf~~: {_kort(v.waarde)}"
+    assert isinstance(v, Anders)  # velden_verschil gives no other rows outside `records`
+    if isinstance(v.oud, str) and isinstance(v.nieuw, str) and len(v.oud) + len(v.nieuw) > 80:
+        return f"{plek}: {woordverschil(v.oud, v.nieuw)}"
+    return f"{plek}: {waarde(v.oud)} → **{waarde(v.nieuw)}**"
+
+
+def _kort(record: Any) -> str:
     """An added or removed record in a few words: its key and title, or the value itself."""
     if isinstance(record, ArchiefVersie):
         return f"versie {md(record.versie)} bewaard in het archief"
@@ -294,10 +266,10 @@ def vergelijk(oud: KompasData, nieuw: KompasData, oud_naam: str = "oud", nieuw_n
             "Alleen de opmaak, commentaar of de volgorde van sleutels is anders.",
         ]
         return r
-    oude_b, nieuwe_b = b.betekenis(oud), b.betekenis(nieuw)
+    lijst = wijzigingen.tussen(oud, nieuw)
     _scenarios(r, oud, nieuw)
-    _paden(r, oude_b, nieuwe_b)
-    _adressen(r, oude_b, nieuwe_b)
-    _vragen(r, oude_b, nieuwe_b)
-    _velden(r, oud, nieuw)
+    _paden(r, oud, nieuw)
+    _adressen(r, oud, nieuw)
+    _vragen(r, lijst)
+    _velden(r, lijst)
     return r

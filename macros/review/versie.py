@@ -21,7 +21,7 @@ from ..data import betekenis as b
 from ..data.loader import laad_kompas_data, versie_sleutel
 from ..data.model import ARCHIEF_MAP, ArchiefVersie, Doel, KompasData, KompasVersie, NaarVraag
 from ..data.velden import ID
-from . import beschrijving, gouden
+from . import beschrijving, gouden, wijzigingen
 
 
 class VersieWeigering(Exception):
@@ -206,7 +206,7 @@ def leg_vast(
         versie=versie,
         datum=(datum or datetime.date.today()).isoformat(),
         samenvatting=zin,
-        wijzigingen=beschrijving.in_woorden(oud, nieuw),
+        wijzigingen=beschrijving.in_woorden(wijzigingen.tussen(vorige, nu)),
         vingerafdruk=b.vingerafdruk(nieuw),
         paden=b.gewijzigde_paden(oud, nieuw),
     )
