@@ -1,13 +1,12 @@
 """The two data sets a build reads: the kompas as the kompasteam keeps it (kompas_data/) and the
 note as adopted (nota_vastgesteld/: the frozen data of the note, kompas 1.0), in the folders our
 plugin's options in mkdocs.yml name (`KompasConfig` in plugin.py). A problem stops the build
-with the full list of what is wrong."""
+with the full list of what is wrong (the plugin turns `GegevensFout` into MkDocs' error: this
+module, like the rest of macros/ but plugin.py, knows nothing of the engine)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 from ..data import betekenis
 from ..data.loader import KompasDataError, laad_kompas_data
@@ -18,12 +17,16 @@ KOMPAS_DATA = "kompas_data"
 NOTA_VASTGESTELD = "nota_vastgesteld"
 
 
+class GegevensFout(Exception):
+    """A data set the build cannot use; the message says what is wrong and what to do."""
+
+
 def laad(map_: Path) -> KompasData:
     """The kompas for a build, or a stopped build with every problem."""
     try:
         return laad_kompas_data(map_)
     except KompasDataError as fout:
-        raise PluginError(str(fout)) from None
+        raise GegevensFout(str(fout)) from None
 
 
 def laad_nota(map_: Path, data: KompasData) -> KompasData:
@@ -32,13 +35,13 @@ def laad_nota(map_: Path, data: KompasData) -> KompasData:
     try:
         nota = laad_kompas_data(map_)
     except KompasDataError as fout:
-        raise PluginError(f"De nota zoals vastgesteld ({map_.name}/) is niet te lezen:\n{fout}") from None
+        raise GegevensFout(f"De nota zoals vastgesteld ({map_.name}/) is niet te lezen:\n{fout}") from None
     afdruk = betekenis.vingerafdruk(nota)
     eigen = next((v.vingerafdruk for v in nota.versies if v.versie == nota.kompas.versie), None)
     # A data set whose history starts later (a test's) has no record of the note's version.
     in_kompas = next((v.vingerafdruk for v in data.versies if v.versie == nota.kompas.versie), afdruk)
     if eigen != afdruk or in_kompas != afdruk:
-        raise PluginError(
+        raise GegevensFout(
             f"De nota zoals vastgesteld ({map_.name}/) past niet meer bij versie {nota.kompas.versie} van het "
             "kompas: die map verandert nooit. Zet hem terug (git checkout main -- "
             f"{map_.name}/); een wijziging van het kompas hoort in kompas_data/."

@@ -43,7 +43,7 @@ from ..data.model import KompasData
 from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
 from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
-from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, laad, laad_nota
+from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, GegevensFout, laad, laad_nota
 from .sjablonen import Url
 
 HELE_NOTA = paginasoorten.adres("nota")
@@ -97,8 +97,11 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if self.serve:
             herladen.herlaad_macros()
         naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
-        self.data = data = laad(naast / self.config.kompas_data)
-        self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
+        try:
+            self.data = data = laad(naast / self.config.kompas_data)
+            self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
+        except GegevensFout as fout:
+            raise PluginError(str(fout)) from None
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
         self._bewaak_versie(data, config)
