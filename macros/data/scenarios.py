@@ -31,11 +31,6 @@ class Uitkomst:
         return self.einde.vorm if isinstance(self.einde, NaarVorm) else None
 
     @property
-    def onbeantwoord(self) -> Optional[str]:
-        """The question the scenario gives no answer to, or None when it reached a vorm."""
-        return self.einde.vraag if isinstance(self.einde, NaarVraag) else None
-
-    @property
     def langs_voorbeeld(self) -> bool:
         """The scenario of an example under a question passes that question (else the example
         illustrates a question this situation never meets)."""
