@@ -16,6 +16,7 @@
 #   make test-snel  the tests a change of the kompas can break, without browser or nginx (under a minute)
 #   make schema  rewrite the JSON Schema files in schema/ after a change to the model
 #   make lock    refresh constraints.txt (the pinned versions) from a fresh install
+#   make vendor  the gemeente's design system (package-lock.json) into vendor/; needs Node's npm
 
 PYTHON ?= python3
 VENV := .venv
@@ -29,7 +30,7 @@ CHROMIUM := /usr/bin/chromium
 # instead of failing at once.
 APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
 
-.PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock chromium nginx pango java ci-gereedschap clean
+.PHONY: serve build voorbeeld test test-snel check versie gouden verschil schema dist bench lock vendor chromium nginx pango java ci-gereedschap clean
 
 # Installs are stamped, so a second `make` does not reinstall; a change to the dependencies
 # or the pinned versions does.
@@ -165,6 +166,14 @@ ci-gereedschap:
 		echo "Installeer ze als beheerder: sudo apt-get install $(CI_PAKKETTEN)"; \
 		exit 1; \
 	fi
+
+# Gemeente Utrecht's design tokens, component CSS and font, exactly as package-lock.json pins
+# them (npm ci in a temporary folder), into vendor/ with versions and hashes in
+# vendor/VERSIES.json (macros/uitvoer/vendoren.py). The vendored files are committed: serve,
+# build and test need no Node. After a version bump in package.json: npm install
+# --package-lock-only, then make vendor, then commit package*.json and vendor/.
+vendor: $(VENV)/.site-installed
+	$(PY) -m macros vendor
 
 lock:
 	rm -rf .venv-lock

@@ -14,6 +14,8 @@ python -m macros vastleggen --doel origin/main [--bericht BESTAND]
                                           CI's version job: make versie for a pull request,
                                           its title (KOMPAS_TITEL) as the summary
 python -m macros schema [--schrijf]       the JSON Schema files of the data (schema/)
+python -m macros vendor [--uit vendor]   the gemeente's design system from package-lock.json
+                                          into vendor/ (npm ci; make vendor)
 python -m macros dist [--uit dist] [--loket ORIGIN] [--root PAD] [--listen 80]
                       [--site-url URL] [--contact ADRES]
                                           site + precompressed copies + nginx configuration
@@ -180,6 +182,18 @@ def dist_opdracht(args) -> int:
     return 0
 
 
+def vendor_opdracht(args) -> int:
+    from .uitvoer import vendoren
+
+    try:
+        record = vendoren.vernieuw(args.uit)
+    except vendoren.VendorFout as fout:
+        print(f"make vendor: {fout}", file=sys.stderr)
+        return 1
+    print(f"{len(record['pakketten'])} pakketten in {args.uit}/, met versies en sha256 in {vendoren.VERSIES}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -199,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schema", help="het JSON Schema van de data")
     p.add_argument("--schrijf", action="store_true", help="schrijf de bestanden in schema/")
     p.set_defaults(functie=schema_opdracht)
+    p = sub.add_parser("vendor", help="de huisstijl van de gemeente uit package-lock.json in vendor/ (npm ci)")
+    p.add_argument("--uit", default=PROJECT / "vendor", type=Path)
+    p.set_defaults(functie=vendor_opdracht)
     p = sub.add_parser("bouw", help="strikte bouw; vervangt de site alleen als de bouw lukt")
     p.add_argument("--uit", default=PROJECT / "site", type=Path)
     p.add_argument("--config", default=PROJECT / "mkdocs.yml", type=Path)

@@ -40,7 +40,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
 from ..data.model import KompasData
-from ..uitvoer import bouwinfo, diagram, grafieken, json_schema, kleuren, kompas_json, pdf, verkleinen
+from ..uitvoer import bouwinfo, diagram, grafieken, huisstijl, json_schema, kleuren, kompas_json, pdf, verkleinen
 from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
 from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, GegevensFout, laad, laad_nota
@@ -51,6 +51,9 @@ HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
+# The gemeente's font for the theme's text: mkdocs-material reads --md-text-font (with
+# `font: false` in mkdocs.yml it loads no font of its own, from no other host).
+THEMA_LETTERTYPE = ":root{--md-text-font:var(--utrecht-document-font-family)}"
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
@@ -309,6 +312,8 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if not self.nota_delen:
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
+        # The gemeente's CSS, cut down to what the built pages use (uitvoer/huisstijl.py).
+        log.info(f"huisstijl: {huisstijl.schrijf(site, koppeling=THEMA_LETTERTYPE)}")
         nota = self.nota
         html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:
@@ -346,6 +351,8 @@ def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
     extra_javascript), as opposed to the theme's."""
     bestanden = []
     for adres in [*config["extra_css"], *(str(s) for s in config["extra_javascript"])]:
+        if adres == huisstijl.STIJL_ADRES:
+            continue  # the gemeente's, not ours: written after the build (on_post_build)
         bestand = files.get_file_from_path(adres)
         if bestand is None:
             raise PluginError(f"kompas-plugin: {adres} uit mkdocs.yml bestaat niet")

@@ -1,5 +1,11 @@
 """The colours of the site, the PDF, the diagram and the charts: defined once, here.
 
+They are gemeente Utrecht's: each entry of the palette names the design token a designer of the
+gemeente would use for that role, read from the vendored tokens (`@utrecht/design-tokens`,
+vendor/; huisstijl.py), so a change of the gemeente's brand is a version bump of the tokens
+(`make vendor`). Where the tokens have no colour for a role, the colour is ours and the comment
+says why.
+
 Python is the source, not a stylesheet, because the diagram and the charts are drawn in
 Python and need the values themselves (an SVG opened on its own has no stylesheet, and
 matplotlib takes no CSS). The stylesheets get the same values as custom properties
@@ -12,38 +18,71 @@ marks that carry meaning at least 3:1 (WCAG 1.4.3, 1.4.11).
 
 from __future__ import annotations
 
-PALET: dict[str, str] = {
-    # Utrecht red: brand accent only, never for something you can click.
-    "rood": "#cc0000",
-    # Utrecht link blue (7.4:1), and darker for a hovered button.
-    "link": "#24578f",
-    "link-donker": "#1b4470",
-    # Utrecht focus blue: the outline of whatever has keyboard focus.
-    "focus": "#2964a3",
-    # Body text: near-black, 17:1.
-    "tekst": "#1a1a1a",
-    # Secondary text (captions, footer, chart ticks): 8.5:1.
-    "tekst-zacht": "#4d4d4d",
+from .huisstijl import kleur
+
+# The role of each colour, and the gemeente's token for it.
+TOKENS: dict[str, str] = {
+    # Utrecht red (basis rood): brand accent only, never for something you can click. The
+    # tokens have no role "brand accent"; this is the red of their footer and table headers.
+    "rood": "--utrecht-color-red-40",
+    # Links (7.4:1).
+    "link": "--utrecht-link-color",
+    # Darker than a link, for the theme's dark primary and a hovered button of ours: the
+    # gemeente's pressed primary button.
+    "link-donker": "--utrecht-button-primary-action-active-background-color",
+    # The outline of whatever has keyboard focus, and the theme's accent (hover): the
+    # gemeente's blue for a link with focus or hover. (The gemeente's own focus ring, a black
+    # dotted outline on yellow, comes with the components: --utrecht-focus-*.)
+    "focus": "--utrecht-link-focus-color",
+    # Body text: the document's colour (black, 21:1).
+    "tekst": "--utrecht-document-color",
+    # Secondary text (captions, footer, chart ticks): the palette's grey 30 (8.5:1). The only
+    # token for secondary text, --utrecht-figure-caption-color (#727272), has 4.8:1 on white
+    # but 4.3:1 on the light panels (vlak) where our captions also stand.
+    "tekst-zacht": "--utrecht-color-grey-30",
     # Lines that carry meaning: the diagram's arrows and their Ja/Nee labels, the charts'
     # axes. Lighter than text so the reader's route (link blue, thick) stands out, and still
-    # 4.5:1, enough for the labels as text. (The diagram drew #4d4d4d, the charts #767676.)
-    "lijn": "#767676",
-    # Lines that only separate (between blocks, the charts' grid) and stronger ones (table
-    # borders in the PDF, the frame of the verantwoording, hatching on a light fill).
-    "rand": "#d9d9d9",
-    "rand-sterk": "#bfbfbf",
-    # Light panels behind quotes, boxes and the diagram's vormen.
-    "vlak": "#f3f3f3",
-    # Errors in the wijzer's form (GOV.UK's error pattern).
-    "fout": "#b30000",
-    "wit": "#ffffff",
-    "zwart": "#000000",
+    # 4.5:1, enough for the labels as text: the brand's secondary grey (4.6:1).
+    "lijn": "--utrecht-color-secondary-grey",
+    # Lines that only separate (between blocks, the charts' grid): as between a table's rows.
+    "rand": "--utrecht-table-row-border-block-end-color",
+    # Stronger separating lines (table borders in the PDF, the frame of the verantwoording,
+    # hatching on a light fill, the wijzer's answer rows): the palette's grey 80, which the
+    # tokens use for a rule between columns.
+    "rand-sterk": "--utrecht-color-grey-80",
+    # Light panels behind quotes, boxes and the diagram's vormen: the gemeente's surface.
+    "vlak": "--utrecht-surface-background-color",
+    # Errors in the wijzer's form: the colour of a form field's error message.
+    "fout": "--utrecht-form-field-error-message-color",
+    "wit": "--utrecht-document-background-color",
+    "zwart": "--utrecht-color-black",
 }
+
+PALET: dict[str, str] = {naam: kleur(token) for naam, token in TOKENS.items()}
 
 # Only in the charts: the budget's posts (each also hatched, WCAG 1.4.1: not by colour alone),
 # the years light to dark, and the kinds of vorm in the zeggenschap chart.
-REEKSEN = [(PALET["link"], ""), ("#a34f00", "//"), ("#2e6b30", "\\\\"), ("#6b3d8f", ".."), (PALET["tekst-zacht"], "xx")]
-JAAR_TINTEN = ["#9cbde0", "#5f8fc4", PALET["link"], "#12304f"]
+# The posts: link blue, then the brand's secondary brown and purple and the palette's dark
+# green (all at least 3:1, tests/test_kleuren.py); the brand's secondary green (3.0:1) and
+# orange (2.8:1) are too light against white for a bar.
+REEKSEN = [
+    (PALET["link"], ""),
+    (kleur("--utrecht-color-secondary-brown"), "//"),
+    (kleur("--utrecht-color-green-40"), "\\\\"),
+    (kleur("--utrecht-color-secondary-purple"), ".."),
+    (PALET["tekst-zacht"], "xx"),
+]
+# The years: the gemeente's blues, light to dark (every bar also says its year and amount).
+JAAR_TINTEN = [
+    kleur("--utrecht-color-blue-80"),
+    kleur("--utrecht-color-blue-60"),
+    PALET["link"],
+    kleur("--utrecht-color-blue-20"),
+]
+# Ours: a blue and a grey between the tokens' steps. The kinds of vorm must differ from each
+# other and from the link blue of the vormen the kompas steers towards; the tokens' blue 60 is
+# too close to that blue, and their greys (40, 80) are either as dark as the text or too faint
+# on white for a bar.
 VORM_SAMEN = "#7aa0c8"
 VORM_GEEN = "#a6a6a6"
 
