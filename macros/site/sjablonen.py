@@ -31,6 +31,7 @@ from ..data import adressen
 from ..data.graaf import Pad, vorm_titel
 from ..data.herkomst import Herkomst, Wijziging, versie_anker
 from ..data.model import ZEGGENSCHAP
+from ..uitvoer import bouwcache
 from ..uitvoer.opmaak import datum, euro
 
 # Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page
@@ -163,6 +164,9 @@ def omgeving() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiled once, kept in the build cache: this module (the settings above, RegelsAaneen)
+        # and Jinja's version are part of every entry's key.
+        bytecode_cache=bouwcache.sjabloon_cache(bouwcache.code_en_versie(__file__, "jinja2")),
     )
     omgeving.filters.update(md_kop=markdown_kop, euro=euro, datum=datum)
     # The site's addresses (data/adressen.py), for links through the page's `url`.
