@@ -75,10 +75,11 @@ def _bewaar(bestand: Path, inhoud: bytes) -> None:
 
 
 class SjabloonCache(BytecodeCache):
-    """Jinja's templates compiled to Python, kept between builds: compiling ours is a fifth of a
-    warm build. Jinja finds an entry by the template's name and checks it against the template's
-    source; `code` joins that check (what turns a source into Python: the environment's settings
-    and extensions, Jinja's version), so a changed template or setting is compiled anew."""
+    """Jinja's templates compiled to Python, kept between builds: compiling ours took some 0.2 s
+    of every build. Jinja finds an entry by the template's name and checks it against the
+    template's source; `code` joins that check (what turns a source into Python: the
+    environment's settings, extensions and filters, Jinja's version), so a changed template or
+    setting is compiled anew."""
 
     def __init__(self, map_: Path, code: str):
         self.map = map_
