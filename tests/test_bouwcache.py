@@ -1,12 +1,25 @@
-"""The build cache for charts, the PDF and compiled templates: found by its inputs, never stale, never fatal."""
+"""The build cache for charts, the PDF, compiled templates and the note as adopted: found by its
+inputs, never stale, never fatal."""
 
 from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable, cast
 
 import pytest
 from jinja2 import DictLoader, Environment
 from jinja2.bccache import bc_magic
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
 
-from macros.uitvoer import bouwcache
+from macros.site import hele_nota, plugin
+from macros.site.hele_nota import Deel
+from macros.site.plugin import KompasPlugin
+from macros.uitvoer import bouwcache, kleuren
 
 
 def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch):
@@ -96,3 +109,199 @@ def test_een_ander_of_beschadigd_sjabloon_wordt_opnieuw_gecompileerd(tmp_path, m
 def test_sjablonen_zonder_bouwcache(monkeypatch):
     monkeypatch.setenv("KOMPAS_CACHE", "uit")
     assert bouwcache.sjabloon_cache("instellingen") is None
+
+
+def test_map_inhoud_volgt_elk_bestand_maar_niet_bytecode_of_verborgen_mappen(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.py").write_text("a = 1")
+    eerst = bouwcache.map_inhoud(tmp_path)
+    for weg in ("__pycache__", ".cache"):
+        (tmp_path / "sub" / weg).mkdir()
+        (tmp_path / "sub" / weg / "b").write_text("niet de code")
+    assert bouwcache.map_inhoud(tmp_path) == eerst
+    (tmp_path / "sub" / "a.py").write_text("a = 2")
+    assert bouwcache.map_inhoud(tmp_path) != eerst
+    (tmp_path / "sub" / "a.py").write_text("a = 1")
+    (tmp_path / "sub" / "a.py").rename(tmp_path / "sub" / "c.py")  # the same bytes, another name
+    assert bouwcache.map_inhoud(tmp_path) != eerst
+
+
+def test_pakketten_noemen_elke_geinstalleerde_versie():
+    namen = bouwcache.pakketten()
+    assert f"jinja2-{version('jinja2')}.dist-info" in namen.lower()
+    assert f"markdown-{version('markdown')}.dist-info" in namen.lower()
+
+
+# --- The note as adopted, kept whole (plugin._hele_nota) --------------------------------------
+
+
+@dataclass
+class _Bestand:
+    """What the key reads of a file of the build."""
+
+    src_uri: str
+    url: str
+    inclusion: InclusionLevel = InclusionLevel.INCLUDED
+
+
+DELEN = [
+    Deel("", "deel/b-opgave/", "B. Opgave", 0, "<h1>B. Opgave</h1>"),
+    Deel("kompas/index.md", "kompas/", "Kompas", 1, "<h1>Kompas</h1><p>zoals de site hem nu toont</p>"),
+]
+INSTELLINGEN = {
+    "markdown_extensions": ["toc", "tables"],
+    "mdx_configs": {"toc": {"permalink": False}},
+    "use_directory_urls": True,
+    "site_url": None,
+    "validation": {"links": {"anchors": 30}},
+}
+
+
+@dataclass
+class _Rendering:
+    """Stands in for rendering the note's pages (plugin._nota_delen), and counts."""
+
+    keer: int = 0
+
+    def __call__(self, site_delen: list[Deel], config, files) -> list[Deel]:
+        self.keer += 1
+        html = f"<h1>Kompas</h1><p>zoals de nota hem vaststelde, {self.keer}e keer</p>"
+        return [site_delen[0], Deel("kompas/index.md", "kompas/", "Kompas", 1, html)]
+
+
+@pytest.fixture
+def nota_plugin(tmp_path, monkeypatch):
+    """Our plugin as on_page_context finds it for the note: two data sets, our code, the
+    note's page as written, the build's files; the note's rendering counted, not done."""
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    for map_ in ("kompas_data", "nota_vastgesteld", "macros"):
+        (tmp_path / map_).mkdir()
+        (tmp_path / map_ / "a.yaml").write_text("a: 1\n")
+    monkeypatch.setattr(plugin, "MACROS", tmp_path / "macros")
+    kompas = KompasPlugin()
+    kompas.mappen = (tmp_path / "kompas_data", tmp_path / "nota_vastgesteld")
+    kompas.nota_bronnen = {"kompas/index.md": "# Kompas\n\n{{ kompas_vragen() }}\n"}
+    kompas.gegenereerd = {}
+    kompas.files = cast(Files, [_Bestand("kompas/index.md", "kompas/"), _Bestand("index.md", "")])
+    monkeypatch.setattr(kompas, "_nota_delen", _Rendering())
+    return kompas
+
+
+def _hele_nota(kompas: KompasPlugin, delen=DELEN, instellingen=INSTELLINGEN, url="nota/"):
+    return kompas._hele_nota(list(delen), cast(MkDocsConfig, instellingen), url)
+
+
+def test_de_nota_komt_de_tweede_keer_uit_de_cache(nota_plugin):
+    eerste = _hele_nota(nota_plugin)
+    assert "1e keer" in eerste.pagina and "1e keer" in eerste.pdf
+    assert _hele_nota(nota_plugin) == eerste and nota_plugin._nota_delen.keer == 1
+
+
+def _schrijf(pad: Path) -> dict:
+    pad.write_text("a: 2\n")
+    return {}
+
+
+def _met(monkeypatch: pytest.MonkeyPatch, waar: object, naam: str, waarde: object) -> dict:
+    monkeypatch.setattr(waar, naam, waarde)
+    return {}
+
+
+def _ander_bestand(kompas: KompasPlugin, bestand: _Bestand, vervang: bool) -> dict:
+    lijst = cast(list, kompas.files)
+    if vervang:
+        lijst[0] = bestand
+    else:
+        lijst.append(bestand)
+    return {}
+
+
+def _andere_bron(kompas: KompasPlugin) -> dict:
+    kompas.nota_bronnen["kompas/index.md"] = "# Kompas\n"
+    return {}
+
+
+def _instelling(naam: str, waarde: object) -> dict:
+    return {"instellingen": {**INSTELLINGEN, naam: waarde}}
+
+
+# Everything the note as adopted follows from, each changed on its own (the arguments of
+# _hele_nota that differ, if any): a change of any of it renders the note again.
+WIJZIGINGEN: dict[str, Callable[[KompasPlugin, pytest.MonkeyPatch], dict]] = {
+    "de Markdown van een pagina van de nota": lambda k, m: _andere_bron(k),
+    "de volgorde in het menu": lambda k, m: {"delen": DELEN[::-1]},
+    "een titel in het menu": lambda k, m: {"delen": [DELEN[0], dataclasses.replace(DELEN[1], titel="Het kompas")]},
+    "de diepte in het menu": lambda k, m: {"delen": [DELEN[0], dataclasses.replace(DELEN[1], diepte=2)]},
+    "een kop in het menu die geen pagina is": lambda k, m: {
+        "delen": [dataclasses.replace(DELEN[0], html="<h1>C. Opgave</h1>"), DELEN[1]]
+    },
+    "de gegevens van het kompas nu": lambda k, m: _schrijf(k.mappen[0] / "a.yaml"),
+    "de gegevens van de nota": lambda k, m: _schrijf(k.mappen[1] / "a.yaml"),
+    "een nieuw bestand in de gegevens": lambda k, m: _schrijf(k.mappen[0] / "b.yaml"),
+    "onze code of een sjabloon": lambda k, m: _schrijf(plugin.MACROS / "a.yaml"),
+    "het adres van een bestand van de bouw": lambda k, m: _ander_bestand(k, _Bestand("kompas/index.md", "k/"), True),
+    "een bestand van de bouw erbij": lambda k, m: _ander_bestand(k, _Bestand("nieuw.md", "nieuw/"), False),
+    "een bestand van de bouw uitgesloten": lambda k, m: _ander_bestand(
+        k, _Bestand("kompas/index.md", "kompas/", InclusionLevel.EXCLUDED), True
+    ),
+    "een instelling van Markdown": lambda k, m: _instelling("mdx_configs", {"toc": {"permalink": True}}),
+    "een extensie van Markdown": lambda k, m: _instelling("markdown_extensions", ["toc", "tables", "abbr"]),
+    "het adres van de site": lambda k, m: _instelling("site_url", "https://example.org/"),
+    "de controle van links": lambda k, m: _instelling("validation", {"links": {"anchors": 20}}),
+    "het adres van de pagina": lambda k, m: {"url": "hele-nota/"},
+    "een bibliotheek": lambda k, m: _met(m, bouwcache, "pakketten", lambda: "markdown-9.9.dist-info"),
+    "de motor": lambda k, m: _met(m, plugin, "_motor", lambda: "properdocs 1.6.7"),
+    "het palet": lambda k, m: _met(m, kleuren, "css_variabelen", lambda: ":root{--kvz-link:#000}"),
+}
+
+
+@pytest.mark.parametrize("wijziging", WIJZIGINGEN)
+def test_elke_wijziging_van_wat_de_nota_maakt_rendert_haar_opnieuw(nota_plugin, monkeypatch, wijziging):
+    _hele_nota(nota_plugin)
+    anders = WIJZIGINGEN[wijziging](nota_plugin, monkeypatch)
+    assert "2e keer" in _hele_nota(nota_plugin, **anders).pagina
+    assert nota_plugin._nota_delen.keer == 2
+
+
+def test_de_site_zelf_maakt_de_nota_niet_anders(nota_plugin):
+    # The site's own rendering of a page of the note (the kompas as it is now) is not an input:
+    # the note is rendered from its own data.
+    _hele_nota(nota_plugin)
+    site_nu = [DELEN[0], dataclasses.replace(DELEN[1], html="<p>een latere versie van het kompas</p>")]
+    assert "1e keer" in _hele_nota(nota_plugin, delen=site_nu).pagina
+
+
+def test_een_pagina_die_de_config_leest_wordt_elke_bouw_gerenderd(nota_plugin):
+    # MkDocs' config holds this build's commit and date: no key follows it.
+    nota_plugin.nota_bronnen["kompas/index.md"] = "Gebouwd uit {{ config.extra.bouw.commit }}"
+    _hele_nota(nota_plugin)
+    assert "2e keer" in _hele_nota(nota_plugin).pagina
+
+
+@pytest.mark.parametrize("logger", ["mkdocs.structure.pages", "MARKDOWN", "mkdocs.plugins.kompas"])
+def test_een_nota_met_een_waarschuwing_wordt_niet_bewaard(nota_plugin, monkeypatch, logger):
+    # A strict build stops on a warning, a broken link in the note say: every build, not only
+    # the one that rendered it.
+    nota_delen = nota_plugin._nota_delen
+
+    def met_waarschuwing(*args):
+        logging.getLogger(logger).warning("een link naar een pagina die er niet is")
+        return nota_delen(*args)
+
+    monkeypatch.setattr(nota_plugin, "_nota_delen", met_waarschuwing)
+    _hele_nota(nota_plugin)
+    assert "2e keer" in _hele_nota(nota_plugin).pagina
+
+
+def test_een_beschadigde_nota_wordt_opnieuw_gerenderd(nota_plugin, tmp_path):
+    _hele_nota(nota_plugin)
+    (bewaard,) = (tmp_path / "cache" / "nota").iterdir()
+    bewaard.write_bytes(b'{"pagina": "half')
+    assert "2e keer" in _hele_nota(nota_plugin).pagina
+    assert hele_nota.Samengesteld.uit_json(bewaard.read_bytes()) is not None  # and kept whole again
+
+
+def test_zonder_bouwcache_wordt_de_nota_elke_bouw_gerenderd(nota_plugin, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", "uit")
+    _hele_nota(nota_plugin)
+    assert "2e keer" in _hele_nota(nota_plugin).pagina

@@ -8,7 +8,8 @@
   (`/kompas.schema.json`, one per data file in `/schema/`);
 - the whole note on one page (`nota/`) and as a PDF: the note as adopted, so its pages are
   rendered once more from the frozen data of the note (nota_vastgesteld/, `_nota_delen`) and
-  assembled in the order of the nav (hele_nota.py);
+  assembled in the order of the nav (hele_nota.py); from the build cache when nothing it
+  follows from changed (`_nota_sleutel`);
 - which texts of the note the kompasteam changed since: the comparison (data/herkomst.py) the
   templates mark them with;
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
@@ -18,11 +19,15 @@ State lives on the instance; MkDocs makes one per build (and keeps it during `se
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import re
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Iterator, Literal, Optional
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
@@ -40,7 +45,18 @@ from mkdocs.utils.templates import TemplateContext
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
 from ..data.model import KompasData
-from ..uitvoer import bouwinfo, diagram, grafieken, huisstijl, json_schema, kleuren, kompas_json, pdf, verkleinen
+from ..uitvoer import (
+    bouwcache,
+    bouwinfo,
+    diagram,
+    grafieken,
+    huisstijl,
+    json_schema,
+    kleuren,
+    kompas_json,
+    pdf,
+    verkleinen,
+)
 from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
 from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, GegevensFout, laad, laad_nota
@@ -51,6 +67,12 @@ HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
+# Our code and templates: the note as adopted is made by them (its key in the build cache).
+MACROS = Path(__file__).resolve().parent.parent
+# A page of the note whose Jinja reads MkDocs' config (as the colofon reads the build's commit).
+LEEST_CONFIG = re.compile(r"\bconfig\b")
+# MkDocs' settings that shape a page's HTML or what its links may point to.
+MARKDOWN_INSTELLINGEN = ("markdown_extensions", "mdx_configs", "use_directory_urls", "site_url", "validation")
 # The gemeente's font for the theme's text: mkdocs-material reads --md-text-font (with
 # `font: false` in mkdocs.yml it loads no font of its own, from no other host).
 THEMA_LETTERTYPE = ":root{--md-text-font:var(--utrecht-document-font-family)}"
@@ -81,7 +103,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self.nota_bronnen: dict[str, str] = {}  # the Markdown of the note's pages, before macros
         self.bouw: dict[str, Any] = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
-        self.nota_delen: list[hele_nota.Deel] = []
+        self.nota_uit: Optional[hele_nota.Samengesteld] = None  # the whole note, made in on_page_context
         self.een_pdf_tegelijk = threading.Lock()
 
     @property
@@ -100,13 +122,15 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if self.serve:
             herladen.herlaad_macros()
         naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
+        self.mappen = (naast / self.config.kompas_data, naast / self.config.nota_vastgesteld)
         try:
-            self.data = data = laad(naast / self.config.kompas_data)
-            self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
+            self.data = data = laad(self.mappen[0])
+            self.nota = laad_nota(self.mappen[1], data)
         except GegevensFout as fout:
             raise PluginError(str(fout)) from None
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
+        self.nota_uit = None
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
         sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
@@ -232,9 +256,51 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if HELE_NOTA_PLEK not in inhoud:
             raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {HELE_NOTA_PLEK}")
         with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
-            self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
-        page.content = inhoud.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
+            self.nota_uit = self._hele_nota(list(hele_nota.nav_delen(nav.items)), config, page.url)
+        page.content = inhoud.replace(HELE_NOTA_PLEK, self.nota_uit.pagina)
         return context
+
+    def _hele_nota(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> hele_nota.Samengesteld:
+        """The note as adopted, assembled for its page and for the PDF: from the build cache when
+        everything it follows from is as in an earlier build (`_nota_sleutel`), else rendered
+        (some 0.2 s of CPU, the largest part of a warm build that is ours). A rendering that
+        logged a warning is not kept: a strict build must stop on it every time, not once."""
+        sleutel = self._nota_sleutel(site_delen, config, url)
+        bewaard = bouwcache.ophalen("nota", sleutel) if sleutel is not None else None
+        uit = hele_nota.Samengesteld.uit_json(bewaard) if bewaard is not None else None
+        if uit is not None:
+            return uit
+        with _meldingen() as gemeld:
+            uit = hele_nota.samengesteld(self._nota_delen(site_delen, config, self.files), url)
+        if sleutel is not None and not gemeld:
+            bouwcache.bewaren("nota", sleutel, uit.als_json())
+        return uit
+
+    def _nota_sleutel(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> Optional[str]:
+        """Everything the note as adopted follows from, as one key in the build cache: the
+        Markdown of its pages; the nav (their order, addresses and titles, and the headings that
+        are no page, which it takes as they are); both data sets (its macros read the kompas as
+        it is now too: `sinds_de_nota`); our code and templates and the palette; the build's
+        files (its links resolve among them); MkDocs' Markdown settings, the engine, every
+        installed library and Python. None, rendered every time, when a page of the note reads
+        MkDocs' config in its Jinja: that holds this build's commit and date."""
+        bronnen = {d.src: self.nota_bronnen[d.src] for d in site_delen if d.src in self.nota_bronnen}
+        if any(LEEST_CONFIG.search(bron) for bron in bronnen.values()):
+            return None
+        zoals_ze_zijn = [d.html for d in site_delen if d.src not in bronnen and d.src not in self.gegenereerd]
+        return bouwcache.sleutel(
+            url,
+            json.dumps(bronnen, sort_keys=True),
+            json.dumps([(d.src, d.url, d.titel, d.diepte) for d in site_delen]),
+            json.dumps(zoals_ze_zijn),
+            *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
+            bouwcache.map_inhoud(MACROS),
+            kleuren.css_variabelen(),
+            "\n".join(sorted(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in self.files)),
+            json.dumps({naam: config[naam] for naam in MARKDOWN_INSTELLINGEN}, sort_keys=True, default=str),
+            _motor(),
+            bouwcache.pakketten(),
+        )
 
     def _nota_delen(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, files: Files) -> list[hele_nota.Deel]:
         """The note as adopted, page by page in the nav's order: each page of the note rendered
@@ -309,13 +375,13 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.nota_delen:
+        if self.nota_uit is None:
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         # The gemeente's CSS, cut down to what the built pages use (uitvoer/huisstijl.py).
         log.info(f"huisstijl: {huisstijl.schrijf(site, koppeling=THEMA_LETTERTYPE)}")
         nota = self.nota
-        html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
+        html = hele_nota.document(self.nota_uit.pdf, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:
             # Live reload stays fast: the PDF is made after the build, in the background, and the
             # download link works a few seconds later (without the size next to it).
@@ -358,6 +424,37 @@ def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
             raise PluginError(f"kompas-plugin: {adres} uit mkdocs.yml bestaat niet")
         bestanden.append(bestand)
     return bestanden
+
+
+def _motor() -> str:
+    """The engine this build runs on, with its version: MkDocs, or ProperDocs under MkDocs' names."""
+    naam = Page.__module__.split(".")[0]
+    return f"{naam} {getattr(sys.modules[naam], '__version__', '')}"
+
+
+class _Verzamelaar(logging.Handler):
+    def __init__(self, gemeld: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.gemeld = gemeld
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.gemeld.append(record)
+
+
+@contextlib.contextmanager
+def _meldingen() -> Iterator[list[logging.LogRecord]]:
+    """The warnings (and worse) logged inside the block: by the engine (MkDocs' own logger
+    does not pass its records on), by Markdown's extensions or by us."""
+    gemeld: list[logging.LogRecord] = []
+    verzamelaar = _Verzamelaar(gemeld)
+    loggers = {logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger(_motor().split()[0])}
+    for logger in loggers:
+        logger.addHandler(verzamelaar)
+    try:
+        yield gemeld
+    finally:
+        for logger in loggers:
+            logger.removeHandler(verzamelaar)
 
 
 def _html(page: Page) -> str:

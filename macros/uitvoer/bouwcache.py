@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
@@ -48,19 +49,61 @@ def ophalen_of_maken(
 ) -> bytes:
     """The cached bytes for `sleutel_`, or `maak()`'s result, stored for next time. An entry
     that `bruikbaar` rejects (damaged) is made again."""
+    inhoud = ophalen(soort, sleutel_, bruikbaar)
+    if inhoud is None:
+        inhoud = maak()
+        bewaren(soort, sleutel_, inhoud)
+    return inhoud
+
+
+def ophalen(soort: str, sleutel_: str, bruikbaar: Callable[[bytes], bool] = bool) -> bytes | None:
+    """The cached bytes for `sleutel_`; None when there are none (or the cache is off), or
+    `bruikbaar` rejects them (damaged). For a maker that decides after making whether its
+    result may be kept (`bewaren`); the others use `ophalen_of_maken`."""
     basis = cachemap()
     if basis is None:
-        return maak()
-    bestand = basis / soort / sleutel_
+        return None
     try:
-        inhoud = bestand.read_bytes()
-        if bruikbaar(inhoud):
-            return inhoud
+        inhoud = (basis / soort / sleutel_).read_bytes()
     except OSError:
-        pass
-    inhoud = maak()
-    _bewaar(bestand, inhoud)
-    return inhoud
+        return None
+    return inhoud if bruikbaar(inhoud) else None
+
+
+def bewaren(soort: str, sleutel_: str, inhoud: bytes) -> None:
+    """Keep `inhoud` for `sleutel_` (nothing when the cache is off)."""
+    basis = cachemap()
+    if basis is not None:
+        _bewaar(basis / soort / sleutel_, inhoud)
+
+
+def map_inhoud(map_: Path) -> str:
+    """Every file under `map_`, by name and content, as one sha256: a key that changes with any
+    file there, also one the code that reads the folder skips. Not Python's bytecode, nor
+    hidden folders (an editor's, or a cache)."""
+    bestanden = []
+    for waar, mappen, namen in os.walk(map_):
+        mappen[:] = [m for m in mappen if m != "__pycache__" and not m.startswith(".")]
+        bestanden += [Path(waar, naam) for naam in namen]
+    h = hashlib.sha256()
+    for bestand in sorted(bestanden):
+        h.update(bestand.relative_to(map_).as_posix().encode("utf-8") + b"\0")
+        h.update(bestand.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def pakketten() -> str:
+    """Python's version and every installed distribution with its version, as the folders on
+    Python's path name them (`markdown-3.7.dist-info`): for an entry that several libraries
+    shape at once, so an upgrade of any of them makes it anew. Reading the folder names costs
+    far less than asking each distribution its version."""
+    namen = [sys.version]
+    for plek in sys.path:
+        try:
+            namen += sorted(n for n in os.listdir(plek or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue  # a zip or a folder that is gone: nothing installed there
+    return "\n".join(namen)
 
 
 def _bewaar(bestand: Path, inhoud: bytes) -> None:
