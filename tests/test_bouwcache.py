@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, cast
 
 import pytest
@@ -19,7 +21,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from macros.site import hele_nota, plugin
 from macros.site.hele_nota import Deel
 from macros.site.plugin import KompasPlugin
-from macros.uitvoer import bouwcache, kleuren
+from macros.uitvoer import bouwcache, huisstijl, kleuren
 
 
 def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch):
@@ -305,3 +307,66 @@ def test_zonder_bouwcache_wordt_de_nota_elke_bouw_gerenderd(nota_plugin, monkeyp
     monkeypatch.setenv("KOMPAS_CACHE", "uit")
     _hele_nota(nota_plugin)
     assert "2e keer" in _hele_nota(nota_plugin).pagina
+
+
+# --- The palette and the gemeente's stylesheet --------------------------------------------------
+
+
+def test_code_en_waarden_volgt_de_waarden_die_de_module_bij_het_laden_leest(tmp_path):
+    # kleuren.py reads its colours from the gemeente's tokens: new tokens, same source.
+    bron = tmp_path / "palet.py"
+    bron.write_text('PALET = {"link": lees_token()}\n')
+    module = ModuleType("palet")
+    module.__file__ = str(bron)
+    module.PALET = {"link": "#24578f"}
+    eerst = bouwcache.code_en_waarden(module)
+    module.PALET = {"link": "#000000"}
+    assert bouwcache.code_en_waarden(module) != eerst
+    assert kleuren.PALET["link"] in bouwcache.code_en_waarden(kleuren)
+
+
+class _Teller:
+    """Stands in for a function that is slow to run, and counts."""
+
+    def __init__(self, functie: Callable) -> None:
+        self.functie, self.keer = functie, 0
+
+    def __call__(self, *args):
+        self.keer += 1
+        return self.functie(*args)
+
+
+def test_de_huisstijl_uit_de_cache_is_dezelfde_en_andere_klassen_snoeien_opnieuw(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path))
+    klassen = {"utrecht-button", "utrecht-button--primary-action"}
+    vers = huisstijl.stijl(klassen, {"--utrecht-link-color"}, "a{}")
+    snoeien = _Teller(huisstijl.stijl)
+    monkeypatch.setattr(huisstijl, "stijl", snoeien)
+    assert huisstijl.bewaarde_stijl(klassen, {"--utrecht-link-color"}, "a{}") == vers
+    assert huisstijl.bewaarde_stijl(klassen, {"--utrecht-link-color"}, "a{}") == vers and snoeien.keer == 1
+    huisstijl.bewaarde_stijl(klassen | {"utrecht-table"}, {"--utrecht-link-color"}, "a{}")
+    huisstijl.bewaarde_stijl(klassen, {"--utrecht-document-color"}, "a{}")
+    huisstijl.bewaarde_stijl(klassen, {"--utrecht-link-color"}, "b{}")
+    assert snoeien.keer == 4
+
+
+def test_een_ander_bestand_van_de_gemeente_snoeit_opnieuw(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    vendor = tmp_path / "vendor"
+    shutil.copytree(huisstijl.VENDOR, vendor)
+    monkeypatch.setattr(huisstijl, "VENDOR", vendor)
+    snoeien = _Teller(lambda *args: ("css", huisstijl.snoeien.Gesnoeid("", [], 0)))
+    monkeypatch.setattr(huisstijl, "stijl", snoeien)
+    huisstijl.bewaarde_stijl({"utrecht-button"}, set())
+    (tokens,) = vendor.glob("@utrecht/design-tokens/dist/root.css")
+    tokens.write_text(tokens.read_text() + ":root{--utrecht-nieuw:1px}")
+    huisstijl.bewaarde_stijl({"utrecht-button"}, set())
+    assert snoeien.keer == 2
+
+
+def test_de_tokens_uit_de_cache_zijn_dezelfde(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path))
+    lezen = huisstijl._definities.__wrapped__
+    vers = lezen()
+    monkeypatch.setattr(huisstijl.snoeien, "definities", lambda tokens: pytest.fail("de tokens opnieuw gelezen"))
+    assert lezen() == vers and list(lezen()) == list(vers)  # in their order: the last one wins

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from types import ModuleType
 from typing import Callable
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -42,6 +43,16 @@ def sleutel(*delen: str | bytes) -> str:
 def code_en_versie(module_bestand: str, bibliotheek: str) -> str:
     """The source of the module that makes the entry and the version of the library it uses."""
     return Path(module_bestand).read_text(encoding="utf-8") + version(bibliotheek)
+
+
+def code_en_waarden(module: ModuleType) -> str:
+    """A module's source and the values of its constants (upper-case names), for a module that
+    computes them on import from files its source does not show: kleuren.py reads the palette
+    from the gemeente's tokens (vendor/), so new tokens are a new palette in the same source."""
+    if module.__file__ is None:
+        raise ValueError(f"{module.__name__} heeft geen bronbestand")
+    waarden = sorted((naam, waarde) for naam, waarde in vars(module).items() if naam.isupper())
+    return Path(module.__file__).read_text(encoding="utf-8") + repr(waarden)
 
 
 def ophalen_of_maken(

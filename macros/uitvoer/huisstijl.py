@@ -17,6 +17,7 @@ Engine-neutral: it reads and writes a built site folder; site/plugin.py calls it
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -25,9 +26,9 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from . import snoeien, vendoren
+from . import bouwcache, snoeien, vendoren
 
 VENDOR = vendoren.VENDOR
 # Where the site serves them; not under content/, so bench/ and the tests do not count them as
@@ -85,7 +86,26 @@ def _tokenbestanden(vendor: Path = VENDOR) -> list[Path]:
 
 @functools.cache
 def _definities() -> dict[str, str]:
-    return snoeien.definities([p.read_text(encoding="utf-8") for p in _tokenbestanden()])
+    # From the build cache: reading the 88 KB of tokens took some 0.04 s of every build.
+    tokens = [p.read_text(encoding="utf-8") for p in _tokenbestanden()]
+    sleutel = bouwcache.sleutel(*tokens, bouwcache.code_en_versie(snoeien.__file__, "tinycss2"))
+    bewaard = bouwcache.ophalen_of_maken(
+        "tokens", sleutel, lambda: json.dumps(snoeien.definities(tokens)).encode("utf-8"), _json_van(dict)
+    )
+    definities: dict[str, str] = json.loads(bewaard)
+    return definities
+
+
+def _json_van(soort: type) -> Callable[[bytes], bool]:
+    """Whether a build cache entry is whole: JSON of this type (anything else is made again)."""
+
+    def heel(inhoud: bytes) -> bool:
+        try:
+            return isinstance(json.loads(inhoud), soort)
+        except ValueError:
+            return False
+
+    return heel
 
 
 def token(naam: str) -> str:
@@ -182,6 +202,27 @@ def stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "") -> tup
     return tekst, gesnoeid
 
 
+def bewaarde_stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "") -> tuple[str, snoeien.Gesnoeid]:
+    """`stijl`, from the build cache when the classes and tokens the site uses, the vendored
+    files and what cuts and minifies them are as in an earlier build: cutting them down took
+    some 0.1 s of every build."""
+    sleutel = bouwcache.sleutel(
+        "\n".join(sorted(klassen)),
+        "\n".join(sorted(verwijzingen)),
+        koppeling,
+        bouwcache.map_inhoud(VENDOR),
+        *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__, vendoren.__file__)),
+        bouwcache.pakketten(),  # tinycss2, rcssmin
+    )
+
+    def maak() -> bytes:
+        tekst, gesnoeid = stijl(klassen, verwijzingen, koppeling)
+        return json.dumps({"stijl": tekst, "gesnoeid": dataclasses.asdict(gesnoeid)}).encode("utf-8")
+
+    bewaard = json.loads(bouwcache.ophalen_of_maken("huisstijl", sleutel, maak, _json_van(dict)))
+    return bewaard["stijl"], snoeien.Gesnoeid(**bewaard["gesnoeid"])
+
+
 def schrijf(site: Path, koppeling: str = "") -> Geschreven:
     """The stylesheet and the font into the built site at `site`, made for what it uses; with
     `koppeling` (see stijl)."""
@@ -196,7 +237,7 @@ def schrijf(site: Path, koppeling: str = "") -> Geschreven:
             klassen |= snoeien.klassen_in(tekst)
         if bestand.suffix in (".html", ".css"):
             verwijzingen |= snoeien.verwijzingen_in(tekst)
-    tekst, gesnoeid = stijl(klassen, verwijzingen, koppeling)
+    tekst, gesnoeid = bewaarde_stijl(klassen, verwijzingen, koppeling)
     eigen_stijl.parent.mkdir(parents=True, exist_ok=True)
     eigen_stijl.write_text(tekst, encoding="utf-8")
     (lettertype,) = bestanden("lettertype", vendoren.LETTERTYPE_SUBSET)
