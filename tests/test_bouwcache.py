@@ -18,7 +18,7 @@ from jinja2.bccache import bc_magic
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 
-from macros.site import hele_nota, plugin
+from macros.site import gegevens, hele_nota, plugin
 from macros.site.hele_nota import Deel
 from macros.site.plugin import KompasPlugin
 from macros.uitvoer import bouwcache, huisstijl, kleuren
@@ -370,3 +370,55 @@ def test_de_tokens_uit_de_cache_zijn_dezelfde(tmp_path, monkeypatch):
     vers = lezen()
     monkeypatch.setattr(huisstijl.snoeien, "definities", lambda tokens: pytest.fail("de tokens opnieuw gelezen"))
     assert lezen() == vers and list(lezen()) == list(vers)  # in their order: the last one wins
+
+
+# --- The data sets (site/gegevens.py) -----------------------------------------------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "kompas-1.0"
+
+
+def test_de_gegevens_uit_de_cache_zijn_dezelfde_en_een_wijziging_wordt_gelezen(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    kopie = tmp_path / "kompas_data"
+    shutil.copytree(FIXTURE, kopie)
+    vers = gegevens.laad(kopie)
+    lezen = _Teller(gegevens.laad_kompas_data)
+    monkeypatch.setattr(gegevens, "laad_kompas_data", lezen)
+    assert gegevens.laad(kopie) == vers and repr(gegevens.laad(kopie)) == repr(vers) and lezen.keer == 0
+    kompas = kopie / "kompas.yaml"
+    kompas.write_text(kompas.read_text(encoding="utf-8") + "# een regel erbij\n", encoding="utf-8")
+    gegevens.laad(kopie)
+    assert lezen.keer == 1
+
+
+def test_andere_code_leest_de_gegevens_opnieuw(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    code = tmp_path / "data"
+    shutil.copytree(gegevens.DATA_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(gegevens, "DATA_CODE", code)
+    gegevens.laad(FIXTURE)
+    lezen = _Teller(gegevens.laad_kompas_data)
+    monkeypatch.setattr(gegevens, "laad_kompas_data", lezen)
+    (code / "lezer.py").write_text((code / "lezer.py").read_text(encoding="utf-8") + "\n# anders\n")
+    gegevens.laad(FIXTURE)
+    assert lezen.keer == 1
+
+
+def test_gegevens_met_een_fout_worden_niet_bewaard(tmp_path, monkeypatch):
+    # Every build names every problem, not only the first one that read them.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    kopie = tmp_path / "kompas_data"
+    shutil.copytree(FIXTURE, kopie)
+    (kopie / "vormen.yaml").write_text("vormen: [\n")
+    for _ in range(2):
+        with pytest.raises(gegevens.GegevensFout, match="vormen.yaml"):
+            gegevens.laad(kopie)
+    assert not (tmp_path / "cache" / "gegevens").exists()
+
+
+def test_beschadigde_gegevens_worden_opnieuw_gelezen(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    vers = gegevens.laad(FIXTURE)
+    (bewaard,) = (tmp_path / "cache" / "gegevens").iterdir()
+    bewaard.write_bytes(bewaard.read_bytes()[:100])
+    assert gegevens.laad(FIXTURE) == vers
