@@ -422,3 +422,27 @@ def test_beschadigde_gegevens_worden_opnieuw_gelezen(tmp_path, monkeypatch):
     (bewaard,) = (tmp_path / "cache" / "gegevens").iterdir()
     bewaard.write_bytes(bewaard.read_bytes()[:100])
     assert gegevens.laad(FIXTURE) == vers
+
+
+def _gebouwd(site: Path) -> None:
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text('<p class="utrecht-button" style="color: var(--utrecht-x)">')
+    (site / "app.js").write_text("el.classList.add('utrecht-alert')")
+    (site / "stijl.css").write_text("p { color: var(--utrecht-y) } .niet-gelezen {}")
+
+
+def test_wat_de_site_gebruikt_uit_de_cache_en_een_gewijzigde_pagina_opnieuw(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    _gebouwd(site)
+    klassen, verwijzingen = huisstijl.gebruikt(site)
+    assert {"utrecht-button", "utrecht-alert"} <= klassen and "niet-gelezen" not in klassen
+    assert verwijzingen == {"--utrecht-x", "--utrecht-y"}
+    lezen = _Teller(huisstijl.snoeien.klassen_in)
+    monkeypatch.setattr(huisstijl.snoeien, "klassen_in", lezen)
+    assert huisstijl.gebruikt(site) == (klassen, verwijzingen) and lezen.keer == 0
+    (site / "a" / "index.html").write_text('<p class="utrecht-table">')
+    assert "utrecht-table" in huisstijl.gebruikt(site)[0] and lezen.keer == 2  # the page and the script
+    (site / "app.js").rename(site / "a" / "app.js")  # the same bytes in another place
+    huisstijl.gebruikt(site)
+    assert lezen.keer == 4

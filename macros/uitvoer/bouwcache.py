@@ -104,16 +104,19 @@ def map_inhoud(map_: Path) -> str:
 
 
 def pakketten() -> str:
-    """Python's version and every installed distribution with its version, as the folders on
-    Python's path name them (`markdown-3.7.dist-info`): for an entry that several libraries
-    shape at once, so an upgrade of any of them makes it anew. Reading the folder names costs
-    far less than asking each distribution its version."""
+    """Python's version and every installed distribution with its version, as the folders
+    where they are installed name them (`markdown-3.7.dist-info`): for an entry that several
+    libraries shape at once, so an upgrade of any of them makes it anew. Reading the folder
+    names costs far less than asking each distribution its version. Only the folders installers
+    write to: the folder a build starts in would make the key depend on where that is."""
     namen = [sys.version]
     for plek in sys.path:
+        if Path(plek).name not in ("site-packages", "dist-packages"):
+            continue
         try:
-            namen += sorted(n for n in os.listdir(plek or ".") if n.endswith((".dist-info", ".egg-info")))
+            namen += sorted(n for n in os.listdir(plek) if n.endswith((".dist-info", ".egg-info")))
         except OSError:
-            continue  # a zip or a folder that is gone: nothing installed there
+            continue  # a folder that is gone: nothing installed there
     return "\n".join(namen)
 
 
