@@ -9,7 +9,7 @@ import shutil
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Callable, cast
 
 import pytest
@@ -18,8 +18,10 @@ from jinja2.bccache import bc_magic
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 
-from macros.site import gegevens, hele_nota, plugin
+from macros.data.adressen import relatieve_url
+from macros.site import gegevens, hele_nota, paginasoorten, plugin
 from macros.site.hele_nota import Deel
+from macros.site.paginas import GegenereerdePagina
 from macros.site.plugin import KompasPlugin
 from macros.uitvoer import bouwcache, huisstijl, kleuren
 
@@ -209,6 +211,11 @@ def _met(monkeypatch: pytest.MonkeyPatch, waar: object, naam: str, waarde: objec
     return {}
 
 
+def _met_item(monkeypatch: pytest.MonkeyPatch, woordenboek: dict, sleutel: str, waarde: object) -> dict:
+    monkeypatch.setitem(woordenboek, sleutel, waarde)
+    return {}
+
+
 def _ander_bestand(kompas: KompasPlugin, bestand: _Bestand, vervang: bool) -> dict:
     lijst = cast(list, kompas.files)
     if vervang:
@@ -253,7 +260,7 @@ WIJZIGINGEN: dict[str, Callable[[KompasPlugin, pytest.MonkeyPatch], dict]] = {
     "het adres van de pagina": lambda k, m: {"url": "hele-nota/"},
     "een bibliotheek": lambda k, m: _met(m, bouwcache, "pakketten", lambda: "markdown-9.9.dist-info"),
     "de motor": lambda k, m: _met(m, plugin, "_motor", lambda: "properdocs 1.6.7"),
-    "het palet": lambda k, m: _met(m, kleuren, "css_variabelen", lambda: ":root{--kvz-link:#000}"),
+    "het palet": lambda k, m: _met_item(m, kleuren.PALET, "link", "#000000"),
 }
 
 
@@ -446,3 +453,116 @@ def test_wat_de_site_gebruikt_uit_de_cache_en_een_gewijzigde_pagina_opnieuw(tmp_
     (site / "app.js").rename(site / "a" / "app.js")  # the same bytes in another place
     huisstijl.gebruikt(site)
     assert lezen.keer == 4
+
+
+# --- The kompaswijzer's pages (plugin._html_na_markdown) ---------------------------------------
+
+
+class _Pagina:
+    """What the walker's HTML needs of a page of the build: its address."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+class _Paginas:
+    def __init__(self, adressen: dict[str, str]) -> None:
+        self.adressen = adressen
+
+    def get_file_from_path(self, src: str):
+        return SimpleNamespace(page=_Pagina(self.adressen[src])) if src in self.adressen else None
+
+
+@dataclass
+class _Toestand:
+    """Stands in for rendering a state's HTML (wijzer.render_toestand), and counts."""
+
+    keer: int = 0
+
+    def __call__(self, url) -> str:
+        self.keer += 1
+        return f'<a href="{url("kompas/")}">kompas</a> {self.keer}'
+
+
+WIJZER = {"kompas/wijzer/ja.md": "kompas/wijzer/ja/", "kompas/wijzer/ja/nee.md": "kompas/wijzer/ja/nee/"}
+
+
+@pytest.fixture
+def wijzer_plugin(tmp_path, monkeypatch):
+    """Our plugin as on_page_content finds it: two data sets, our code, the walker's pages."""
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    for map_ in ("kompas_data", "nota_vastgesteld", "macros"):
+        (tmp_path / map_).mkdir()
+        (tmp_path / map_ / "a.yaml").write_text("a: 1\n")
+    monkeypatch.setattr(plugin, "MACROS", tmp_path / "macros")
+    kompas = KompasPlugin()
+    kompas.mappen = (tmp_path / "kompas_data", tmp_path / "nota_vastgesteld")
+    _nieuwe_bouw(kompas, WIJZER, _Toestand())
+    return kompas
+
+
+def _nieuwe_bouw(kompas: KompasPlugin, adressen: dict[str, str], toestand: _Toestand) -> None:
+    """What on_files sets for a build: the generated pages (the walker's, with HTML after
+    Markdown, and a vorm's without), the build's files."""
+    vorm = paginasoorten.soort("vorm")
+    wijzer = paginasoorten.soort("wijzer")
+    kompas.gegenereerd = {
+        "kompas/vormen/peilen.md": GegenereerdePagina(vorm, "kompas/vormen/peilen/", "", lambda url: "# Peilen\n"),
+        **{src: GegenereerdePagina(wijzer, adres, "", lambda url: "", toestand) for src, adres in adressen.items()},
+    }
+    kompas.files = cast(Files, _Paginas({**adressen, "kompas/vormen/peilen.md": "kompas/vormen/peilen/"}))
+    kompas._na_markdown = None
+
+
+def _wijzer_html(kompas: KompasPlugin, site_url=None) -> dict[str, str]:
+    return kompas._html_na_markdown(cast(MkDocsConfig, {"site_url": site_url}))
+
+
+def test_de_paginas_van_de_wijzer_komen_de_tweede_bouw_uit_de_cache(wijzer_plugin):
+    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
+    eerste = _wijzer_html(wijzer_plugin)
+    # Each page's links are relative to that page, as when it was rendered on its own.
+    assert eerste == {
+        "kompas/wijzer/ja.md": f'<a href="{relatieve_url("kompas/wijzer/ja/", "kompas/")}">kompas</a> 1',
+        "kompas/wijzer/ja/nee.md": f'<a href="{relatieve_url("kompas/wijzer/ja/nee/", "kompas/")}">kompas</a> 2',
+    }
+    assert _wijzer_html(wijzer_plugin) is _wijzer_html(wijzer_plugin)  # once per build
+    _nieuwe_bouw(wijzer_plugin, WIJZER, toestand)
+    assert _wijzer_html(wijzer_plugin) == eerste and toestand.keer == 2
+
+
+# Everything the walker's HTML follows from, each changed on its own (the arguments that
+# differ, if any): a change of any of it renders the pages again.
+WIJZER_WIJZIGINGEN: dict[str, Callable[[KompasPlugin, pytest.MonkeyPatch], dict]] = {
+    "de gegevens van het kompas nu": lambda k, m: _schrijf(k.mappen[0] / "a.yaml"),
+    "de gegevens van de nota": lambda k, m: _schrijf(k.mappen[1] / "a.yaml"),
+    "onze code of een sjabloon": lambda k, m: _schrijf(plugin.MACROS / "a.yaml"),
+    "het palet": lambda k, m: _met_item(m, kleuren.PALET, "link", "#000000"),
+    "het adres van de site": lambda k, m: {"site_url": "https://example.org/"},
+    "een bibliotheek": lambda k, m: _met(m, bouwcache, "pakketten", lambda: "jinja2-9.9.dist-info"),
+    "het adres van een pagina": lambda k, m: {"adressen": {**WIJZER, "kompas/wijzer/ja.md": "wijzer/ja/"}},
+    "een pagina erbij": lambda k, m: {"adressen": {**WIJZER, "kompas/wijzer/nee.md": "kompas/wijzer/nee/"}},
+}
+
+
+@pytest.mark.parametrize("wijziging", WIJZER_WIJZIGINGEN)
+def test_elke_wijziging_van_wat_de_wijzer_maakt_rendert_hem_opnieuw(wijzer_plugin, monkeypatch, wijziging):
+    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
+    _wijzer_html(wijzer_plugin)
+    anders = WIJZER_WIJZIGINGEN[wijziging](wijzer_plugin, monkeypatch)
+    _nieuwe_bouw(wijzer_plugin, anders.pop("adressen", WIJZER), toestand)
+    html = _wijzer_html(wijzer_plugin, **anders)
+    assert toestand.keer == 2 + len(html)
+
+
+@pytest.mark.parametrize("uit", [True, False], ids=["zonder bouwcache", "beschadigd"])
+def test_zonder_cache_of_beschadigd_wordt_de_wijzer_opnieuw_gerenderd(wijzer_plugin, monkeypatch, tmp_path, uit):
+    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
+    _wijzer_html(wijzer_plugin)
+    if uit:
+        monkeypatch.setenv("KOMPAS_CACHE", "uit")
+    else:
+        (bewaard,) = (tmp_path / "cache" / "na-markdown").iterdir()
+        bewaard.write_bytes(b'{"kompas/wijzer/ja.md": "<a"}')
+    _nieuwe_bouw(wijzer_plugin, WIJZER, toestand)
+    assert _wijzer_html(wijzer_plugin)["kompas/wijzer/ja.md"].endswith(" 3")
