@@ -1,5 +1,6 @@
-"""The build cache for charts, the PDF, compiled templates and the note as adopted: found by its
-inputs, never stale, never fatal."""
+"""The build cache (macros/uitvoer/bouwcache.py): charts, the PDF, compiled templates, the data
+sets, the note as adopted, the kompaswijzer's pages and the gemeente's stylesheet, each found by
+everything it follows from: never stale, never fatal, and nothing kept that came with a problem."""
 
 from __future__ import annotations
 

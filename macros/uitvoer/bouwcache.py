@@ -1,12 +1,20 @@
-"""A cache for what is slow to make and follows entirely from its inputs: the charts
-(matplotlib), the PDF of the note (WeasyPrint), the flowchart (grandalf), the minified script
-and our templates compiled to Python (Jinja; `SjabloonCache`).
+"""A cache for what is slow to make and follows entirely from its inputs, so that a build
+after an earlier one (`make serve`, a second `make build`) does again only what changed:
+
+- the two data sets, read and checked (site/gegevens.py);
+- our templates compiled to Python (Jinja; `SjabloonCache`);
+- the charts (matplotlib), the flowchart (grandalf), the minified script;
+- the kompaswijzer's pages and the note as adopted, rendered (site/plugin.py);
+- the gemeente's stylesheet: what the built pages use, and the rules and tokens cut down to it
+  (huisstijl.py), and the tokens as values for the palette;
+- the PDF of the note (WeasyPrint).
 
 An entry is found by the sha256 of everything that goes into it (the data or HTML, the code
-that makes it, the library's version), so a changed input can never give an old result;
+that makes it, the libraries' versions), so a changed input can never give an old result;
 a build without the cache gives the same bytes. It lives in `.cache/bouw/` in the project
 (`make clean` clears it; `KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off,
-as the tests that check reproducibility do). A damaged entry is made again.
+as the tests that check reproducibility do). A damaged entry is made again, and nothing is
+kept that came with a problem: a data set with errors, a note whose rendering warned.
 """
 
 from __future__ import annotations
