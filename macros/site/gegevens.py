@@ -39,7 +39,7 @@ def laad(map_: Path) -> KompasData:
 def _gelezen(map_: Path) -> KompasData:
     """The data set in `map_`, read and checked; from the build cache when the folder, the
     code that reads and checks it, the libraries and Python are as in an earlier build (reading
-    the YAML took some 0.03 s per data set, every build). A data set with a problem is never
+    the YAML took some 0.04 s per data set, every build). A data set with a problem is never
     kept: the next build reads it again and names every problem again."""
     sleutel = bouwcache.sleutel(bouwcache.map_inhoud(map_), bouwcache.map_inhoud(DATA_CODE), bouwcache.pakketten())
     bewaard = bouwcache.ophalen("gegevens", sleutel)

@@ -292,7 +292,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
     def _hele_nota(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> hele_nota.Samengesteld:
         """The note as adopted, assembled for its page and for the PDF: from the build cache when
         everything it follows from is as in an earlier build (`_nota_sleutel`), else rendered
-        (some 0.2 s of CPU, the largest part of a warm build that is ours). A rendering that
+        (some 0.15 s of CPU, the largest part of a warm build that was ours). A rendering that
         logged a warning is not kept: a strict build must stop on it every time, not once."""
         sleutel = self._nota_sleutel(site_delen, config, url)
         bewaard = bouwcache.ophalen("nota", sleutel) if sleutel is not None else None
