@@ -131,6 +131,12 @@ def test_map_inhoud_volgt_elk_bestand_maar_niet_bytecode_of_verborgen_mappen(tmp
     assert bouwcache.map_inhoud(tmp_path) != eerst
 
 
+def test_bestanden_inhoud_verwart_geen_twee_verzamelingen_bestanden():
+    # A file whose content looks like the next file's name and content is still one file.
+    assert bouwcache.bestanden_inhoud({"a": b"1\0b\0" + b"2"}) != bouwcache.bestanden_inhoud({"a": b"1", "b": b"2"})
+    assert bouwcache.bestanden_inhoud({"a": b"1", "b": b"2"}) == bouwcache.bestanden_inhoud({"b": b"2", "a": b"1"})
+
+
 def test_pakketten_noemen_elke_geinstalleerde_versie():
     namen = bouwcache.pakketten()
     assert f"jinja2-{version('jinja2')}.dist-info" in namen.lower()

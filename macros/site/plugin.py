@@ -477,6 +477,8 @@ def _motor() -> str:
 
 
 class _Verzamelaar(logging.Handler):
+    """Keeps the records of warnings and worse in `gemeld`."""
+
     def __init__(self, gemeld: list[logging.LogRecord]) -> None:
         super().__init__(logging.WARNING)
         self.gemeld = gemeld

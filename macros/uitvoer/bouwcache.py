@@ -104,10 +104,15 @@ def map_inhoud(map_: Path) -> str:
     for waar, mappen, namen in os.walk(map_):
         mappen[:] = [m for m in mappen if m != "__pycache__" and not m.startswith(".")]
         bestanden += [Path(waar, naam) for naam in namen]
+    return bestanden_inhoud({bestand.relative_to(map_).as_posix(): bestand.read_bytes() for bestand in bestanden})
+
+
+def bestanden_inhoud(bestanden: dict[str, bytes]) -> str:
+    """Files by name and content as one sha256, in the order of their names: each name (which
+    holds no NUL) with the digest of its content, so no two sets of files give the same key."""
     h = hashlib.sha256()
-    for bestand in sorted(bestanden):
-        h.update(bestand.relative_to(map_).as_posix().encode("utf-8") + b"\0")
-        h.update(bestand.read_bytes() + b"\0")
+    for naam in sorted(bestanden):
+        h.update(naam.encode("utf-8") + b"\0" + hashlib.sha256(bestanden[naam]).digest())
     return h.hexdigest()
 
 

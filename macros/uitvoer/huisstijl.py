@@ -234,8 +234,7 @@ def gebruikt(site: Path) -> tuple[set[str], set[str]]:
     ]
     inhoud = [b.read_bytes() for b in bestanden]
     sleutel = bouwcache.sleutel(
-        *(b.relative_to(site).as_posix() for b in bestanden),
-        *inhoud,
+        bouwcache.bestanden_inhoud({b.relative_to(site).as_posix(): ruw for b, ruw in zip(bestanden, inhoud)}),
         *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__)),
         bouwcache.pakketten(),  # Python, whose re reads the words
     )
