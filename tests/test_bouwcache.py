@@ -199,6 +199,8 @@ def nota_plugin(tmp_path, monkeypatch):
 
 
 def _hele_nota(kompas: KompasPlugin, delen=DELEN, instellingen=INSTELLINGEN, url="nota/"):
+    """The note, in a build of its own: what on_config forgets of the previous build, forgotten."""
+    kompas._invoer = None
     return kompas._hele_nota(list(delen), cast(MkDocsConfig, instellingen), url)
 
 
@@ -518,7 +520,7 @@ def _nieuwe_bouw(kompas: KompasPlugin, adressen: dict[str, str], toestand: _Toes
         **{src: GegenereerdePagina(wijzer, adres, "", lambda url: "", toestand) for src, adres in adressen.items()},
     }
     kompas.files = cast(Files, _Paginas({**adressen, "kompas/vormen/peilen.md": "kompas/vormen/peilen/"}))
-    kompas._na_markdown = None
+    kompas._na_markdown = kompas._invoer = None  # on_files and on_config forget the previous build
 
 
 def _wijzer_html(kompas: KompasPlugin, site_url=None) -> dict[str, str]:

@@ -105,6 +105,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
         self.nota_uit: Optional[hele_nota.Samengesteld] = None  # the whole note, made in on_page_context
         self._na_markdown: Optional[dict[str, str]] = None  # the walker's HTML, made at its first page
+        self._invoer: Optional[str] = None  # see _gegevens_en_code
         self.een_pdf_tegelijk = threading.Lock()
 
     @property
@@ -132,6 +133,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
         self.nota_uit = None
+        self._invoer = None
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
         sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
@@ -259,11 +261,8 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         adres = {src: _pagina(self.files, src).url for src in makers}
         sleutel = bouwcache.sleutel(
             json.dumps(adres, sort_keys=True),
-            *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
-            bouwcache.map_inhoud(MACROS),
-            bouwcache.code_en_waarden(kleuren),
+            self._gegevens_en_code(),
             json.dumps(config["site_url"]),
-            bouwcache.pakketten(),
         )
         bewaard = bouwcache.ophalen("na-markdown", sleutel)
         html = _als_teksten(bewaard, set(makers)) if bewaard is not None else None
@@ -322,14 +321,24 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             json.dumps(bronnen, sort_keys=True),
             json.dumps([(d.src, d.url, d.titel, d.diepte) for d in site_delen]),
             json.dumps(zoals_ze_zijn),
-            *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
-            bouwcache.map_inhoud(MACROS),
-            bouwcache.code_en_waarden(kleuren),
+            self._gegevens_en_code(),
             "\n".join(sorted(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in self.files)),
             json.dumps({naam: config[naam] for naam in MARKDOWN_INSTELLINGEN}, sort_keys=True, default=str),
             _motor(),
-            bouwcache.pakketten(),
         )
+
+    def _gegevens_en_code(self) -> str:
+        """What the kompaswijzer's pages and the note as adopted both follow from, as one key,
+        once per build: both data sets, our code and templates, the palette's values (read from
+        the gemeente's tokens), every installed library and Python."""
+        if self._invoer is None:
+            self._invoer = bouwcache.sleutel(
+                *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
+                bouwcache.map_inhoud(MACROS),
+                bouwcache.code_en_waarden(kleuren),
+                bouwcache.pakketten(),
+            )
+        return self._invoer
 
     def _nota_delen(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, files: Files) -> list[hele_nota.Deel]:
         """The note as adopted, page by page in the nav's order: each page of the note rendered
