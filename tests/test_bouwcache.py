@@ -464,11 +464,11 @@ def test_wat_de_site_gebruikt_uit_de_cache_en_een_gewijzigde_pagina_opnieuw(tmp_
     assert lezen.keer == 4
 
 
-# --- The kompaswijzer's pages (plugin._html_na_markdown) ---------------------------------------
+# --- The pages made from the data (plugin._gerenderd) ---------------------------------------------
 
 
 class _Pagina:
-    """What the walker's HTML needs of a page of the build: its address."""
+    """What rendering the generated pages needs of a page of the build: its address."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -483,22 +483,26 @@ class _Paginas:
 
 
 @dataclass
-class _Toestand:
-    """Stands in for rendering a state's HTML (wijzer.render_toestand), and counts."""
+class _Renderer:
+    """Stands in for a renderer of the pages made from the data (a vorm's template, a state of
+    the kompaswijzer: wijzer.render_toestand), and counts."""
 
+    wat: str
     keer: int = 0
 
     def __call__(self, url) -> str:
         self.keer += 1
-        return f'<a href="{url("kompas/")}">kompas</a> {self.keer}'
+        return f'<a href="{url("kompas/")}">{self.wat}</a> {self.keer}'
 
 
 WIJZER = {"kompas/wijzer/ja.md": "kompas/wijzer/ja/", "kompas/wijzer/ja/nee.md": "kompas/wijzer/ja/nee/"}
+VORM = "kompas/vormen/peilen.md"
 
 
 @pytest.fixture
 def wijzer_plugin(tmp_path, monkeypatch):
-    """Our plugin as on_page_content finds it: two data sets, our code, the walker's pages."""
+    """Our plugin as on_page_markdown finds it: two data sets, our code, the pages made from the
+    data (a vorm's, and the walker's with HTML after Markdown)."""
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     for map_ in ("kompas_data", "nota_vastgesteld", "macros"):
         (tmp_path / map_).mkdir()
@@ -506,42 +510,53 @@ def wijzer_plugin(tmp_path, monkeypatch):
     monkeypatch.setattr(plugin, "MACROS", tmp_path / "macros")
     kompas = KompasPlugin()
     kompas.mappen = (tmp_path / "kompas_data", tmp_path / "nota_vastgesteld")
-    _nieuwe_bouw(kompas, WIJZER, _Toestand())
+    _nieuwe_bouw(kompas, WIJZER, _Renderer("peilen"), _Renderer("toestand"))
     return kompas
 
 
-def _nieuwe_bouw(kompas: KompasPlugin, adressen: dict[str, str], toestand: _Toestand) -> None:
-    """What on_files sets for a build: the generated pages (the walker's, with HTML after
-    Markdown, and a vorm's without), the build's files."""
-    vorm = paginasoorten.soort("vorm")
-    wijzer = paginasoorten.soort("wijzer")
+def _renderers(kompas: KompasPlugin) -> tuple[_Renderer, _Renderer]:
+    vorm = kompas.gegenereerd[VORM].markdown
+    toestand = kompas.gegenereerd["kompas/wijzer/ja.md"].na_markdown
+    assert isinstance(vorm, _Renderer) and isinstance(toestand, _Renderer)
+    return vorm, toestand
+
+
+def _nieuwe_bouw(kompas: KompasPlugin, adressen: dict[str, str], vorm: _Renderer, toestand: _Renderer) -> None:
+    """What on_files sets for a build: the generated pages, the build's files."""
     kompas.gegenereerd = {
-        "kompas/vormen/peilen.md": GegenereerdePagina(vorm, "kompas/vormen/peilen/", "", lambda url: "# Peilen\n"),
-        **{src: GegenereerdePagina(wijzer, adres, "", lambda url: "", toestand) for src, adres in adressen.items()},
+        VORM: GegenereerdePagina(paginasoorten.soort("vorm"), "kompas/vormen/peilen/", "", vorm),
+        **{
+            src: GegenereerdePagina(paginasoorten.soort("wijzer"), adres, "", lambda url: "<!-- hier -->\n", toestand)
+            for src, adres in adressen.items()
+        },
     }
-    kompas.files = cast(Files, _Paginas({**adressen, "kompas/vormen/peilen.md": "kompas/vormen/peilen/"}))
-    kompas._na_markdown = kompas._invoer = None  # on_files and on_config forget the previous build
+    kompas.files = cast(Files, _Paginas({**adressen, VORM: "kompas/vormen/peilen/"}))
+    kompas._pagina_teksten = kompas._invoer = None  # on_files and on_config forget the previous build
 
 
-def _wijzer_html(kompas: KompasPlugin, site_url=None) -> dict[str, str]:
-    return kompas._html_na_markdown(cast(MkDocsConfig, {"site_url": site_url}))
+def _gerenderd(kompas: KompasPlugin, site_url=None) -> dict[str, dict[str, str]]:
+    return kompas._gerenderd(cast(MkDocsConfig, {"site_url": site_url}))
 
 
-def test_de_paginas_van_de_wijzer_komen_de_tweede_bouw_uit_de_cache(wijzer_plugin):
-    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
-    eerste = _wijzer_html(wijzer_plugin)
+def test_de_paginas_uit_de_gegevens_komen_de_tweede_bouw_uit_de_cache(wijzer_plugin):
+    vorm, toestand = _renderers(wijzer_plugin)
+    eerste = _gerenderd(wijzer_plugin)
     # Each page's links are relative to that page, as when it was rendered on its own.
-    assert eerste == {
-        "kompas/wijzer/ja.md": f'<a href="{relatieve_url("kompas/wijzer/ja/", "kompas/")}">kompas</a> 1',
-        "kompas/wijzer/ja/nee.md": f'<a href="{relatieve_url("kompas/wijzer/ja/nee/", "kompas/")}">kompas</a> 2',
+    assert eerste["na_markdown"] == {
+        "kompas/wijzer/ja.md": f'<a href="{relatieve_url("kompas/wijzer/ja/", "kompas/")}">toestand</a> 1',
+        "kompas/wijzer/ja/nee.md": f'<a href="{relatieve_url("kompas/wijzer/ja/nee/", "kompas/")}">toestand</a> 2',
     }
-    assert _wijzer_html(wijzer_plugin) is _wijzer_html(wijzer_plugin)  # once per build
-    _nieuwe_bouw(wijzer_plugin, WIJZER, toestand)
-    assert _wijzer_html(wijzer_plugin) == eerste and toestand.keer == 2
+    assert eerste["markdown"] == {
+        VORM: f'<a href="{relatieve_url("kompas/vormen/peilen/", "kompas/")}">peilen</a> 1',
+        **dict.fromkeys(WIJZER, "<!-- hier -->\n"),
+    }
+    assert _gerenderd(wijzer_plugin) is _gerenderd(wijzer_plugin)  # once per build
+    _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
+    assert _gerenderd(wijzer_plugin) == eerste and (vorm.keer, toestand.keer) == (1, 2)
 
 
-# Everything the walker's HTML follows from, each changed on its own (the arguments that
-# differ, if any): a change of any of it renders the pages again.
+# Everything the pages made from the data follow from, each changed on its own (the arguments
+# that differ, if any): a change of any of it renders the pages again.
 WIJZER_WIJZIGINGEN: dict[str, Callable[[KompasPlugin, pytest.MonkeyPatch], dict]] = {
     "de gegevens van het kompas nu": lambda k, m: _schrijf(k.mappen[0] / "a.yaml"),
     "de gegevens van de nota": lambda k, m: _schrijf(k.mappen[1] / "a.yaml"),
@@ -555,23 +570,27 @@ WIJZER_WIJZIGINGEN: dict[str, Callable[[KompasPlugin, pytest.MonkeyPatch], dict]
 
 
 @pytest.mark.parametrize("wijziging", WIJZER_WIJZIGINGEN)
-def test_elke_wijziging_van_wat_de_wijzer_maakt_rendert_hem_opnieuw(wijzer_plugin, monkeypatch, wijziging):
-    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
-    _wijzer_html(wijzer_plugin)
+def test_elke_wijziging_van_wat_de_paginas_maakt_rendert_ze_opnieuw(wijzer_plugin, monkeypatch, wijziging):
+    vorm, toestand = _renderers(wijzer_plugin)
+    _gerenderd(wijzer_plugin)
     anders = WIJZER_WIJZIGINGEN[wijziging](wijzer_plugin, monkeypatch)
-    _nieuwe_bouw(wijzer_plugin, anders.pop("adressen", WIJZER), toestand)
-    html = _wijzer_html(wijzer_plugin, **anders)
-    assert toestand.keer == 2 + len(html)
+    _nieuwe_bouw(wijzer_plugin, anders.pop("adressen", WIJZER), vorm, toestand)
+    teksten = _gerenderd(wijzer_plugin, **anders)
+    assert vorm.keer == 2 and toestand.keer == 2 + len(teksten["na_markdown"])
 
 
-@pytest.mark.parametrize("uit", [True, False], ids=["zonder bouwcache", "beschadigd"])
-def test_zonder_cache_of_beschadigd_wordt_de_wijzer_opnieuw_gerenderd(wijzer_plugin, monkeypatch, tmp_path, uit):
-    toestand = wijzer_plugin.gegenereerd["kompas/wijzer/ja.md"].na_markdown
-    _wijzer_html(wijzer_plugin)
-    if uit:
+@pytest.mark.parametrize(
+    "bewaard",
+    [None, b'{"markdown": {}, "na_markdown": {}}', b'{"markdown": {"kompas/vormen/peilen.md": "<a'],
+    ids=["zonder bouwcache", "andere paginas", "beschadigd"],
+)
+def test_zonder_cache_of_beschadigd_worden_de_paginas_opnieuw_gerenderd(wijzer_plugin, monkeypatch, tmp_path, bewaard):
+    vorm, toestand = _renderers(wijzer_plugin)
+    _gerenderd(wijzer_plugin)
+    if bewaard is None:
         monkeypatch.setenv("KOMPAS_CACHE", "uit")
     else:
-        (bewaard,) = (tmp_path / "cache" / "na-markdown").iterdir()
-        bewaard.write_bytes(b'{"kompas/wijzer/ja.md": "<a"}')
-    _nieuwe_bouw(wijzer_plugin, WIJZER, toestand)
-    assert _wijzer_html(wijzer_plugin)["kompas/wijzer/ja.md"].endswith(" 3")
+        (bestand,) = (tmp_path / "cache" / "gegenereerd").iterdir()
+        bestand.write_bytes(bewaard)
+    _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
+    assert _gerenderd(wijzer_plugin)["na_markdown"]["kompas/wijzer/ja.md"].endswith(" 3") and vorm.keer == 2

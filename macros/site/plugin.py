@@ -104,7 +104,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self.bouw: dict[str, Any] = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
         self.nota_uit: Optional[hele_nota.Samengesteld] = None  # the whole note, made in on_page_context
-        self._na_markdown: Optional[dict[str, str]] = None  # the walker's HTML, made at its first page
+        self._pagina_teksten: Optional[dict[str, dict[str, str]]] = None  # see _gerenderd
         self._invoer: Optional[str] = None  # see _gegevens_en_code
         self.een_pdf_tegelijk = threading.Lock()
 
@@ -170,7 +170,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         except toestanden.TeVeelToestanden as fout:
             raise PluginError(f"kompaswijzer: {fout}") from None
         self.gegenereerd = {}
-        self._na_markdown = None
+        self._pagina_teksten = None
         # A page in content/ wins: the wijzer's first question has an introduction there.
         in_content = {bestand.url for bestand in files.documentation_pages()}
         for pagina in gegenereerd:
@@ -228,8 +228,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
     @event_priority(-100)
     def _gegenereerde_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        pagina = self.gegenereerd.get(page.file.src_uri)
-        return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
+        if page.file.src_uri not in self.gegenereerd:
+            return markdown
+        return self._gerenderd(config)["markdown"][page.file.src_uri]
 
     on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
 
@@ -246,31 +247,36 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             # only knows Markdown's headings; this one is in the HTML below.
             kop_id, titel = pagina.kop_in_html
             page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
-        return html.replace(paginas.NA_MARKDOWN, self._html_na_markdown(config)[page.file.src_uri], 1)
+        return html.replace(paginas.NA_MARKDOWN, self._gerenderd(config)["na_markdown"][page.file.src_uri], 1)
 
-    def _html_na_markdown(self, config: MkDocsConfig) -> dict[str, str]:
-        """The HTML after Markdown of every generated page that has it (the kompaswijzer's 110
-        states), by source: made at the first such page, all at once; from the build cache when
+    def _gerenderd(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
+        """What the pages made from the data render to, by source: their Markdown ("markdown")
+        and, for the kompaswijzer's 110 states, the HTML that goes in after Markdown
+        ("na_markdown"). Made at the first such page, all at once; from the build cache when
         everything it follows from is as in an earlier build: the pages and their addresses,
         both data sets (the marks of what the kompasteam changed compare them), our code and
         templates, the palette's values (a route's drawing), the site's address, the libraries
-        and Python. Rendering them took some 0.09 s of every build."""
-        if self._na_markdown is not None:
-            return self._na_markdown
-        makers = {src: p.na_markdown for src, p in self.gegenereerd.items() if p.na_markdown is not None}
-        adres = {src: _pagina(self.files, src).url for src in makers}
+        and Python. Rendering them took some 0.1 s of every build."""
+        if self._pagina_teksten is not None:
+            return self._pagina_teksten
+        adres = {src: _pagina(self.files, src).url for src in self.gegenereerd}
+        met_html = {src: p.na_markdown for src, p in self.gegenereerd.items() if p.na_markdown is not None}
         sleutel = bouwcache.sleutel(
             json.dumps(adres, sort_keys=True),
+            json.dumps(sorted(met_html)),
             self._gegevens_en_code(),
             json.dumps(config["site_url"]),
         )
-        bewaard = bouwcache.ophalen("na-markdown", sleutel)
-        html = _als_teksten(bewaard, set(makers)) if bewaard is not None else None
-        if html is None:
-            html = {src: maak(_url_van(adres[src])) for src, maak in makers.items()}
-            bouwcache.bewaren("na-markdown", sleutel, json.dumps(html, ensure_ascii=False).encode("utf-8"))
-        self._na_markdown = html
-        return html
+        bewaard = bouwcache.ophalen("gegenereerd", sleutel)
+        teksten = _als_teksten(bewaard, {"markdown": set(adres), "na_markdown": set(met_html)}) if bewaard else None
+        if teksten is None:
+            teksten = {
+                "markdown": {src: p.markdown(_url_van(adres[src])) for src, p in self.gegenereerd.items()},
+                "na_markdown": {src: maak(_url_van(adres[src])) for src, maak in met_html.items()},
+            }
+            bouwcache.bewaren("gegenereerd", sleutel, json.dumps(teksten, ensure_ascii=False).encode("utf-8"))
+        self._pagina_teksten = teksten
+        return teksten
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -464,18 +470,21 @@ def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
     return bestanden
 
 
-def _als_teksten(bewaard: bytes, bronnen: set[str]) -> Optional[dict[str, str]]:
-    """A kept text per source, for exactly `bronnen`; None for anything else (a damaged entry)."""
+def _als_teksten(bewaard: bytes, bronnen: dict[str, set[str]]) -> Optional[dict[str, dict[str, str]]]:
+    """Kept texts by part and source, for exactly these parts and `bronnen`; None for anything
+    else (a damaged entry)."""
     try:
         teksten = json.loads(bewaard)
     except ValueError:
         return None
-    if (
-        not isinstance(teksten, dict)
-        or set(teksten) != bronnen
-        or not all(isinstance(t, str) for t in teksten.values())
-    ):
+    if not isinstance(teksten, dict) or set(teksten) != set(bronnen):
         return None
+    for deel, bronnen_van_deel in bronnen.items():
+        per_bron = teksten[deel]
+        if not isinstance(per_bron, dict) or set(per_bron) != bronnen_van_deel:
+            return None
+        if not all(isinstance(tekst, str) for tekst in per_bron.values()):
+            return None
     return teksten
 
 
