@@ -70,6 +70,32 @@ def test_alleen_lezen_is_geen_fout(tmp_path, monkeypatch):
     assert bouwcache.ophalen_of_maken("soort", bouwcache.sleutel("x"), lambda: b"vers") == b"vers"
 
 
+def _waarde(sleutel, maak, houden=lambda _: True, uitpakken=lambda b: b.decode()):
+    return bouwcache.waarde("soort", sleutel, maak, str.encode, uitpakken, houden)
+
+
+def test_een_waarde_uit_de_cache_en_wat_niet_bewaard_mag_worden_opnieuw(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path))
+    assert _waarde(lambda: "a", lambda: "A") == "A"
+    assert _waarde(lambda: "a", lambda: pytest.fail("opnieuw gemaakt")) == "A"
+    # Not kept: a result with a problem (houden), a value without a key (None).
+    assert _waarde(lambda: "b", lambda: "B", houden=lambda _: False) == "B"
+    assert _waarde(lambda: "b", lambda: "B2") == "B2"
+    assert _waarde(lambda: None, lambda: "C") == "C" and _waarde(lambda: None, lambda: "C2") == "C2"
+    # A damaged entry (uitpakken: None) is made again, and kept whole.
+    assert _waarde(lambda: "a", lambda: "A2", uitpakken=lambda b: None) == "A2"
+    assert _waarde(lambda: "a", lambda: pytest.fail("opnieuw gemaakt")) == "A2"
+
+
+def test_zonder_cache_maakt_een_waarde_geen_sleutel_en_pakt_niets_in(monkeypatch):
+    # A build without the cache does no more than one before the cache: no key, no packing.
+    monkeypatch.setenv("KOMPAS_CACHE", "uit")
+    gemaakt = bouwcache.waarde(
+        "soort", lambda: pytest.fail("een sleutel"), lambda: "vers", lambda _: pytest.fail("ingepakt"), bytes.decode
+    )
+    assert gemaakt == "vers"
+
+
 def _omgeving(cache, bronnen: dict[str, str]) -> Environment:
     return Environment(loader=DictLoader(bronnen), bytecode_cache=cache)
 

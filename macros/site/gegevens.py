@@ -41,21 +41,22 @@ def _gelezen(map_: Path) -> KompasData:
     code that reads and checks it, the libraries and Python are as in an earlier build (reading
     the YAML took some 0.04 s per data set, every build). A data set with a problem is never
     kept: the next build reads it again and names every problem again."""
-    sleutel = bouwcache.sleutel(bouwcache.map_inhoud(map_), bouwcache.map_inhoud(DATA_CODE), bouwcache.pakketten())
-    bewaard = bouwcache.ophalen("gegevens", sleutel)
-    if bewaard is not None and isinstance(gelezen := _uitgepakt(bewaard), KompasData):
-        return gelezen
-    gelezen = laad_kompas_data(map_)
-    bouwcache.bewaren("gegevens", sleutel, pickle.dumps(gelezen, protocol=pickle.HIGHEST_PROTOCOL))
-    return gelezen
+    return bouwcache.waarde(
+        "gegevens",
+        lambda: bouwcache.sleutel(bouwcache.map_inhoud(map_), bouwcache.map_inhoud(DATA_CODE), bouwcache.pakketten()),
+        lambda: laad_kompas_data(map_),
+        lambda gelezen: pickle.dumps(gelezen, protocol=pickle.HIGHEST_PROTOCOL),
+        _uitgepakt,
+    )
 
 
-def _uitgepakt(bewaard: bytes) -> object:
+def _uitgepakt(bewaard: bytes) -> KompasData | None:
     try:
-        return pickle.loads(bewaard)
+        gelezen = pickle.loads(bewaard)
     # What unpickling a damaged file can raise (the pickle module's documentation): read again.
     except (AttributeError, EOFError, ImportError, IndexError, KeyError, TypeError, ValueError, pickle.UnpicklingError):
         return None
+    return gelezen if isinstance(gelezen, KompasData) else None
 
 
 def laad_nota(map_: Path, data: KompasData) -> KompasData:

@@ -261,22 +261,22 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             return self._pagina_teksten
         adres = {src: _pagina(self.files, src).url for src in self.gegenereerd}
         met_html = {src: p.na_markdown for src, p in self.gegenereerd.items() if p.na_markdown is not None}
-        sleutel = bouwcache.sleutel(
-            json.dumps(adres, sort_keys=True),
-            json.dumps(sorted(met_html)),
-            self._gegevens_en_code(),
-            json.dumps(config["site_url"]),
-        )
-        bewaard = bouwcache.ophalen("gegenereerd", sleutel)
-        teksten = _als_teksten(bewaard, {"markdown": set(adres), "na_markdown": set(met_html)}) if bewaard else None
-        if teksten is None:
-            teksten = {
+        self._pagina_teksten = bouwcache.waarde(
+            "gegenereerd",
+            lambda: bouwcache.sleutel(
+                json.dumps(adres, sort_keys=True),
+                json.dumps(sorted(met_html)),
+                self._gegevens_en_code(),
+                json.dumps(config["site_url"]),
+            ),
+            lambda: {
                 "markdown": {src: p.markdown(_url_van(adres[src])) for src, p in self.gegenereerd.items()},
                 "na_markdown": {src: maak(_url_van(adres[src])) for src, maak in met_html.items()},
-            }
-            bouwcache.bewaren("gegenereerd", sleutel, json.dumps(teksten, ensure_ascii=False).encode("utf-8"))
-        self._pagina_teksten = teksten
-        return teksten
+            },
+            lambda teksten: json.dumps(teksten, ensure_ascii=False).encode("utf-8"),
+            lambda bewaard: _als_teksten(bewaard, {"markdown": set(adres), "na_markdown": set(met_html)}),
+        )
+        return self._pagina_teksten
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -299,16 +299,22 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         everything it follows from is as in an earlier build (`_nota_sleutel`), else rendered
         (some 0.15 s of CPU, the largest part of a warm build that was ours). A rendering that
         logged a warning is not kept: a strict build must stop on it every time, not once."""
-        sleutel = self._nota_sleutel(site_delen, config, url)
-        bewaard = bouwcache.ophalen("nota", sleutel) if sleutel is not None else None
-        uit = hele_nota.Samengesteld.uit_json(bewaard) if bewaard is not None else None
-        if uit is not None:
+        gemeld: list[logging.LogRecord] = []
+
+        def render() -> hele_nota.Samengesteld:
+            with _meldingen() as meldingen:
+                uit = hele_nota.samengesteld(self._nota_delen(site_delen, config, self.files), url)
+            gemeld.extend(meldingen)
             return uit
-        with _meldingen() as gemeld:
-            uit = hele_nota.samengesteld(self._nota_delen(site_delen, config, self.files), url)
-        if sleutel is not None and not gemeld:
-            bouwcache.bewaren("nota", sleutel, uit.als_json())
-        return uit
+
+        return bouwcache.waarde(
+            "nota",
+            lambda: self._nota_sleutel(site_delen, config, url),
+            render,
+            hele_nota.Samengesteld.als_json,
+            hele_nota.Samengesteld.uit_json,
+            houden=lambda _: not gemeld,
+        )
 
     def _nota_sleutel(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> Optional[str]:
         """Everything the note as adopted follows from, as one key in the build cache: the

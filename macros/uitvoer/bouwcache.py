@@ -27,11 +27,12 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
-from typing import Callable
+from typing import Callable, TypeVar
 
 from jinja2.bccache import Bucket, BytecodeCache
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
+T = TypeVar("T")
 UIT = "uit"
 
 
@@ -68,32 +69,48 @@ def ophalen_of_maken(
 ) -> bytes:
     """The cached bytes for `sleutel_`, or `maak()`'s result, stored for next time. An entry
     that `bruikbaar` rejects (damaged) is made again."""
-    inhoud = ophalen(soort, sleutel_, bruikbaar)
-    if inhoud is None:
-        inhoud = maak()
-        bewaren(soort, sleutel_, inhoud)
+    basis = cachemap()
+    if basis is None:
+        return maak()
+    bestand = basis / soort / sleutel_
+    try:
+        inhoud = bestand.read_bytes()
+        if bruikbaar(inhoud):
+            return inhoud
+    except OSError:
+        pass
+    inhoud = maak()
+    _bewaar(bestand, inhoud)
     return inhoud
 
 
-def ophalen(soort: str, sleutel_: str, bruikbaar: Callable[[bytes], bool] = bool) -> bytes | None:
-    """The cached bytes for `sleutel_`; None when there are none (or the cache is off), or
-    `bruikbaar` rejects them (damaged). For a maker that decides after making whether its
-    result may be kept (`bewaren`); the others use `ophalen_of_maken`."""
+def waarde(
+    soort: str,
+    sleutel_: Callable[[], str | None],
+    maak: Callable[[], T],
+    inpakken: Callable[[T], bytes],
+    uitpakken: Callable[[bytes], T | None],
+    houden: Callable[[T], bool] = lambda _: True,
+) -> T:
+    """A value that is no bytes (records, texts), kept as bytes: the one kept for the key that
+    `sleutel_()` makes, unpacked; else `maak()`'s, packed and kept for next time when `houden`
+    says it may be (a result that came with a problem is not). An entry `uitpakken` rejects
+    (None: damaged) is made again; a key of None means made every time. With the cache off
+    not even the key is made, nor the value packed: a build without the cache does no more."""
     basis = cachemap()
-    if basis is None:
-        return None
+    sleutel = sleutel_() if basis is not None else None
+    if basis is None or sleutel is None:
+        return maak()
+    bestand = basis / soort / sleutel
     try:
-        inhoud = (basis / soort / sleutel_).read_bytes()
+        uit = uitpakken(bestand.read_bytes())
     except OSError:
-        return None
-    return inhoud if bruikbaar(inhoud) else None
-
-
-def bewaren(soort: str, sleutel_: str, inhoud: bytes) -> None:
-    """Keep `inhoud` for `sleutel_` (nothing when the cache is off)."""
-    basis = cachemap()
-    if basis is not None:
-        _bewaar(basis / soort / sleutel_, inhoud)
+        uit = None
+    if uit is None:
+        uit = maak()
+        if houden(uit):
+            _bewaar(bestand, inpakken(uit))
+    return uit
 
 
 def map_inhoud(map_: Path) -> str:

@@ -26,11 +26,12 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from . import bouwcache, snoeien, vendoren
 
 VENDOR = vendoren.VENDOR
+T = TypeVar("T")
 # Where the site serves them; not under content/, so bench/ and the tests do not count them as
 # our own CSS (the budget of issue 13 is for our code).
 STIJL_ADRES = "assets/stylesheets/huisstijl.css"
@@ -88,24 +89,26 @@ def _tokenbestanden(vendor: Path = VENDOR) -> list[Path]:
 def _definities() -> dict[str, str]:
     # From the build cache: reading the 88 KB of tokens took some 0.02 s of every build.
     tokens = [p.read_text(encoding="utf-8") for p in _tokenbestanden()]
-    sleutel = bouwcache.sleutel(*tokens, bouwcache.code_en_versie(snoeien.__file__, "tinycss2"))
-    bewaard = bouwcache.ophalen_of_maken(
-        "tokens", sleutel, lambda: json.dumps(snoeien.definities(tokens)).encode("utf-8"), _json_van(dict)
+    return bouwcache.waarde(
+        "tokens",
+        lambda: bouwcache.sleutel(*tokens, bouwcache.code_en_versie(snoeien.__file__, "tinycss2")),
+        lambda: snoeien.definities(tokens),
+        lambda definities: json.dumps(definities).encode("utf-8"),
+        _uit_json(lambda gelezen: {str(naam): str(waarde) for naam, waarde in gelezen.items()}),
     )
-    definities: dict[str, str] = json.loads(bewaard)
-    return definities
 
 
-def _json_van(soort: type) -> Callable[[bytes], bool]:
-    """Whether a build cache entry is whole: JSON of this type (anything else is made again)."""
+def _uit_json(lezen: Callable[[Any], T]) -> Callable[[bytes], T | None]:
+    """Unpacks a build cache entry kept as JSON with `lezen`; None (made again) for anything
+    that is not what `lezen` expects: a damaged entry."""
 
-    def heel(inhoud: bytes) -> bool:
+    def uitpakken(bewaard: bytes) -> T | None:
         try:
-            return isinstance(json.loads(inhoud), soort)
-        except ValueError:
-            return False
+            return lezen(json.loads(bewaard))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
-    return heel
+    return uitpakken
 
 
 def token(naam: str) -> str:
@@ -206,21 +209,20 @@ def bewaarde_stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "
     """`stijl`, from the build cache when the classes and tokens the site uses, the vendored
     files and what cuts and minifies them are as in an earlier build: cutting them down took
     some 0.05 s of every build."""
-    sleutel = bouwcache.sleutel(
-        "\n".join(sorted(klassen)),
-        "\n".join(sorted(verwijzingen)),
-        koppeling,
-        bouwcache.map_inhoud(VENDOR),
-        *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__, vendoren.__file__)),
-        bouwcache.pakketten(),  # tinycss2, rcssmin
+    return bouwcache.waarde(
+        "huisstijl",
+        lambda: bouwcache.sleutel(
+            "\n".join(sorted(klassen)),
+            "\n".join(sorted(verwijzingen)),
+            koppeling,
+            bouwcache.map_inhoud(VENDOR),
+            *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__, vendoren.__file__)),
+            bouwcache.pakketten(),  # tinycss2, rcssmin
+        ),
+        lambda: stijl(klassen, verwijzingen, koppeling),
+        lambda gemaakt: json.dumps({"stijl": gemaakt[0], "gesnoeid": dataclasses.asdict(gemaakt[1])}).encode("utf-8"),
+        _uit_json(lambda gelezen: (str(gelezen["stijl"]), snoeien.Gesnoeid(**gelezen["gesnoeid"]))),
     )
-
-    def maak() -> bytes:
-        tekst, gesnoeid = stijl(klassen, verwijzingen, koppeling)
-        return json.dumps({"stijl": tekst, "gesnoeid": dataclasses.asdict(gesnoeid)}).encode("utf-8")
-
-    bewaard = json.loads(bouwcache.ophalen_of_maken("huisstijl", sleutel, maak, _json_van(dict)))
-    return bewaard["stijl"], snoeien.Gesnoeid(**bewaard["gesnoeid"])
 
 
 def gebruikt(site: Path) -> tuple[set[str], set[str]]:
@@ -229,29 +231,34 @@ def gebruikt(site: Path) -> tuple[set[str], set[str]]:
     files are byte for byte as in an earlier build: reading the 5 MB of words in them took
     some 0.12 s of every build."""
     eigen_stijl = site / STIJL_ADRES
-    bestanden = [
-        b for b in sorted(site.rglob("*")) if b.suffix in (".html", ".js", ".css") and b != eigen_stijl and b.is_file()
-    ]
-    inhoud = [b.read_bytes() for b in bestanden]
-    sleutel = bouwcache.sleutel(
-        bouwcache.bestanden_inhoud({b.relative_to(site).as_posix(): ruw for b, ruw in zip(bestanden, inhoud)}),
-        *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__)),
-        bouwcache.pakketten(),  # Python, whose re reads the words
-    )
+    bestanden = {
+        b.relative_to(site).as_posix(): b.read_bytes()
+        for b in sorted(site.rglob("*"))
+        if b.suffix in (".html", ".js", ".css") and b != eigen_stijl and b.is_file()
+    }
 
-    def lees() -> bytes:
+    def lees() -> tuple[set[str], set[str]]:
         klassen: set[str] = set()
         verwijzingen: set[str] = set()
-        for bestand, ruw in zip(bestanden, inhoud):
+        for naam, ruw in bestanden.items():
             tekst = ruw.decode("utf-8", errors="replace")
-            if bestand.suffix in (".html", ".js"):
+            if naam.endswith((".html", ".js")):
                 klassen |= snoeien.klassen_in(tekst)
-            if bestand.suffix in (".html", ".css"):
+            if naam.endswith((".html", ".css")):
                 verwijzingen |= snoeien.verwijzingen_in(tekst)
-        return json.dumps({"klassen": sorted(klassen), "verwijzingen": sorted(verwijzingen)}).encode("utf-8")
+        return klassen, verwijzingen
 
-    bewaard = json.loads(bouwcache.ophalen_of_maken("gebruikt", sleutel, lees, _json_van(dict)))
-    return set(bewaard["klassen"]), set(bewaard["verwijzingen"])
+    return bouwcache.waarde(
+        "gebruikt",
+        lambda: bouwcache.sleutel(
+            bouwcache.bestanden_inhoud(bestanden),
+            *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__)),
+            bouwcache.pakketten(),  # Python, whose re reads the words
+        ),
+        lees,
+        lambda gelezen: json.dumps({"klassen": sorted(gelezen[0]), "verwijzingen": sorted(gelezen[1])}).encode(),
+        _uit_json(lambda bewaard: (set(bewaard["klassen"]), set(bewaard["verwijzingen"]))),
+    )
 
 
 def schrijf(site: Path, koppeling: str = "") -> Geschreven:
