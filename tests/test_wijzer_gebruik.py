@@ -464,7 +464,7 @@ def test_geen_themavoet_en_menu_op_de_wijzer(browser, site_url):
 
 def test_antwoorden_en_wijzig_zijn_grote_doelen(pagina, site_url):
     pagina.goto(wijzer_url(site_url, _tot(LANG, 2)))
-    for rij in pagina.locator(".kvz-wijzer__optie").all():
+    for rij in pagina.locator(".utrecht-form-field--radio").all():
         vak = rij.bounding_box()
         assert vak["height"] >= 44 and rij.locator("label").bounding_box()["height"] >= 44
         # The whole row chooses: a tap at its right end checks its radio.
@@ -654,7 +654,7 @@ def test_weet_niet_heeft_een_deel_voor_medewerkers(pagina, site_url):
 
 def test_elke_plek_in_de_antwoordrij_kiest(pagina, site_url):
     pagina.goto(wijzer_url(site_url, _tot(LANG, 1)))
-    for rij in pagina.locator(".kvz-wijzer__optie").all():
+    for rij in pagina.locator(".utrecht-form-field--radio").all():
         vak = rij.bounding_box()
         radio = rij.locator("input").bounding_box()
         # the left edge, the gap between radio and label, just above the radio
