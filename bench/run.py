@@ -12,7 +12,7 @@ import gewicht
 import lighthouse
 import schaal
 import vooruit
-from gemeen import WERK, machine, mediaan, nginx_dist
+from gemeen import WERK, machine, nginx_dist
 
 RESULTATEN = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -36,33 +36,7 @@ def main() -> None:
         "",
     ]
 
-    b = bouwtijd.meet()
-    regels += [
-        "## Bouwtijd",
-        "",
-        f"De hele site ({b['paginas']} pagina's) tegenover een mkdocs-material-site van één pagina, "
-        f"zelfde gereedschap, om en om, {len(b['site'])} keer elk; de mediaan.",
-        "",
-        "| | mediaan | alle metingen (s) |",
-        "|---|---|---|",
-        f"| deze site, koud (zonder bouwcache: nieuwe clone, CI) | {mediaan(b['site']):.2f} s | "
-        f"{', '.join(f'{t:.2f}' for t in b['site'])} |",
-        f"| waarvan de pdf van de nota | {mediaan(b['pdf']):.2f} s | {', '.join(f'{t:.2f}' for t in b['pdf'])} |",
-        f"| deze site, koud, zonder de pdf | {mediaan(b['zonder_pdf']):.2f} s | "
-        f"{', '.join(f'{t:.2f}' for t in b['zonder_pdf'])} |",
-        f"| deze site, warm (grafieken en pdf uit de bouwcache) | {mediaan(b['warm']):.2f} s | "
-        f"{', '.join(f'{t:.2f}' for t in b['warm'])} |",
-        f"| één pagina | {mediaan(b['een']):.2f} s | {', '.join(f'{t:.2f}' for t in b['een'])} |",
-        f"| {b['paginas']} kale pagina's (alleen het thema) | {mediaan(b['veel']):.2f} s | "
-        f"{', '.join(f'{t:.2f}' for t in b['veel'])} |",
-        "",
-        f"Verhouding koud: **{b['verhouding']:.2f}** (doel ≤ 2,5: {ok(b['verhouding'] <= 2.5)}); koud zonder de "
-        f"pdf ({b['pdf_wat']}, met WeasyPrint) **{b['verhouding_zonder_pdf']:.2f}**; warm "
-        f"**{b['verhouding_warm']:.2f}** ({ok(b['verhouding_warm'] <= 2.5)}). "
-        f"Een site met evenveel pagina's met alleen een kop en een zin heeft al een verhouding van "
-        f"{b['verhouding_veel']:.2f}: de tijd gaat vooral naar het thema, per pagina.",
-        "",
-    ]
+    regels += bouwtijd.regels(bouwtijd.meet())
 
     regels += [
         "## Schaal: grotere kompassen",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from urllib.parse import urljoin
+
+import pytest
 
 from macros.data import adressen, graaf
 from macros.data.model import NaarVraag
@@ -90,3 +94,29 @@ def test_uitkomst_toont_de_eigen_route(data, html_paginas):
     boom = ET.fromstring(svg)
     gemarkeerd = {(p.get("data-van"), p.get("data-antwoord")) for p in boom.iter(f"{SVG}path") if p.get("data-route")}
     assert gemarkeerd == {(s.vraag, s.antwoord) for s in pad.stappen}
+
+
+def test_diagram_uit_de_bouwcache_zonder_opnieuw_te_tekenen(kompas10, tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path))
+    pad = graaf.paden(kompas10.kompas)[0]
+    diagram._svg.cache_clear()  # this process drew it before: draw it for the build cache
+    getekend = diagram.kompas_svg(kompas10, pad)
+    diagram._svg.cache_clear()  # the next build
+    with monkeypatch.context() as m:
+        m.setattr(diagram, "_tekening", lambda *args: pytest.fail("opnieuw getekend"))
+        assert diagram.kompas_svg(kompas10, pad) == getekend
+    for bestand in (tmp_path / "diagram").iterdir():
+        bestand.write_text(getekend[:100], encoding="utf-8")  # damaged: drawn again
+    diagram._svg.cache_clear()
+    assert diagram.kompas_svg(kompas10, pad) == getekend
+
+
+def test_de_bouw_laadt_grandalf_alleen_om_te_tekenen():
+    """grandalf brings numpy and ply (some 0.08 s to import), for drawings the build cache holds."""
+    geladen = subprocess.run(
+        [sys.executable, "-c", "import sys, macros.site.plugin; print('grandalf' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert geladen.strip() == "False"

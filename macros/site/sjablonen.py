@@ -21,6 +21,7 @@ import contextlib
 import re
 from contextvars import ContextVar
 from functools import cache
+from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateSyntaxError
@@ -31,6 +32,7 @@ from ..data import adressen
 from ..data.graaf import vorm_titel
 from ..data.herkomst import Herkomst, Wijziging, versie_anker
 from ..data.model import ZEGGENSCHAP
+from ..uitvoer import bouwcache, opmaak
 from ..uitvoer.opmaak import datum, euro
 
 # Maps a site path such as "kompas/vormen/peilen/" to a link relative to the current page
@@ -158,6 +160,12 @@ def omgeving() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiled once, kept in the build cache. Besides a template's source, the compiled code
+        # follows from this module (the settings above, RegelsAaneen, md_kop), the module of the
+        # other filters (Jinja compiles how a filter is called) and Jinja's version.
+        bytecode_cache=bouwcache.sjabloon_cache(
+            bouwcache.code_en_versie(__file__, "jinja2") + Path(opmaak.__file__).read_text(encoding="utf-8")
+        ),
     )
     omgeving.filters.update(md_kop=markdown_kop, euro=euro, datum=datum)
     # The anchors within a page; the addresses of pages come from `adres` (zet_adressen).

@@ -10,6 +10,7 @@ kompaswijzer.js enhances the same markup; it carries no text of the kompas itsel
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from markupsafe import Markup
 
@@ -19,7 +20,7 @@ from ..data.model import KompasData, Lezing, Vorm, Vraag
 from ..data.toestanden import Toestand
 from ..uitvoer import diagram
 from .feedback import feedback_link
-from .sjablonen import Url, maak, omgeving
+from .sjablonen import Url, herkomst, maak, omgeving, volledig_adres
 
 # The id of the page heading of the wijzer's start page ("# Kompaswijzer") and of every state:
 # the theme's skip link ("Ga naar inhoud") points at it, also after the script swapped in
@@ -40,6 +41,78 @@ def antwoord_teksten() -> dict[str, str]:
     # What a template sets at its top level are its module's attributes, named only at runtime.
     teksten: dict[str, str] = vars(omgeving().get_template("wijzer/_teksten.html").module)["antwoorden"]
     return teksten
+
+
+def _delen() -> Any:
+    """The macros of templates/wijzer/_delen.html, for the parts rendered once per build (Any: a
+    template's macros are found by name when it runs)."""
+    return omgeving().get_template("wijzer/_delen.html").module
+
+
+class _Opname:
+    """The page's `url`, noting every address asked for and the link it gave."""
+
+    def __init__(self, url: Url):
+        self.url = url
+        self.links: dict[str, str] = {}
+
+    def __call__(self, doel: str) -> str:
+        self.links[doel] = self.url(doel)
+        return self.links[doel]
+
+
+@dataclass
+class _Gemaakt:
+    data: KompasData  # held: while the part is kept, no other object can take this id
+    varianten: list[tuple[dict[str, str], Markup]] = field(default_factory=list)
+
+
+class EenKeerPerBouw:
+    """A part that many states show alike, rendered once per build instead of once per page.
+
+    The part follows from one build's data (by identity: a build loads it once), a few plain
+    values (a question's id), the comparison with the note the templates ask (`gewijzigd`) and
+    the site's address, and from the links it asks the page's `url` for. Those are relative to
+    the page, so the part is kept with each link it asked for and reused only on a page where
+    `url` gives the same links; elsewhere it is rendered again and kept beside the first. A page
+    therefore gets byte for byte the markup that rendering the part on it would give."""
+
+    def __init__(self, maak: Callable[..., Markup]):
+        self.maak = maak  # maak(url, data, *waarden)
+        self._gemaakt: dict[tuple, _Gemaakt] = {}
+        self._bouw: tuple = ()
+
+    def __call__(self, url: Url, data: KompasData, *waarden: str) -> Markup:
+        bouw = (herkomst(), volledig_adres(""))
+        if bouw != self._bouw:
+            self._gemaakt.clear()  # another build: what the last one made is of no use
+            self._bouw = bouw
+        gemaakt = self._gemaakt.setdefault((id(data), *waarden), _Gemaakt(data))
+        for links, deel in gemaakt.varianten:
+            if all(url(doel) == link for doel, link in links.items()):
+                return deel
+        opname = _Opname(url)
+        deel = self.maak(opname, data, *waarden)
+        gemaakt.varianten.append((opname.links, deel))
+        return deel
+
+
+def _mogelijk(data: KompasData, open_vraag: str) -> list[tuple[Vorm, list[tuple[graaf.Stap, ...]]]]:
+    """With question `open_vraag` open: each vorm still possible, with the routes to it."""
+    routes = toestanden.routes(data.kompas, open_vraag)
+    return [(vorm, routes[vorm.id]) for vorm in data.vormen if vorm.id in routes]
+
+
+# What to know beside the kompas: the same on every outcome.
+_goed_om_te_weten = EenKeerPerBouw(
+    lambda url, data: _delen().goed_om_te_weten(data.kompas, url, data.vormen, data.risicos)
+)
+# The routes to each vorm still possible: the same on every state that leaves this question open.
+_routes_per_vorm = EenKeerPerBouw(
+    lambda url, data, open_vraag: _delen().routes_per_vorm(
+        data, data.vraag(open_vraag), _mogelijk(data, open_vraag), graaf.vraagnummers(data.kompas)
+    )
+)
 
 
 class Links:
@@ -163,20 +236,22 @@ def render_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool 
         feedback=feedback,
         route_svg=route_svg,
         waarom=_waarom(data, toestand, gegevens["links"]),
+        goed_om_te_weten=_goed_om_te_weten(url, data),
     )
 
 
 def render_open_uitkomst(data: KompasData, toestand: Toestand, url: Url, embed: bool = False) -> str:
-    if toestand.open_vraag is None:
-        raise ValueError(f"geen open uitkomst van de kompaswijzer: {toestand.pad!r}")
-    routes = toestanden.routes(data.kompas, toestand.open_vraag)
-    mogelijk = [(vorm, routes[vorm.id]) for vorm in data.vormen if vorm.id in routes]
+    open_vraag = toestand.open_vraag
+    if open_vraag is None:
+        raise ValueError(f"toestand {toestand.pad!r} is geen open uitkomst")
     return maak(
         "wijzer/open.html",
         **_gegevens(data, toestand, url, embed),
-        mogelijk=mogelijk,
+        mogelijk=_mogelijk(data, open_vraag),
         kop_tekst=paginatitel(data, toestand),
         kop_id=KOP_ID,
+        goed_om_te_weten=_goed_om_te_weten(url, data),
+        routes_per_vorm=_routes_per_vorm(url, data, open_vraag),
     )
 
 
