@@ -120,8 +120,10 @@ def test_focus_is_zichtbaar_bij_toetsenbordgebruik(browser, site_url):
     gezien = []
     for _ in range(25):
         page.keyboard.press("Tab")
+        # Read once the theme's transitions (its links fade their colour) have ended.
         element, stijl, breedte, kleur, achter, tekst = page.evaluate(
-            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            "async () => { const e = document.activeElement;"
+            " await Promise.all(e.getAnimations().map(a => a.finished)); const s = getComputedStyle(e);"
             " return [e.tagName + '.' + e.className, s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor,"
             " s.backgroundColor, s.color]; }"
         )
