@@ -489,7 +489,8 @@ def test_startknop_bovenaan(pagina, site_url, pad):
 
 def test_woordmerk_en_bouw_in_het_colofon(pagina, site_url):
     pagina.goto(site_url)
-    assert pagina.locator(".kvz-woordmerk-balk .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
+    kop = pagina.get_by_role("navigation", name="Gemeente Utrecht")
+    assert kop.get_by_role("link").inner_text() == "Gemeente Utrecht"
     assert pagina.locator(".kvz-footer .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
     assert not pagina.locator(".md-header__button.md-logo").is_visible()
     assert "bouw" not in pagina.locator(".kvz-footer").inner_text()

@@ -51,9 +51,6 @@ HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
-# The gemeente's font for the theme's text: mkdocs-material reads --md-text-font (with
-# `font: false` in mkdocs.yml it loads no font of its own, from no other host).
-THEMA_LETTERTYPE = ":root{--md-text-font:var(--utrecht-document-font-family)}"
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
@@ -313,7 +310,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         # The gemeente's CSS, cut down to what the built pages use (uitvoer/huisstijl.py).
-        log.info(f"huisstijl: {huisstijl.schrijf(site, koppeling=THEMA_LETTERTYPE)}")
+        log.info(f"huisstijl: {huisstijl.schrijf(site)}")
         nota = self.nota
         html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:

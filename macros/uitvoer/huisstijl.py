@@ -166,25 +166,23 @@ def kop() -> str:
     )
 
 
-def stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "") -> tuple[str, snoeien.Gesnoeid]:
+def stijl(klassen: set[str], verwijzingen: set[str]) -> tuple[str, snoeien.Gesnoeid]:
     """The site's stylesheet of the gemeente's design system, minified, for pages that use
-    `klassen` and stylesheets that read `verwijzingen`; and what the pruning kept.
-    `koppeling`: rules that hand tokens to the theme (the engine's part says which), read too."""
+    `klassen` and stylesheets that read `verwijzingen`; and what the pruning kept."""
     import rcssmin
 
     tokens = [p.read_text(encoding="utf-8") for p in _tokenbestanden()]
     componenten = [p.read_text(encoding="utf-8") for p in bestanden("component", "dist/index.css")]
-    gesnoeid = snoeien.snoei(tokens, componenten, klassen, verwijzingen | snoeien.verwijzingen_in(koppeling))
-    css = lettertype_css() + gesnoeid.tekst + koppeling
+    gesnoeid = snoeien.snoei(tokens, componenten, klassen, verwijzingen)
+    css = lettertype_css() + gesnoeid.tekst
     tekst = kop() + rcssmin.cssmin(css, keep_bang_comments=True) + "\n"
     if not tekst.isascii():  # a vendored rule's content: "…"; @charset must come first
         tekst = '@charset "UTF-8";\n' + tekst
     return tekst, gesnoeid
 
 
-def schrijf(site: Path, koppeling: str = "") -> Geschreven:
-    """The stylesheet and the font into the built site at `site`, made for what it uses; with
-    `koppeling` (see stijl)."""
+def schrijf(site: Path) -> Geschreven:
+    """The stylesheet and the font into the built site at `site`, made for what it uses."""
     eigen_stijl = site / STIJL_ADRES
     klassen: set[str] = set()
     verwijzingen: set[str] = set()
@@ -196,7 +194,7 @@ def schrijf(site: Path, koppeling: str = "") -> Geschreven:
             klassen |= snoeien.klassen_in(tekst)
         if bestand.suffix in (".html", ".css"):
             verwijzingen |= snoeien.verwijzingen_in(tekst)
-    tekst, gesnoeid = stijl(klassen, verwijzingen, koppeling)
+    tekst, gesnoeid = stijl(klassen, verwijzingen)
     eigen_stijl.parent.mkdir(parents=True, exist_ok=True)
     eigen_stijl.write_text(tekst, encoding="utf-8")
     (lettertype,) = bestanden("lettertype", vendoren.LETTERTYPE_SUBSET)
