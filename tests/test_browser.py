@@ -72,12 +72,14 @@ def test_geen_fouten_in_de_console(bezoek):
 
 def test_links_in_lopende_tekst_zijn_onderstreept(browser, site_url):
     # Colour alone may not mark a link (WCAG 1.4.1): links in the text are underlined. A link
-    # drawn as a button (.kvz-knop, "Start de kompaswijzer") is marked by its shape instead.
+    # drawn as the gemeente's button ("Start de kompaswijzer") is marked by its shape instead.
     page = browser.new_page()
     page.goto(site_url + "kompas/")
-    assert page.locator("article a.kvz-knop").count() == 1
+    knop = page.get_by_role("link", name="Start de kompaswijzer", exact=True)
+    assert knop.count() == 1 and page.locator("article a.utrecht-button-link").count() == 1
+    assert knop.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
     lijnen = page.eval_on_selector_all(
-        "article a:not(.headerlink):not(.md-content__button):not(.kvz-knop)",
+        "article a:not(.headerlink):not(.md-content__button):not(.utrecht-button-link)",
         "els => els.map(e => getComputedStyle(e).textDecorationLine)",
     )
     page.close()
