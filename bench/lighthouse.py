@@ -27,8 +27,19 @@ CATEGORIEEN = ("performance", "accessibility", "best-practices", "seo")
 def installeer() -> str:
     binair = WERK / "node_modules" / ".bin" / "lighthouse"
     if not binair.exists():
+        # --prefix: without it npm installs into the nearest folder with a package.json above
+        # WERK, the project's own (the gemeente's design system), and writes lighthouse in it.
         subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", f"lighthouse@{VERSIE}"],
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(WERK),
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                f"lighthouse@{VERSIE}",
+            ],
             cwd=WERK,
             check=True,
         )

@@ -98,7 +98,7 @@ def test_het_live_kompas_json_volgt_de_nieuwe_versie_en_noemt_de_oude(site11):
 
 def _rij(html: str, antwoorden: str) -> str:
     anker = adressen.pad_anker(antwoorden)
-    gevonden = re.search(rf'<tr id="{anker}">(.*?)</tr>', html, re.S)
+    gevonden = re.search(rf'<tr [^>]*\bid="{anker}">(.*?)</tr>', html, re.S)
     assert gevonden, f"geen rij met id {anker}"
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", gevonden.group(1))))
 

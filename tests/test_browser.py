@@ -72,12 +72,14 @@ def test_geen_fouten_in_de_console(bezoek):
 
 def test_links_in_lopende_tekst_zijn_onderstreept(browser, site_url):
     # Colour alone may not mark a link (WCAG 1.4.1): links in the text are underlined. A link
-    # drawn as a button (.kvz-knop, "Start de kompaswijzer") is marked by its shape instead.
+    # drawn as the gemeente's button ("Start de kompaswijzer") is marked by its shape instead.
     page = browser.new_page()
     page.goto(site_url + "kompas/")
-    assert page.locator("article a.kvz-knop").count() == 1
+    knop = page.get_by_role("link", name="Start de kompaswijzer", exact=True)
+    assert knop.count() == 1 and page.locator("article a.utrecht-button-link").count() == 1
+    assert knop.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
     lijnen = page.eval_on_selector_all(
-        "article a:not(.headerlink):not(.md-content__button):not(.kvz-knop)",
+        "article a:not(.headerlink):not(.md-content__button):not(.utrecht-button-link)",
         "els => els.map(e => getComputedStyle(e).textDecorationLine)",
     )
     page.close()
@@ -97,21 +99,42 @@ def test_browseropslag_staat_op_de_privacypagina(bezoek):
         assert sleutel in privacy or achtervoegsel in privacy, f"{sleutel!r} staat niet op de privacypagina"
 
 
+def _rgb(kleur: str) -> str:
+    """The palette's "#rrggbb" as a browser's computed style writes it."""
+    return "rgb({}, {}, {})".format(*(int(kleur[i : i + 2], 16) for i in (1, 3, 5)))
+
+
+def _hex(rgb: str) -> str:
+    """A browser's "rgb(r, g, b)" as "#rrggbb"."""
+    return "#" + "".join(f"{int(k):02x}" for k in re.findall(r"\d+", rgb)[:3])
+
+
 def test_focus_is_zichtbaar_bij_toetsenbordgebruik(browser, site_url):
     # Tab through the first stops of a page: every element that gets focus shows the
-    # focus outline in Utrecht's focus blue (WCAG 2.4.7).
+    # gemeente's focus ring, a black dotted outline (WCAG 2.4.7), and a focused link stands on
+    # the gemeente's focus yellow, its text readable there. The colours are the palette's (the
+    # gemeente's tokens).
+    from macros.uitvoer import kleuren
+    from macros.uitvoer.kleuren import PALET
+
     page = browser.new_page()
     page.goto(site_url + "kompas/")
     gezien = []
     for _ in range(25):
         page.keyboard.press("Tab")
-        element, stijl, breedte, kleur = page.evaluate(
-            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
-            " return [e.tagName + '.' + e.className, s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+        # Read once the theme's transitions (its links fade their colour) have ended.
+        element, stijl, breedte, kleur, achter, tekst = page.evaluate(
+            "async () => { const e = document.activeElement;"
+            " await Promise.all(e.getAnimations().map(a => a.finished)); const s = getComputedStyle(e);"
+            " return [e.tagName + '.' + e.className, s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor,"
+            " s.backgroundColor, s.color]; }"
         )
         gezien.append(element)
         assert element != "BODY.", "de focus verdween van de pagina"
-        assert stijl == "solid" and breedte >= 2 and kleur == "rgb(41, 100, 163)", (element, stijl, breedte, kleur)
+        assert stijl == "dotted" and breedte >= 2 and kleur == _rgb(PALET["focus"]), (element, stijl, breedte, kleur)
+        if element.startswith("A.") and "utrecht-button" not in element:  # a button keeps its colours
+            assert achter == _rgb(PALET["focus-vlak"]), (element, achter)
+            assert kleuren.contrast(_hex(tekst), PALET["focus-vlak"]) >= 4.5, (element, tekst)
     page.close()
     assert any(e.startswith("A.") for e in gezien)
 

@@ -186,7 +186,7 @@ def test_ongemarkeerde_eigen_tekst_wordt_gevonden(nota):
         "<body><nav>Menu</nav><article><h1>Vraag 3</h1><p>Start bij elke nieuwe fase/situatie het kompas dus opnieuw."
         " Dit schreef de site.</p>"
         f'<div data-bron="site"><p>{LABEL}</p><p>Ook van de site.</p></div>'
-        '<p><a class="kvz-knop">Vorige</a> <span class="kvz-sr">voor schermlezers</span></p>'
+        '<p><a class="utrecht-button-link">Vorige</a> <span class="kvz-sr">voor schermlezers</span></p>'
         "<p>Vraag 7 Is het nodig het vraagstuk eerst te verhelderen?</p>"
         "<p>Het gebruik van het kompas vraagt begeleiding van ambtenaren die er al vaker mee werken.</p>"
         "<footer>Voet</footer></article></body>"

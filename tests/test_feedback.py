@@ -11,7 +11,7 @@ from macros.data import adressen, graaf
 
 
 def _mailto(pagina_html: str) -> tuple[str, dict]:
-    (href,) = re.findall(r'<a href="(mailto:[^"]+)" data-kompas-feedback>', pagina_html)
+    (href,) = re.findall(r'<a [^>]*\bhref="(mailto:[^"]+)" data-kompas-feedback>', pagina_html)
     delen = urlsplit(html.unescape(href))
     return delen.path, {k: v[0] for k, v in parse_qs(delen.query).items()}
 

@@ -252,7 +252,7 @@ def test_grafieken_op_de_paginas_met_alt_en_tabel_ernaast(data, alle, html_pagin
                 assert html.index('aria-label="Budget per jaar"') < html.index(f'id="grafiek-{naam}"')
             else:
                 erna = na.split("</figure>", 1)[1].lstrip()
-                assert erna.startswith('<div class="kvz-tabel" role="region"'), naam
+                assert erna.startswith('<div class="utrecht-table-container kvz-tabel" role="region"'), naam
             getoond.add(naam)
     assert getoond == set(alle), set(alle) - getoond
 
@@ -262,12 +262,12 @@ def test_tabel_naast_de_zeggenschapsschaal_heeft_elke_vorm_en_richting(data, htm
     tabel = html.split('aria-label="Zeggenschap per vorm"', 1)[1].split("</table>", 1)[0]
     for vorm in data.vormen:
         assert (
-            f">{escape(vorm.titel)}</a></th><td>{escape(vorm.zeggenschap)}</td><td>{vorm.zeggenschap_schaal}</td>"
-            in tabel
+            f'>{escape(vorm.titel)}</a></th><td class="utrecht-table__cell">{escape(vorm.zeggenschap)}</td>'
+            f'<td class="utrecht-table__cell">{vorm.zeggenschap_schaal}</td>' in tabel
         )
-    assert tabel.count("<td>Minder vaak inzetten</td>") == 1
+    assert tabel.count('<td class="utrecht-table__cell">Minder vaak inzetten</td>') == 1
     for richting in data.kompas.koers.richtingen:
-        assert tabel.count(f"<td>{escape(richting.naam)}</td>") == len(richting.naar)
+        assert tabel.count(f'<td class="utrecht-table__cell">{escape(richting.naam)}</td>') == len(richting.naar)
 
 
 def test_grafieken_zichtbaar_zonder_script_en_zonder_andere_host(browser, site_url):

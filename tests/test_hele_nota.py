@@ -212,7 +212,7 @@ def test_de_beginpagina_biedt_de_nota_en_de_pdf_aan(html_paginas, gebouwde_site)
     home = html_paginas[""]
     assert 'href="nota/"' in home
     link = re.search(
-        r'<a href="(samen-stad-maken\.pdf)" download>Download de hele beleidsnota</a> '
+        r'<a [^>]*\bhref="(samen-stad-maken\.pdf)" download>Download de hele beleidsnota</a> '
         r"\(<span>pdf, (\d+) pagina's, ([\d,]+ [kM]B)</span>\)",
         home,
     )

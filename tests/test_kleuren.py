@@ -37,6 +37,17 @@ def test_lijnen_en_reeksen_halen_3_op_wit(kleur):
     assert kleuren.contrast(kleur) >= 3
 
 
+def test_de_focusring_van_de_gemeente_valt_op():
+    # The dotted outline against white and against the yellow behind a focused link (3:1, WCAG
+    # 1.4.11); the focused link's text on that yellow (4.5:1); the white ring under the outline
+    # is what makes it show on dark ground.
+    assert kleuren.contrast(PALET["focus"]) >= 3 and kleuren.contrast(PALET["focus"], PALET["focus-vlak"]) >= 3
+    assert kleuren.contrast(PALET["tekst"], PALET["focus-vlak"]) >= 4.5
+    assert kleuren.contrast(PALET["focus"], PALET["focus-rand"]) >= 3
+    # The theme's hover colour is a colour of its own, no longer the focus colour.
+    assert PALET["hover"] != PALET["focus"] and kleuren.contrast(PALET["hover"]) >= 4.5
+
+
 def test_diagram_en_grafieken_gebruiken_dezelfde_lijn():
     assert diagram.KLEUR_LIJN == grafieken.KLEUR_LIJN == PALET["lijn"]
     assert diagram.KLEUR_ROUTE == grafieken.KLEUR_BLAUW == PALET["link"]

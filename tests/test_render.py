@@ -336,9 +336,9 @@ def test_financien_tabel_toont_alle_bedragen(data):
     html = beleid.render_financien(data.financien, url)
     for post in data.financien.posten:
         for bedrag in post.bedragen:
-            assert f"<td>{opmaak.euro(bedrag)}</td>" in html
+            assert re.search(rf"<td [^>]*>{re.escape(opmaak.euro(bedrag))}</td>", html)
     for bedrag in data.financien.totaal.bedragen:
-        assert f"<td>{opmaak.euro(bedrag)}*</td>" in html
+        assert re.search(rf"<td [^>]*>{re.escape(opmaak.euro(bedrag))}\*</td>", html)
 
 
 def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
@@ -361,8 +361,10 @@ def test_kompas_json_heeft_de_gedocumenteerde_vorm(data):
         assert list(vorm) == [f.name for f in dataclasses.fields(Vorm)] + ["bron"]
         assert set(vorm["bron"].values()) <= {"nota", "site", "kompasteam"}
     tabel = dataformaat.render_kompas_json_velden(json_schema.dataset_schema())
-    assert re.findall(r'<th scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
-    assert '<a href="#data-vraag">Vraag</a>' in tabel and '<a href="#data-vorm">Vorm</a>' in tabel
+    assert re.findall(r'<th [^>]*scope="row"><code>(\w+)</code></th>', tabel) == list(VELDEN)
+    assert re.search(r'<a [^>]*href="#data-vraag">Vraag</a>', tabel) and re.search(
+        r'<a [^>]*href="#data-vorm">Vorm</a>', tabel
+    )
 
 
 def test_citaat_staat_na_de_alinea_waar_de_nota_het_afdrukt(kompas10):
@@ -402,7 +404,7 @@ def test_sterretje_zegt_alleen_bij_een_nieuwe_indicator_dat_die_nieuw_is(kompas1
     at a star; at an indicator with a 0-meting the star only means: not known yet."""
     indicatoren = kompas10.indicatoren
     html = beleid.render_indicatoren(indicatoren, url)
-    rijen = re.findall(r"<tr>.*?</tr>", html, re.DOTALL)[1:]  # the first is the header
+    rijen = re.findall(r"<tr[ >].*?</tr>", html, re.DOTALL)[1:]  # the first is the header
     alle = [i for groep in indicatoren.groepen for i in groep.indicatoren]
     assert len(rijen) == len(alle)
     nieuw = f"({indicatoren.toelichting_nieuw})"

@@ -45,7 +45,11 @@ def test_routes_op_een_vormpagina_leiden_naar_die_vorm(data, html_paginas):
     for vorm in data.vormen:
         pagina_url = f"/kompas/vormen/{vorm.id}/"
         html = html_paginas[pagina_url.strip("/") + "/"]
-        routes = re.findall(r'<a href="([^"]+)" data-kompas-route="([^"]+)">', html)
+        # Each route's link, whatever else it carries (the link component's classes).
+        routes = [
+            (re.search(r'\bhref="([^"]+)"', a).group(1), re.search(r'\bdata-kompas-route="([^"]+)"', a).group(1))
+            for a in re.findall(r"<a\b[^>]*\bdata-kompas-route=[^>]*>", html)
+        ]
         assert routes, vorm.id
         for href, antwoorden in routes:
             doel = urljoin(pagina_url, href)

@@ -19,6 +19,7 @@ import pytest
 
 from macros.data import adressen, graaf, toestanden
 from macros.data.loader import laad_kompas_data
+from macros.uitvoer import kleuren
 
 from .conftest import DATA, PROJECT
 from .test_wijzer import EERSTE, MAX_TIJD, antwoord_met_js, vraag_op_scherm, wijzer_url
@@ -464,7 +465,7 @@ def test_geen_themavoet_en_menu_op_de_wijzer(browser, site_url):
 
 def test_antwoorden_en_wijzig_zijn_grote_doelen(pagina, site_url):
     pagina.goto(wijzer_url(site_url, _tot(LANG, 2)))
-    for rij in pagina.locator(".kvz-wijzer__optie").all():
+    for rij in pagina.locator(".utrecht-form-field--radio").all():
         vak = rij.bounding_box()
         assert vak["height"] >= 44 and rij.locator("label").bounding_box()["height"] >= 44
         # The whole row chooses: a tap at its right end checks its radio.
@@ -475,6 +476,33 @@ def test_antwoorden_en_wijzig_zijn_grote_doelen(pagina, site_url):
     pagina.goto(wijzer_url(site_url, LANG.antwoorden))
     for link in pagina.locator(".kvz-wijzer__wijzig").all():
         assert link.bounding_box()["height"] >= 44
+
+
+FOCUS = """async e => {
+  e.focus();
+  await Promise.all(e.getAnimations().map(a => a.finished));
+  const s = getComputedStyle(e);
+  return [e.matches(':focus-visible'), s.outlineStyle, s.color, s.backgroundColor];
+}"""
+
+
+def _hex(rgb: str) -> str:
+    """A browser's "rgb(r, g, b)" as "#rrggbb"."""
+    return "#" + "".join(f"{int(k):02x}" for k in re.findall(r"\d+", rgb)[:3])
+
+
+def test_een_knop_met_focus_houdt_zijn_eigen_kleuren(pagina, site_url):
+    """The gemeente's buttons and links drawn as buttons, focused from the keyboard: the focus
+    ring, and their text readable on their own background, not on the yellow of a focused text
+    link (which, in white on it, would be unreadable)."""
+    pagina.goto(site_url + "kompas/")
+    knoppen = {"start": pagina.get_by_role("link", name="Start de kompaswijzer", exact=True).evaluate(FOCUS)}
+    pagina.goto(wijzer_url(site_url, _tot(LANG, 1)))
+    for actie in ("volgende", "vorige", "opnieuw"):
+        knoppen[actie] = pagina.locator(f'[data-kompas-actie="{actie}"]').evaluate(FOCUS)
+    for naam, (zichtbaar, rand, tekst, achter) in knoppen.items():
+        assert zichtbaar and rand == "dotted", (naam, zichtbaar, rand)
+        assert kleuren.contrast(_hex(tekst), _hex(achter)) >= 4.5, (naam, tekst, achter)
 
 
 @pytest.mark.parametrize("pad", ["", "kompas/"])
@@ -489,7 +517,8 @@ def test_startknop_bovenaan(pagina, site_url, pad):
 
 def test_woordmerk_en_bouw_in_het_colofon(pagina, site_url):
     pagina.goto(site_url)
-    assert pagina.locator(".kvz-woordmerk-balk .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
+    kop = pagina.get_by_role("navigation", name="Gemeente Utrecht")
+    assert kop.get_by_role("link").inner_text() == "Gemeente Utrecht"
     assert pagina.locator(".kvz-footer .kvz-woordmerk").inner_text() == "Gemeente Utrecht"
     assert not pagina.locator(".md-header__button.md-logo").is_visible()
     assert "bouw" not in pagina.locator(".kvz-footer").inner_text()
@@ -654,7 +683,7 @@ def test_weet_niet_heeft_een_deel_voor_medewerkers(pagina, site_url):
 
 def test_elke_plek_in_de_antwoordrij_kiest(pagina, site_url):
     pagina.goto(wijzer_url(site_url, _tot(LANG, 1)))
-    for rij in pagina.locator(".kvz-wijzer__optie").all():
+    for rij in pagina.locator(".utrecht-form-field--radio").all():
         vak = rij.bounding_box()
         radio = rij.locator("input").bounding_box()
         # the left edge, the gap between radio and label, just above the radio

@@ -8,7 +8,9 @@ from urllib.parse import urljoin
 from markupsafe import escape
 
 from macros.data import adressen, betekenis, graaf, toestanden
+from macros.uitvoer import huisstijl
 
+from .conftest import PROJECT
 from .htmlscan import scan
 
 
@@ -46,7 +48,7 @@ def test_vraagpagina_zonder_javascript(data, html_paginas):
         for i, stap in enumerate(toestand.stappen):
             blok = html.split(f'data-kompas-antwoord="{stap.vraag}"')[1].split("</li>")[0]
             # (A question the kompasteam changed also links its change: only the wijzig link counts.)
-            (href,) = re.findall(r'class="kvz-wijzer__wijzig" href="([^"]+)"', blok)
+            (href,) = re.findall(r'class="[^"]*\bkvz-wijzer__wijzig" href="([^"]+)"', blok)
             # The hash marks the answer given there, so going back shows it chosen.
             vorig = "/" + adressen.WIJZER_PAD + "".join(f"{a}/" for a in toestand.antwoorden[:i])
             assert urljoin(hier, href) == f"{vorig}#antwoord-{stap.antwoord}"
@@ -233,3 +235,33 @@ def test_start_zegt_voor_wie_en_dat_het_een_hulp_bij_een_gesprek_is(html_paginas
     assert "Uitleg van deze site" in start
     assert "medewerkers" in start and "geen oordeel" in start and "hulp bij een gesprek" in start
     assert html.index("kvz-wijzer__start") < html.index("data-kompas-vraag=")
+
+
+# --- The gemeente's components ----------------------------------------------------------------
+
+UTRECHT_KLASSE = re.compile(r"utrecht-[A-Za-z0-9_-]+")
+SCRIPT = PROJECT / "content" / "assets" / "javascripts" / "kompaswijzer.js"
+
+
+def test_de_wijzer_gebruikt_alleen_klassen_die_de_componenten_kennen(gebouwde_site, html_paginas):
+    """Every utrecht-… class on the walker's pages (and the start button on the kompas page) and
+    in its script is a class of the vendored components: a typo, or a name of another version,
+    would style nothing. And huisstijl.css kept the rules of each (the pruner reads the pages and
+    the script, whole class names only)."""
+    componenten = "".join(p.read_text(encoding="utf-8") for p in huisstijl.bestanden("component", "dist/index.css"))
+    bekend = set(re.findall(r"\.(utrecht-[A-Za-z0-9_-]+)", componenten))
+    gehouden = set(
+        re.findall(r"\.(utrecht-[A-Za-z0-9_-]+)", (gebouwde_site / huisstijl.STIJL_ADRES).read_text("utf-8"))
+    )
+    paginas = [html for pad, html in html_paginas.items() if pad.startswith((adressen.WIJZER_PAD, adressen.EMBED_PAD))]
+    in_paginas = set(UTRECHT_KLASSE.findall("".join(paginas) + html_paginas["kompas/"]))
+    in_script = set(UTRECHT_KLASSE.findall(SCRIPT.read_text(encoding="utf-8")))
+    # Not empty by accident: the answers' links and the radio group the script builds.
+    assert {"utrecht-button-link--primary-action", "utrecht-link"} <= in_paginas
+    assert {
+        "utrecht-form-fieldset--html-fieldset",
+        "utrecht-radio-button--html-input",
+        "utrecht-alert--error",
+    } <= in_script
+    assert not (in_paginas | in_script) - bekend, sorted((in_paginas | in_script) - bekend)
+    assert not (in_paginas | in_script) - gehouden, sorted((in_paginas | in_script) - gehouden)

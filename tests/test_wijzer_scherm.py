@@ -35,7 +35,7 @@ AANDEEL_390 = 0.8
 # and where the first one ends, in the viewport, right after the page loaded.
 MEET = """() => {
   const rand = e => e.getBoundingClientRect();
-  const keuzes = [...document.querySelectorAll('.kvz-wijzer__optie, .kvz-wijzer__keuzes a')];
+  const keuzes = [...document.querySelectorAll('.utrecht-form-field--radio, .kvz-wijzer__keuzes a')];
   const volgende = document.querySelector('[data-kompas-actie="volgende"]');
   const alles = volgende ? [...keuzes, volgende] : keuzes;
   return {
@@ -111,7 +111,7 @@ def test_uitleg_staat_als_hint_direct_onder_de_vraag(browser, site_url):
         page.goto(_adres(site_url, adressen.WIJZER_PAD, toestand), wait_until="load")
         hint = page.evaluate(
             """() => {
-            const veld = document.querySelector('fieldset.kvz-wijzer__veld');
+            const veld = document.querySelector('fieldset[data-kompas-vraag]');
             let na = veld.querySelector('legend').nextElementSibling;
             if (na.classList.contains('kvz-kompasteam__melding')) na = na.nextElementSibling;
             const beschreven = (veld.getAttribute('aria-describedby') || '').split(' ');

@@ -73,9 +73,6 @@ MACROS = Path(__file__).resolve().parent.parent
 LEEST_CONFIG = re.compile(r"\bconfig\b")
 # MkDocs' settings that shape a page's HTML or what its links may point to.
 MARKDOWN_INSTELLINGEN = ("markdown_extensions", "mdx_configs", "use_directory_urls", "site_url", "validation")
-# The gemeente's font for the theme's text: mkdocs-material reads --md-text-font (with
-# `font: false` in mkdocs.yml it loads no font of its own, from no other host).
-THEMA_LETTERTYPE = ":root{--md-text-font:var(--utrecht-document-font-family)}"
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
@@ -429,7 +426,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         # The gemeente's CSS, cut down to what the built pages use (uitvoer/huisstijl.py).
-        log.info(f"huisstijl: {huisstijl.schrijf(site, koppeling=THEMA_LETTERTYPE)}")
+        log.info(f"huisstijl: {huisstijl.schrijf(site)}")
         nota = self.nota
         html = hele_nota.document(self.nota_uit.pdf, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:

@@ -189,23 +189,22 @@ def kop() -> str:
     )
 
 
-def stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "") -> tuple[str, snoeien.Gesnoeid]:
+def stijl(klassen: set[str], verwijzingen: set[str]) -> tuple[str, snoeien.Gesnoeid]:
     """The site's stylesheet of the gemeente's design system, minified, for pages that use
-    `klassen` and stylesheets that read `verwijzingen`; and what the pruning kept.
-    `koppeling`: rules that hand tokens to the theme (the engine's part says which), read too."""
+    `klassen` and stylesheets that read `verwijzingen`; and what the pruning kept."""
     import rcssmin
 
     tokens = [p.read_text(encoding="utf-8") for p in _tokenbestanden()]
     componenten = [p.read_text(encoding="utf-8") for p in bestanden("component", "dist/index.css")]
-    gesnoeid = snoeien.snoei(tokens, componenten, klassen, verwijzingen | snoeien.verwijzingen_in(koppeling))
-    css = lettertype_css() + gesnoeid.tekst + koppeling
+    gesnoeid = snoeien.snoei(tokens, componenten, klassen, verwijzingen)
+    css = lettertype_css() + gesnoeid.tekst
     tekst = kop() + rcssmin.cssmin(css, keep_bang_comments=True) + "\n"
     if not tekst.isascii():  # a vendored rule's content: "…"; @charset must come first
         tekst = '@charset "UTF-8";\n' + tekst
     return tekst, gesnoeid
 
 
-def bewaarde_stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "") -> tuple[str, snoeien.Gesnoeid]:
+def bewaarde_stijl(klassen: set[str], verwijzingen: set[str]) -> tuple[str, snoeien.Gesnoeid]:
     """`stijl`, from the build cache when the classes and tokens the site uses, the vendored
     files and what cuts and minifies them are as in an earlier build: cutting them down took
     some 0.05 s of every build."""
@@ -214,12 +213,11 @@ def bewaarde_stijl(klassen: set[str], verwijzingen: set[str], koppeling: str = "
         lambda: bouwcache.sleutel(
             "\n".join(sorted(klassen)),
             "\n".join(sorted(verwijzingen)),
-            koppeling,
             bouwcache.map_inhoud(VENDOR),
             *(Path(module).read_text(encoding="utf-8") for module in (__file__, snoeien.__file__, vendoren.__file__)),
             bouwcache.pakketten(),  # tinycss2, rcssmin
         ),
-        lambda: stijl(klassen, verwijzingen, koppeling),
+        lambda: stijl(klassen, verwijzingen),
         lambda gemaakt: json.dumps({"stijl": gemaakt[0], "gesnoeid": dataclasses.asdict(gemaakt[1])}).encode("utf-8"),
         _uit_json(lambda gelezen: (str(gelezen["stijl"]), snoeien.Gesnoeid(**gelezen["gesnoeid"]))),
     )
@@ -261,12 +259,11 @@ def gebruikt(site: Path) -> tuple[set[str], set[str]]:
     )
 
 
-def schrijf(site: Path, koppeling: str = "") -> Geschreven:
-    """The stylesheet and the font into the built site at `site`, made for what it uses; with
-    `koppeling` (see stijl)."""
+def schrijf(site: Path) -> Geschreven:
+    """The stylesheet and the font into the built site at `site`, made for what it uses."""
     eigen_stijl = site / STIJL_ADRES
     klassen, verwijzingen = gebruikt(site)
-    tekst, gesnoeid = bewaarde_stijl(klassen, verwijzingen, koppeling)
+    tekst, gesnoeid = bewaarde_stijl(klassen, verwijzingen)
     eigen_stijl.parent.mkdir(parents=True, exist_ok=True)
     eigen_stijl.write_text(tekst, encoding="utf-8")
     (lettertype,) = bestanden("lettertype", vendoren.LETTERTYPE_SUBSET)

@@ -30,10 +30,14 @@ TOKENS: dict[str, str] = {
     # Darker than a link, for the theme's dark primary and a hovered button of ours: the
     # gemeente's pressed primary button.
     "link-donker": "--utrecht-button-primary-action-active-background-color",
-    # The outline of whatever has keyboard focus, and the theme's accent (hover): the
-    # gemeente's blue for a link with focus or hover. (The gemeente's own focus ring, a black
-    # dotted outline on yellow, comes with the components: --utrecht-focus-*.)
-    "focus": "--utrecht-link-focus-color",
+    # The theme's accent, for what the pointer is on: the gemeente's blue for a hovered link.
+    "hover": "--utrecht-link-hover-color",
+    # The gemeente's focus ring, on whatever has keyboard focus (the components draw the same
+    # from the same tokens): a black dotted outline, a white ring under it so it shows on dark
+    # ground too, and yellow behind a focused link.
+    "focus": "--utrecht-focus-outline-color",
+    "focus-rand": "--utrecht-focus-inverse-outline-color",
+    "focus-vlak": "--utrecht-focus-background-color",
     # Body text: the document's colour (black, 21:1).
     "tekst": "--utrecht-document-color",
     # Secondary text (captions, footer, chart ticks): the palette's grey 30 (8.5:1). The only

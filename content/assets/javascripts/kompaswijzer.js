@@ -55,6 +55,34 @@
     return element;
   }
 
+  /* The gemeente's components (NL Design System, Utrecht) that the script builds, with their
+   * markup as the components document it. Every class name stands here whole: the site's copy
+   * of the components' CSS keeps only the rules of classes found in the pages or in this script
+   * (macros/uitvoer/huisstijl.py), so a name put together from parts would lose its rules. */
+
+  // A notice, the gemeente's alert: its root with `attributen` (the class names say which
+  // alert), its message holding the nodes `inhoud`.
+  function melding(attributen, inhoud) {
+    var wortel = maak("div", attributen);
+    var bericht = wortel.appendChild(maak("div", { class: "utrecht-alert__content" }))
+      .appendChild(maak("div", { class: "utrecht-alert__message" }));
+    bericht.append.apply(bericht, inhoud);
+    return wortel;
+  }
+
+  // One answer: the gemeente's radio button form field, the radio inside its label, so the
+  // whole label (the row) chooses it.
+  function keuzeVeld(waarde, tekst, gekozen) {
+    var rondje = maak("input", { type: "radio", name: "antwoord", id: "antwoord-" + waarde, value: waarde,
+      class: "utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" });
+    rondje.checked = gekozen;
+    var label = maak("label", { class: "utrecht-form-label utrecht-form-label--radio", for: rondje.id });
+    label.append(rondje, tekst);
+    var veld = maak("div", { class: "utrecht-form-field utrecht-form-field--radio" });
+    veld.appendChild(maak("div", { class: "utrecht-form-field__label" })).appendChild(label);
+    return veld;
+  }
+
 
   /* --- The walker (data-module="kompas-wijzer", the root around a state) ------------------ */
 
@@ -307,8 +335,13 @@
     if (!blok) return null;
     var keuzes = blok.querySelectorAll("a[data-antwoord]");
     var formulier = maak("form", { class: "kvz-wijzer__formulier", novalidate: "" });
-    var veld = maak("fieldset", { class: "kvz-wijzer__veld", "data-kompas-vraag": blok.getAttribute("data-kompas-vraag") });
-    var legenda = maak("legend", { class: "kvz-wijzer__legenda", tabindex: "-1" });
+    // The gemeente's form fieldset as a radio group: the wrapper holds the invalid state's
+    // line, the fieldset the question (its legend), the hint, the error and the answers.
+    var groep = formulier.appendChild(maak("div", { class: "utrecht-form-fieldset" }));
+    var veld = maak("fieldset", { class: "utrecht-form-fieldset--html-fieldset",
+      role: "radiogroup", "data-kompas-vraag": blok.getAttribute("data-kompas-vraag") });
+    var legenda = maak("legend", { class: "utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend",
+      tabindex: "-1" });
     // The question's heading, moved as the page has it ("Vraag 7" and the question): the
     // page heading (h1, the skip link's target) inside the legend, as GOV.UK does it.
     legenda.appendChild(blok.querySelector(".kvz-wijzer__vraagtekst"));
@@ -316,28 +349,24 @@
     // A question the kompasteam changed since the note keeps its label under it.
     var label = blok.querySelector(".kvz-kompasteam__melding");
     if (label) veld.appendChild(label);
-    // The explanation under the question (the site's own, marked) becomes the group's hint.
-    var uitleg = blok.querySelector(".kvz-wijzer__uitleg");
+    // The explanation under the question (the site's own, marked; on the page already the
+    // gemeente's form field description) becomes the group's hint.
+    var uitleg = blok.querySelector("[data-kompas-uitleg]");
     if (uitleg) {
       veld.appendChild(uitleg);
       veld.setAttribute("aria-describedby", "kompas-uitleg");
     }
-    var opties = maak("div", { class: "kvz-wijzer__opties" });
     var doelen = {};
     elk(keuzes, function (link) {
       var waarde = link.getAttribute("data-antwoord");
       doelen[waarde] = link.href;
-      var optie = maak("div", { class: "kvz-wijzer__optie" });
-      var rondje = maak("input", { type: "radio", name: "antwoord", id: "antwoord-" + waarde, value: waarde });
-      rondje.checked = waarde === eerder || (!eerder && location.hash === "#antwoord-" + waarde);
-      optie.appendChild(rondje);
-      optie.appendChild(maak("label", { for: "antwoord-" + waarde }, link.getAttribute("data-kompas-label")));
-      opties.appendChild(optie);
+      veld.appendChild(keuzeVeld(waarde, link.getAttribute("data-kompas-label"),
+        waarde === eerder || (!eerder && location.hash === "#antwoord-" + waarde)));
     });
-    veld.appendChild(opties);
-    formulier.appendChild(veld);
-    formulier.appendChild(maak("button", { type: "submit", class: "kvz-knop", "data-kompas-actie": "volgende" },
-      teksten(wortel).volgende));
+    groep.appendChild(veld);
+    // Volgende sends the form: the gemeente's primary button.
+    formulier.appendChild(maak("button", { type: "submit", "data-kompas-actie": "volgende",
+      class: "utrecht-button utrecht-button--primary-action utrecht-button--submit" }, teksten(wortel).volgende));
     formulier.addEventListener("submit", function (gebeurtenis) {
       gebeurtenis.preventDefault();
       if (bezig) return;
@@ -358,26 +387,28 @@
     if (document.title.indexOf(tekst.fout_voor) !== 0) document.title = tekst.fout_voor + document.title;
     var samenvatting = document.querySelector("[data-kompas-fout]");
     if (!samenvatting) {
-      samenvatting = maak("div", { class: "kvz-fout", "data-kompas-fout": "", role: "alert", tabindex: "-1",
-        "aria-labelledby": "kompas-fout-kop" });
-      samenvatting.appendChild(maak("h2", { id: "kompas-fout-kop" }, tekst.fout_kop));
+      // The error summary as the gemeente's forms have it: an error alert with a link to each
+      // field. The focus goes to the whole summary (GOV.UK), so it has the role and the name.
       var lijst = maak("ul");
-      var link = maak("a", { href: "#" + eerste.id }, tekst.fout_kies);
+      var link = maak("a", { class: "utrecht-link utrecht-link--html-a", href: "#" + eerste.id }, tekst.fout_kies);
       link.addEventListener("click", function (gebeurtenis) {
         gebeurtenis.preventDefault();
         eerste.focus();
       });
       lijst.appendChild(maak("li")).appendChild(link);
-      samenvatting.appendChild(lijst);
+      samenvatting = melding({ class: "utrecht-alert utrecht-alert--error kvz-fout", "data-kompas-fout": "",
+        role: "alert", tabindex: "-1", "aria-labelledby": "kompas-fout-kop" },
+        [maak("h2", { id: "kompas-fout-kop" }, tekst.fout_kop), lijst]);
       // At the top of the content, above the heading (GOV.UK), not halfway down the page.
       var artikel = wortel.closest(THEMA.inhoud) || wortel;
       artikel.insertBefore(samenvatting, artikel.firstChild);
-      var bericht = maak("p", { class: "kvz-fout__bericht", id: "kompas-fout-bericht" });
-      bericht.appendChild(maak("span", { class: "kvz-sr" }, tekst.fout_voor));
-      bericht.appendChild(document.createTextNode(tekst.fout_kies));
-      veld.insertBefore(bericht, veld.querySelector(".kvz-wijzer__opties"));
+      // At the question: the gemeente's error message, above the answers; the group invalid.
+      var bericht = maak("p", { class: "utrecht-form-field-error-message", id: "kompas-fout-bericht" });
+      bericht.append(maak("span", { class: "kvz-sr" }, tekst.fout_voor), tekst.fout_kies);
+      veld.insertBefore(bericht, veld.querySelector(".utrecht-form-field"));
       veld.setAttribute("aria-describedby", ("kompas-fout-bericht " + (veld.getAttribute("aria-describedby") || "")).trim());
-      veld.classList.add("kvz-wijzer__veld--fout");
+      veld.setAttribute("aria-invalid", "true");
+      veld.parentNode.classList.add("utrecht-form-fieldset--invalid");
     }
     samenvatting.focus();
   }
@@ -427,7 +458,8 @@
     var dicht = gesloten();
     var lijst = wortel.querySelector(".kvz-wijzer__waarom");
     if (dicht && lijst) {
-      lijst.parentNode.insertBefore(maak("p", { class: "kvz-eigen", "data-bron": "site", "data-kompas-gesloten": "" }, tekst.gesloten), lijst);
+      lijst.parentNode.insertBefore(melding({ class: "utrecht-alert utrecht-alert--info", "data-bron": "site",
+        "data-kompas-gesloten": "" }, [maak("p", {}, tekst.gesloten)]), lijst);
     }
     elk(wortel.querySelectorAll("[data-kompas-toelichting]"), function (veld) {
       veld.disabled = dicht;
@@ -521,7 +553,9 @@
   function kanVersterken() {
     return typeof window.fetch === "function" && typeof window.DOMParser === "function" &&
       history && typeof history.pushState === "function" && typeof window.URL === "function" &&
-      typeof window.Promise === "function" && "closest" in Element.prototype && "replaceWith" in Element.prototype;
+      typeof window.Promise === "function" && ["closest", "replaceWith", "append"].every(function (naam) {
+        return naam in Element.prototype;
+      });
   }
 
   function versterk(wortel, na) {
