@@ -20,6 +20,8 @@ contents (`data-nota-inhoud`, such as "Leeswijzer") get a line of their own ther
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -310,13 +312,41 @@ def samenstellen(delen: list[Deel], buiten: Optional[str] = NOTA_PAD) -> str:
     return maak("nota/samenstelling.html", inhoud=inhoudsopgave(delen), secties=secties(delen, ankers, buiten))
 
 
-def document(delen: list[Deel], titel: str, versie: str, bouw: dict) -> str:
-    """The HTML that WeasyPrint lays out: a title page, the contents, every section."""
+@dataclass(frozen=True)
+class Samengesteld:
+    """The body of the whole note, assembled twice from the same pages: for its page on the
+    site (`pagina`: links out of the note relative to it) and for the PDF (`pdf`: those links
+    dropped). Plain strings, so that a build can keep them (plugin.py)."""
+
+    pagina: str
+    pdf: str
+
+    def als_json(self) -> bytes:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def uit_json(cls, inhoud: bytes) -> Optional["Samengesteld"]:
+        """The body kept by `als_json`, or None for anything else (a damaged entry)."""
+        try:
+            waarden = json.loads(inhoud)
+            return cls(**waarden) if all(isinstance(w, str) for w in waarden.values()) else None
+        except (ValueError, TypeError, AttributeError):
+            return None
+
+
+def samengesteld(delen: list[Deel], url: str) -> Samengesteld:
+    """The whole note for its page at `url` and for the PDF."""
+    return Samengesteld(samenstellen(delen, url), samenstellen(delen, buiten=None))
+
+
+def document(inhoud: str, titel: str, versie: str, bouw: dict) -> str:
+    """The HTML that WeasyPrint lays out: a title page, the contents, every section (`inhoud`:
+    the body for the PDF, `Samengesteld.pdf`)."""
     return maak(
         "nota/document.html",
         titel=titel,
         versie=versie,
         bouw=bouw,
         contact=CONTACT,
-        inhoud=Markup(samenstellen(delen, buiten=None)),
+        inhoud=Markup(inhoud),
     )

@@ -8,7 +8,8 @@
   (`/kompas.schema.json`, one per data file in `/schema/`);
 - the whole note on one page (`nota/`) and as a PDF: the note as adopted, so its pages are
   rendered once more from the frozen data of the note (nota_vastgesteld/, `_nota_delen`) and
-  assembled in the order of the nav (hele_nota.py);
+  assembled in the order of the nav (hele_nota.py); from the build cache when nothing it
+  follows from changed (`_nota_sleutel`);
 - which texts of the note the kompasteam changed since: the comparison (data/herkomst.py) the
   templates mark them with;
 - an accessible name for mkdocs-material's search dialog (axe: aria-dialog-name).
@@ -18,11 +19,15 @@ State lives on the instance; MkDocs makes one per build (and keeps it during `se
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import re
+import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Iterator, Literal, Optional
 
 from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
@@ -40,7 +45,18 @@ from mkdocs.utils.templates import TemplateContext
 from ..data import adressen, betekenis, toestanden
 from ..data.herkomst import Herkomst
 from ..data.model import KompasData
-from ..uitvoer import bouwinfo, diagram, grafieken, huisstijl, json_schema, kleuren, kompas_json, pdf, verkleinen
+from ..uitvoer import (
+    bouwcache,
+    bouwinfo,
+    diagram,
+    grafieken,
+    huisstijl,
+    json_schema,
+    kleuren,
+    kompas_json,
+    pdf,
+    verkleinen,
+)
 from ..uitvoer.grafiek_tekenen import Grafiek
 from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
 from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, GegevensFout, laad, laad_nota
@@ -51,6 +67,12 @@ HELE_NOTA_PLEK = "<!-- hele-nota -->"
 PDF_GROOTTE = "<span data-pdf-grootte>pdf</span>"
 STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
+# Our code and templates: the note as adopted is made by them (its key in the build cache).
+MACROS = Path(__file__).resolve().parent.parent
+# A page of the note whose Jinja reads MkDocs' config (as the colofon reads the build's commit).
+LEEST_CONFIG = re.compile(r"\bconfig\b")
+# MkDocs' settings that shape a page's HTML or what its links may point to.
+MARKDOWN_INSTELLINGEN = ("markdown_extensions", "mdx_configs", "use_directory_urls", "site_url", "validation")
 
 log = logging.getLogger("mkdocs.plugins.kompas")
 
@@ -78,7 +100,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self.nota_bronnen: dict[str, str] = {}  # the Markdown of the note's pages, before macros
         self.bouw: dict[str, Any] = {}
         self.gegenereerd: dict[str, paginas.GegenereerdePagina] = {}
-        self.nota_delen: list[hele_nota.Deel] = []
+        self.nota_uit: Optional[hele_nota.Samengesteld] = None  # the whole note, made in on_page_context
+        self._pagina_teksten: Optional[dict[str, dict[str, str]]] = None  # see _gerenderd
+        self._invoer: Optional[str] = None  # see _gegevens_en_code
         self.een_pdf_tegelijk = threading.Lock()
 
     @property
@@ -97,13 +121,16 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if self.serve:
             herladen.herlaad_macros()
         naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
+        self.mappen = (naast / self.config.kompas_data, naast / self.config.nota_vastgesteld)
         try:
-            self.data = data = laad(naast / self.config.kompas_data)
-            self.nota = laad_nota(naast / self.config.nota_vastgesteld, data)
+            self.data = data = laad(self.mappen[0])
+            self.nota = laad_nota(self.mappen[1], data)
         except GegevensFout as fout:
             raise PluginError(str(fout)) from None
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
+        self.nota_uit = None
+        self._invoer = None
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
         sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
@@ -140,6 +167,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         except toestanden.TeVeelToestanden as fout:
             raise PluginError(f"kompaswijzer: {fout}") from None
         self.gegenereerd = {}
+        self._pagina_teksten = None
         # A page in content/ wins: the wijzer's first question has an introduction there.
         in_content = {bestand.url for bestand in files.documentation_pages()}
         for pagina in gegenereerd:
@@ -197,8 +225,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
     # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
     @event_priority(-100)
     def _gegenereerde_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        pagina = self.gegenereerd.get(page.file.src_uri)
-        return markdown if pagina is None else pagina.markdown(_url_vanaf(page))
+        if page.file.src_uri not in self.gegenereerd:
+            return markdown
+        return self._gerenderd(config)["markdown"][page.file.src_uri]
 
     on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
 
@@ -215,7 +244,36 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             # only knows Markdown's headings; this one is in the HTML below.
             kop_id, titel = pagina.kop_in_html
             page.toc = get_toc([{"level": 1, "id": kop_id, "name": escape(titel), "children": []}])
-        return html.replace(paginas.NA_MARKDOWN, pagina.na_markdown(_url_vanaf(page)), 1)
+        return html.replace(paginas.NA_MARKDOWN, self._gerenderd(config)["na_markdown"][page.file.src_uri], 1)
+
+    def _gerenderd(self, config: MkDocsConfig) -> dict[str, dict[str, str]]:
+        """What the pages made from the data render to, by source: their Markdown ("markdown")
+        and, for the kompaswijzer's 110 states, the HTML that goes in after Markdown
+        ("na_markdown"). Made at the first such page, all at once; from the build cache when
+        everything it follows from is as in an earlier build: the pages and their addresses,
+        both data sets (the marks of what the kompasteam changed compare them), our code and
+        templates, the palette's values (a route's drawing), the site's address, the libraries
+        and Python. Rendering them took some 0.1 s of every build."""
+        if self._pagina_teksten is not None:
+            return self._pagina_teksten
+        adres = {src: _pagina(self.files, src).url for src in self.gegenereerd}
+        met_html = {src: p.na_markdown for src, p in self.gegenereerd.items() if p.na_markdown is not None}
+        self._pagina_teksten = bouwcache.waarde(
+            "gegenereerd",
+            lambda: bouwcache.sleutel(
+                json.dumps(adres, sort_keys=True),
+                json.dumps(sorted(met_html)),
+                self._gegevens_en_code(),
+                json.dumps(config["site_url"]),
+            ),
+            lambda: {
+                "markdown": {src: p.markdown(_url_van(adres[src])) for src, p in self.gegenereerd.items()},
+                "na_markdown": {src: maak(_url_van(adres[src])) for src, maak in met_html.items()},
+            },
+            lambda teksten: json.dumps(teksten, ensure_ascii=False).encode("utf-8"),
+            lambda bewaard: _als_teksten(bewaard, {"markdown": set(adres), "na_markdown": set(met_html)}),
+        )
+        return self._pagina_teksten
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -229,9 +287,67 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         if HELE_NOTA_PLEK not in inhoud:
             raise PluginError(f"kompas-plugin: {page.file.src_uri} mist {HELE_NOTA_PLEK}")
         with sjablonen.met_herkomst(None):  # the note as adopted: nothing in it is changed
-            self.nota_delen = self._nota_delen(list(hele_nota.nav_delen(nav.items)), config, self.files)
-        page.content = inhoud.replace(HELE_NOTA_PLEK, hele_nota.samenstellen(self.nota_delen, page.url))
+            self.nota_uit = self._hele_nota(list(hele_nota.nav_delen(nav.items)), config, page.url)
+        page.content = inhoud.replace(HELE_NOTA_PLEK, self.nota_uit.pagina)
         return context
+
+    def _hele_nota(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> hele_nota.Samengesteld:
+        """The note as adopted, assembled for its page and for the PDF: from the build cache when
+        everything it follows from is as in an earlier build (`_nota_sleutel`), else rendered
+        (some 0.15 s of CPU, the largest part of a warm build that was ours). A rendering that
+        logged a warning is not kept: a strict build must stop on it every time, not once."""
+        gemeld: list[logging.LogRecord] = []
+
+        def render() -> hele_nota.Samengesteld:
+            with _meldingen() as meldingen:
+                uit = hele_nota.samengesteld(self._nota_delen(site_delen, config, self.files), url)
+            gemeld.extend(meldingen)
+            return uit
+
+        return bouwcache.waarde(
+            "nota",
+            lambda: self._nota_sleutel(site_delen, config, url),
+            render,
+            hele_nota.Samengesteld.als_json,
+            hele_nota.Samengesteld.uit_json,
+            houden=lambda _: not gemeld,
+        )
+
+    def _nota_sleutel(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, url: str) -> Optional[str]:
+        """Everything the note as adopted follows from, as one key in the build cache: the
+        Markdown of its pages; the nav (their order, addresses and titles, and the headings that
+        are no page, which it takes as they are); both data sets (its macros read the kompas as
+        it is now too: `sinds_de_nota`); our code and templates and the palette; the build's
+        files (its links resolve among them); MkDocs' Markdown settings, the engine, every
+        installed library and Python. None, rendered every time, when a page of the note reads
+        MkDocs' config in its Jinja: that holds this build's commit and date."""
+        bronnen = {d.src: self.nota_bronnen[d.src] for d in site_delen if d.src in self.nota_bronnen}
+        if any(LEEST_CONFIG.search(bron) for bron in bronnen.values()):
+            return None
+        zoals_ze_zijn = [d.html for d in site_delen if d.src not in bronnen and d.src not in self.gegenereerd]
+        return bouwcache.sleutel(
+            url,
+            json.dumps(bronnen, sort_keys=True),
+            json.dumps([(d.src, d.url, d.titel, d.diepte) for d in site_delen]),
+            json.dumps(zoals_ze_zijn),
+            self._gegevens_en_code(),
+            "\n".join(sorted(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in self.files)),
+            json.dumps({naam: config[naam] for naam in MARKDOWN_INSTELLINGEN}, sort_keys=True, default=str),
+            _motor(),
+        )
+
+    def _gegevens_en_code(self) -> str:
+        """What the kompaswijzer's pages and the note as adopted both follow from, as one key,
+        once per build: both data sets, our code and templates, the palette's values (read from
+        the gemeente's tokens), every installed library and Python."""
+        if self._invoer is None:
+            self._invoer = bouwcache.sleutel(
+                *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
+                bouwcache.map_inhoud(MACROS),
+                bouwcache.code_en_waarden(kleuren),
+                bouwcache.pakketten(),
+            )
+        return self._invoer
 
     def _nota_delen(self, site_delen: list[hele_nota.Deel], config: MkDocsConfig, files: Files) -> list[hele_nota.Deel]:
         """The note as adopted, page by page in the nav's order: each page of the note rendered
@@ -306,13 +422,13 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         return _noem_zoekdialoog(output_content) if template_name == "404.html" else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.nota_delen:
+        if self.nota_uit is None:
             raise PluginError(f"kompas-plugin: {HELE_NOTA} is niet gebouwd, dus de pdf ook niet")
         site = Path(config["site_dir"])
         # The gemeente's CSS, cut down to what the built pages use (uitvoer/huisstijl.py).
         log.info(f"huisstijl: {huisstijl.schrijf(site)}")
         nota = self.nota
-        html = hele_nota.document(self.nota_delen, nota.nota.titel, nota.kompas.versie, self.bouw)
+        html = hele_nota.document(self.nota_uit.pdf, nota.nota.titel, nota.kompas.versie, self.bouw)
         if self.serve:
             # Live reload stays fast: the PDF is made after the build, in the background, and the
             # download link works a few seconds later (without the size next to it).
@@ -357,6 +473,57 @@ def _eigen_stijl_en_script(files: Files, config: MkDocsConfig) -> list[File]:
     return bestanden
 
 
+def _als_teksten(bewaard: bytes, bronnen: dict[str, set[str]]) -> Optional[dict[str, dict[str, str]]]:
+    """Kept texts by part and source, for exactly these parts and `bronnen`; None for anything
+    else (a damaged entry)."""
+    try:
+        teksten = json.loads(bewaard)
+    except ValueError:
+        return None
+    if not isinstance(teksten, dict) or set(teksten) != set(bronnen):
+        return None
+    for deel, bronnen_van_deel in bronnen.items():
+        per_bron = teksten[deel]
+        if not isinstance(per_bron, dict) or set(per_bron) != bronnen_van_deel:
+            return None
+        if not all(isinstance(tekst, str) for tekst in per_bron.values()):
+            return None
+    return teksten
+
+
+def _motor() -> str:
+    """The engine this build runs on, with its version: MkDocs, or ProperDocs under MkDocs' names."""
+    naam = Page.__module__.split(".")[0]
+    return f"{naam} {getattr(sys.modules[naam], '__version__', '')}"
+
+
+class _Verzamelaar(logging.Handler):
+    """Keeps the records of warnings and worse in `gemeld`."""
+
+    def __init__(self, gemeld: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.gemeld = gemeld
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.gemeld.append(record)
+
+
+@contextlib.contextmanager
+def _meldingen() -> Iterator[list[logging.LogRecord]]:
+    """The warnings (and worse) logged inside the block: by the engine (MkDocs' own logger
+    does not pass its records on), by Markdown's extensions or by us."""
+    gemeld: list[logging.LogRecord] = []
+    verzamelaar = _Verzamelaar(gemeld)
+    loggers = {logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger(_motor().split()[0])}
+    for logger in loggers:
+        logger.addHandler(verzamelaar)
+    try:
+        yield gemeld
+    finally:
+        for logger in loggers:
+            logger.removeHandler(verzamelaar)
+
+
 def _html(page: Page) -> str:
     """A page's HTML, which MkDocs has once it rendered the page's Markdown."""
     if page.content is None:
@@ -365,7 +532,12 @@ def _html(page: Page) -> str:
 
 
 def _url_vanaf(page: Page) -> Url:
-    return lambda doel: adressen.relatieve_url(page.url, doel)
+    return _url_van(page.url)
+
+
+def _url_van(adres: str) -> Url:
+    """Links from the page at `adres` (as the templates make them: relative)."""
+    return lambda doel: adressen.relatieve_url(adres, doel)
 
 
 def _maak_pdf(html: str, site: Path) -> pdf.Pdf:

@@ -1,12 +1,20 @@
-"""A cache for what is slow to make and follows entirely from its inputs: the charts
-(matplotlib), the PDF of the note (WeasyPrint), the flowchart (grandalf), the minified script
-and our templates compiled to Python (Jinja; `SjabloonCache`).
+"""A cache for what is slow to make and follows entirely from its inputs, so that a build
+after an earlier one (`make serve`, a second `make build`) does again only what changed:
+
+- the two data sets, read and checked (site/gegevens.py);
+- our templates compiled to Python (Jinja; `SjabloonCache`);
+- the charts (matplotlib), the flowchart (grandalf), the minified script;
+- the kompaswijzer's pages and the note as adopted, rendered (site/plugin.py);
+- the gemeente's stylesheet: what the built pages use, and the rules and tokens cut down to it
+  (huisstijl.py), and the tokens as values for the palette;
+- the PDF of the note (WeasyPrint).
 
 An entry is found by the sha256 of everything that goes into it (the data or HTML, the code
-that makes it, the library's version), so a changed input can never give an old result;
+that makes it, the libraries' versions), so a changed input can never give an old result;
 a build without the cache gives the same bytes. It lives in `.cache/bouw/` in the project
 (`make clean` clears it; `KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off,
-as the tests that check reproducibility do). A damaged entry is made again.
+as the tests that check reproducibility do). A damaged entry is made again, and nothing is
+kept that came with a problem: a data set with errors, a note whose rendering warned.
 """
 
 from __future__ import annotations
@@ -14,14 +22,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from types import ModuleType
+from typing import Callable, TypeVar
 
 from jinja2.bccache import Bucket, BytecodeCache
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
+T = TypeVar("T")
 UIT = "uit"
 
 
@@ -43,6 +54,16 @@ def code_en_versie(module_bestand: str, bibliotheek: str) -> str:
     return Path(module_bestand).read_text(encoding="utf-8") + version(bibliotheek)
 
 
+def code_en_waarden(module: ModuleType) -> str:
+    """A module's source and the values of its constants (upper-case names), for a module that
+    computes them on import from files its source does not show: kleuren.py reads the palette
+    from the gemeente's tokens (vendor/), so new tokens are a new palette in the same source."""
+    if module.__file__ is None:
+        raise ValueError(f"{module.__name__} heeft geen bronbestand")
+    waarden = sorted((naam, waarde) for naam, waarde in vars(module).items() if naam.isupper())
+    return Path(module.__file__).read_text(encoding="utf-8") + repr(waarden)
+
+
 def ophalen_of_maken(
     soort: str, sleutel_: str, maak: Callable[[], bytes], bruikbaar: Callable[[bytes], bool] = bool
 ) -> bytes:
@@ -61,6 +82,72 @@ def ophalen_of_maken(
     inhoud = maak()
     _bewaar(bestand, inhoud)
     return inhoud
+
+
+def waarde(
+    soort: str,
+    sleutel_: Callable[[], str | None],
+    maak: Callable[[], T],
+    inpakken: Callable[[T], bytes],
+    uitpakken: Callable[[bytes], T | None],
+    houden: Callable[[T], bool] = lambda _: True,
+) -> T:
+    """A value that is no bytes (records, texts), kept as bytes: the one kept for the key that
+    `sleutel_()` makes, unpacked; else `maak()`'s, packed and kept for next time when `houden`
+    says it may be (a result that came with a problem is not). An entry `uitpakken` rejects
+    (None: damaged) is made again; a key of None means made every time. With the cache off
+    not even the key is made, nor the value packed: a build without the cache does no more."""
+    basis = cachemap()
+    sleutel = sleutel_() if basis is not None else None
+    if basis is None or sleutel is None:
+        return maak()
+    bestand = basis / soort / sleutel
+    try:
+        uit = uitpakken(bestand.read_bytes())
+    except OSError:
+        uit = None
+    if uit is None:
+        uit = maak()
+        if houden(uit):
+            _bewaar(bestand, inpakken(uit))
+    return uit
+
+
+def map_inhoud(map_: Path) -> str:
+    """Every file under `map_`, by name and content, as one sha256: a key that changes with any
+    file there, also one the code that reads the folder skips. Not Python's bytecode, nor
+    hidden folders (an editor's, or a cache)."""
+    bestanden = []
+    for waar, mappen, namen in os.walk(map_):
+        mappen[:] = [m for m in mappen if m != "__pycache__" and not m.startswith(".")]
+        bestanden += [Path(waar, naam) for naam in namen]
+    return bestanden_inhoud({bestand.relative_to(map_).as_posix(): bestand.read_bytes() for bestand in bestanden})
+
+
+def bestanden_inhoud(bestanden: dict[str, bytes]) -> str:
+    """Files by name and content as one sha256, in the order of their names: each name (which
+    holds no NUL) with the digest of its content, so no two sets of files give the same key."""
+    h = hashlib.sha256()
+    for naam in sorted(bestanden):
+        h.update(naam.encode("utf-8") + b"\0" + hashlib.sha256(bestanden[naam]).digest())
+    return h.hexdigest()
+
+
+def pakketten() -> str:
+    """Python's version and every installed distribution with its version, as the folders
+    where they are installed name them (`markdown-3.7.dist-info`): for an entry that several
+    libraries shape at once, so an upgrade of any of them makes it anew. Reading the folder
+    names costs far less than asking each distribution its version. Only the folders installers
+    write to: the folder a build starts in would make the key depend on where that is."""
+    namen = [sys.version]
+    for plek in sys.path:
+        if Path(plek).name not in ("site-packages", "dist-packages"):
+            continue
+        try:
+            namen += sorted(n for n in os.listdir(plek) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue  # a folder that is gone: nothing installed there
+    return "\n".join(namen)
 
 
 def _bewaar(bestand: Path, inhoud: bytes) -> None:

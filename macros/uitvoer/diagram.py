@@ -160,7 +160,7 @@ def _code() -> str:
         [
             bouwcache.code_en_versie(__file__, "grandalf"),
             (Path(__file__).parent / "templates" / "kompas.svg").read_text(encoding="utf-8"),
-            Path(kleuren.__file__).read_text(encoding="utf-8"),
+            bouwcache.code_en_waarden(kleuren),
             version("jinja2"),
         ]
     )

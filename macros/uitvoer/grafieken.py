@@ -353,10 +353,8 @@ def alle(data: KompasData) -> dict[str, Grafiek]:
     sleutel = bouwcache.sleutel(
         repr(data),
         repr(ZEGGENSCHAP),
-        *(
-            Path(inspect.getfile(m)).read_text(encoding="utf-8")
-            for m in (kleuren, opmaak, grafiek_tekenen, grafieken_financien)
-        ),
+        bouwcache.code_en_waarden(kleuren),  # the palette comes from the gemeente's tokens
+        *(Path(inspect.getfile(m)).read_text(encoding="utf-8") for m in (opmaak, grafiek_tekenen, grafieken_financien)),
         bouwcache.code_en_versie(__file__, "matplotlib"),
     )
     inhoud = bouwcache.ophalen_of_maken(
