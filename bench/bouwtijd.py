@@ -15,7 +15,6 @@ skips the cold builds); `make bench` measures it too.
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 from ci_rapport import schrijf
-from gemeen import OMGEVING, PROJECT, WERK, machine, mediaan
+from gemeen import OMGEVING, PROJECT, WERK, belasting, belasting_tekst, machine, mediaan
 
 KOP = "## Bouwtijd"
 RONDES = 5
@@ -69,11 +68,6 @@ def tijd_en_pdf(opdracht: list[str], cache: str, **kwargs) -> tuple[float, float
     if pdf is None:
         raise RuntimeError("de bouw meldt geen pdf; is macros/site/plugin.py veranderd?")
     return totaal, float(pdf["s"]), pdf["wat"]
-
-
-def belasting() -> tuple[float, float, float]:
-    """The machine's load average over 1, 5 and 15 minutes (2 cores: above 2 something waits)."""
-    return os.getloadavg()
 
 
 # Warm means Python's bytecode too: the first build writes __pycache__, as on any machine that
@@ -140,10 +134,6 @@ def _reeks(tijden: list[float]) -> str:
     return ", ".join(f"{t:.2f}" for t in tijden)
 
 
-def _belasting(b: tuple[float, float, float]) -> str:
-    return " / ".join(f"{x:.2f}" for x in b)
-
-
 def regels(m: dict) -> list[str]:
     w, k = m["warm"], m["koud"]
     gehaald = "gehaald" if w["verhouding"] <= DOEL else "**niet gehaald**"
@@ -165,8 +155,8 @@ def regels(m: dict) -> list[str]:
         ]
     begin, eind = w["belasting"]
     koud_belasting = (
-        f" De koude bouw daarna, bij een belasting van {_belasting(k['belasting'][0])} en "
-        f"{_belasting(k['belasting'][1])}, staat er ter vergelijking bij."
+        f" De koude bouw daarna, bij een belasting van {belasting_tekst(k['belasting'][0])} en "
+        f"{belasting_tekst(k['belasting'][1])}, staat er ter vergelijking bij."
         if k
         else ""
     )
@@ -178,7 +168,7 @@ def regels(m: dict) -> list[str]:
         "met de bouwcache en de bytecode van Python van een eerdere bouw) tegenover een kale mkdocs-material-site met evenveel pagina's "
         "(elk een kop en een zin), zelfde gereedschap. Eerst van elk één bouw die niet telt, dan "
         f"{len(w['warm'])} rondes om en om; de mediaan. Belasting van de machine (load average over 1, 5 en "
-        f"15 minuten, 2 cores) bij begin en eind: {_belasting(begin)} en {_belasting(eind)}.{koud_belasting}",
+        f"15 minuten, 2 cores) bij begin en eind: {belasting_tekst(begin)} en {belasting_tekst(eind)}.{koud_belasting}",
         "",
         *tabel,
         "",

@@ -29,6 +29,15 @@ def machine() -> str:
     )
 
 
+def belasting() -> tuple[float, float, float]:
+    """The machine's load average over 1, 5 and 15 minutes (2 cores: above 2 something waits)."""
+    return os.getloadavg()
+
+
+def belasting_tekst(b: tuple[float, float, float]) -> str:
+    return " / ".join(f"{x:.2f}" for x in b)
+
+
 def tijd(opdracht: list[str], **kwargs) -> float:
     begin = time.perf_counter()
     subprocess.run(opdracht, check=True, capture_output=True, env=OMGEVING, **kwargs)

@@ -94,21 +94,7 @@ def main() -> None:
         ]
         lh = lighthouse.meet(basis)
         stap = vooruit.meet(basis)
-    regels += [
-        f"## Lighthouse {lighthouse.VERSIE} (mobiel)",
-        "",
-        "| pagina | performance | toegankelijkheid | best practices | SEO | niet vol |",
-        "|---|---|---|---|---|---|",
-    ]
-    for naam, s in lh.items():
-        regels.append(
-            f"| {naam} | {s['performance']:.2f} | {s['accessibility']:.2f} | {s['best-practices']:.2f} | "
-            f"{s['seo']:.2f} | {', '.join(s['onvoldoende']) or '-'} |"
-        )
-    gehaald = all(
-        s["performance"] >= 0.95 and s["accessibility"] == s["best-practices"] == s["seo"] == 1 for s in lh.values()
-    )
-    regels += ["", f"Doelen (performance ≥ 0,95; de rest 1,00): {ok(gehaald)}.", ""]
+    regels += lighthouse.regels(lh)
     regels += vooruit.regels(stap)
     RESULTATEN.write_text("\n".join(regels), encoding="utf-8")
     print(RESULTATEN.read_text(encoding="utf-8"))
