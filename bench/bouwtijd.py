@@ -173,9 +173,8 @@ def regels(m: dict) -> list[str]:
         *tabel,
         "",
         f"Verhouding warm: **{w['verhouding']:.2f}** (doel ≤ {str(DOEL).replace('.', ',')}: {gehaald}). Wat "
-        "daarboven komt, kost deze site zelf: de tekst van haar pagina's (Markdown en zoekindex), mkdocs-macros "
-        "(laden, twaalf keer git voor zijn variabele `git`, de pagina's uit `content/` renderen) en het laden van "
-        "onze code. Wat uit de gegevens volgt (de gegevens zelf, de kompaswijzer, de nota zoals vastgesteld, de "
+        "daarboven komt, kost deze site zelf: de tekst van haar pagina's (Markdown en zoekindex), de Jinja "
+        "van de pagina's uit `content/` met onze macro's en het laden van onze code. Wat uit de gegevens volgt (de gegevens zelf, de kompaswijzer, de nota zoals vastgesteld, de "
         "huisstijl) komt bij een warme bouw uit de bouwcache, zolang niets veranderde waar het uit volgt.",
         "",
     ]

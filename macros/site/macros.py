@@ -1,23 +1,30 @@
-"""The macros that pages in content/ call, each a renderer applied to the loaded data.
+"""The macros that pages in content/ call, each a renderer applied to the loaded data, and
+the Jinja pass that runs them (`render_pagina`).
 
 Everything they show comes from the data through the renderers in this package. The same
-macros serve two passes (`macros_voor`): the site, with the kompas as the data holds it now
-(mkdocs-macros calls them, `definieer`), and the note as adopted, with the frozen data of the
-note (plugin.py renders the note's pages once more for /nota/ and the PDF).
+macros serve two passes (`macros_voor`): the site, with the kompas as the data holds it now,
+and the note as adopted, with the frozen data of the note (plugin.py renders the note's pages
+once more for /nota/ and the PDF).
+
+A page's Jinja runs here, not in a macro plugin of the engine: one pass for both, the build's
+own error at the page's file and line, and nothing of it tied to MkDocs (README, "Motor en
+thema"). Only pages from content/ go through it: the pages made from the data never do, so
+text from the data never meets a template engine.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable, Optional
+import traceback
+from typing import Any, Callable, Optional
 
-from ..data import adressen, graaf, toestanden
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+
+from ..data import graaf, toestanden
 from ..data.betekenis import gepubliceerde_versies
 from ..data.herkomst import ANDERS_DAN_DE_NOTA, Herkomst
 from ..data.model import KompasData
-from ..uitvoer import grafieken, json_schema, opmaak
+from ..uitvoer import json_schema, opmaak
 from . import beleid, dataformaat, grafiek_figuren, kompas, principes, vormen, wijzer
-from .gegevens import KOMPAS_DATA, laad
 from .sjablonen import Url, maak
 
 
@@ -115,17 +122,36 @@ def macros_voor(
     }
 
 
-def definieer(env) -> None:
-    # Our plugin has loaded the data and drawn the charts for this build; without it (a build
-    # tool that runs macros but no MkDocs plugins) the macros load them themselves, from the
-    # folder beside mkdocs.yml (naming another one is an option of the plugin).
-    plugin = env.conf["plugins"].get("kompas")
-    data = plugin.data if plugin else laad(Path(env.conf["config_file_path"]).parent / KOMPAS_DATA)
-    alle_grafieken = (lambda: plugin.grafieken) if plugin else (lambda: grafieken.alle(data))
-    env.variables.update(variabelen(data))
+# No autoescape: the macros return the HTML of our autoescaped templates (sjablonen.py), and
+# the rest of a page is Markdown as its author wrote it. A name that does not exist fails.
+_OMGEVING = Environment(undefined=StrictUndefined)
 
-    def url(adres: str) -> str:
-        return adressen.relatieve_url(env.page.url, adres)
 
-    for naam, macro in macros_voor(data, alle_grafieken, url).items():
-        env.macro(macro, naam)
+class PaginaFout(Exception):
+    """A page of content/ whose Jinja does not run; the message names its file and line."""
+
+
+def render_pagina(bron: str, bestand: str, waarden: dict[str, Any]) -> str:
+    """The Markdown of a page from content/ (`bestand`, as the message names it) with its
+    macros run: `waarden` are the macros, the numbers of `variabelen` and MkDocs' config."""
+    try:
+        return _OMGEVING.from_string(bron).render(**waarden)
+    except TemplateSyntaxError as fout:
+        raise PaginaFout(f"{bestand}:{fout.lineno}: de opmaak van een macro klopt niet: {fout.message}") from None
+    except Exception as fout:  # a macro's own error (ValueError, in Dutch) or Jinja's
+        raise PaginaFout(f"{bestand}:{_regel(fout)}: {_uitleg(fout)}") from None
+
+
+def _uitleg(fout: Exception) -> str:
+    if isinstance(fout, UndefinedError):
+        return f"een macro of getal met deze naam bestaat niet ({fout.message}); zie de lijst in macros/site/macros.py"
+    if isinstance(fout, TemplateError):
+        return f"de macro loopt vast: {fout.message}"
+    return f"de macro loopt vast: {fout}"
+
+
+def _regel(fout: Exception) -> str:
+    """The page's line where `fout` came up: Jinja gives the frames of a template the
+    template's own line numbers, under the name "<template>"."""
+    regels = [f.lineno for f in traceback.extract_tb(fout.__traceback__) if f.filename == "<template>"]
+    return str(regels[-1]) if regels else "?"

@@ -3,9 +3,9 @@ without a new Markdown file: one per record of each kind of page made from the d
 (paginasoorten.py: per principe, per vorm, per version, per state of the kompaswijzer).
 
 Every generated page is made the same way: a file with only its front matter, whose
-Markdown our plugin supplies once mkdocs-macros is done (so text from the data never meets
-the macro engine), and for the kompaswijzer HTML that goes in after Markdown at a marked
-place. That HTML is most of a state page and already markup; 110 pages of it through the
+Markdown our plugin supplies as it is, without the Jinja pass of the pages in content/ (so
+text from the data never meets a template engine), and for the kompaswijzer HTML that goes
+in after Markdown at a marked place. That HTML is most of a state page and already markup; 110 pages of it through the
 Markdown parser would cost a third of the build.
 """
 
@@ -56,12 +56,11 @@ def voorwerk(soort: Paginasoort, titel: Optional[str] = None) -> str:
     if soort.thema_sjabloon:
         regels.append(f"template: {soort.thema_sjabloon}")
     if titel is not None:
-        # Its Markdown is only the mark where the HTML goes: nothing for the macros to do, on
-        # every page of the kompaswijzer. The theme writes the title unescaped (header,
-        # <title>), as it does a title taken from a Markdown heading, which Markdown escapes:
-        # escape it here the same way. A JSON string is a YAML string, so the front matter
-        # stays text whatever the data holds.
-        regels += ["render_macros: false", f"title: {json.dumps(str(escape(titel)))}"]
+        # Its Markdown is only the mark where the HTML goes. The theme writes the title
+        # unescaped (header, <title>), as it does a title taken from a Markdown heading, which
+        # Markdown escapes: escape it here the same way. A JSON string is a YAML string, so
+        # the front matter stays text whatever the data holds.
+        regels.append(f"title: {json.dumps(str(escape(titel)))}")
     return "---\n" + "\n".join(regels) + "\n---\n" if regels else ""
 
 

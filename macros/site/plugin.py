@@ -27,15 +27,14 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator, Literal, Optional
+from typing import Any, Callable, Iterator, Literal, Optional
 
-from jinja2 import Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
@@ -115,11 +114,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serve = command == "serve"
 
-    # Before mkdocs-macros (priority 0), so that a reload below is what its define_env runs.
-    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serve:
-            herladen.herlaad_macros()
+            herladen.herlaad_macros()  # `serve` keeps modules between rebuilds: ours as on disk now
         naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
         self.mappen = (naast / self.config.kompas_data, naast / self.config.nota_vastgesteld)
         try:
@@ -215,21 +212,13 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         _zet_in_menu(nav, per_soort)
         return nav
 
-    # Before mkdocs-macros (priority 0): the note's pages as written, for the note's own pass.
-    @event_priority(100)
-    def _bewaar_nota_bron(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if paginasoorten.hoort_bij_nota(page.url) and page.file.src_uri not in self.gegenereerd:
-            self.nota_bronnen[page.file.src_uri] = markdown
-        return markdown
-
-    # After mkdocs-macros (priority 0): text from the data never reaches the macro engine.
-    @event_priority(-100)
-    def _gegenereerde_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri not in self.gegenereerd:
-            return markdown
-        return self._gerenderd(config)["markdown"][page.file.src_uri]
-
-    on_page_markdown = CombinedEvent(_bewaar_nota_bron, _gegenereerde_markdown)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.gegenereerd:
+            # Made from the data, its Markdown ready: no Jinja, so no text from the data meets it.
+            return self._gerenderd(config)["markdown"][page.file.src_uri]
+        if paginasoorten.hoort_bij_nota(page.url):
+            self.nota_bronnen[page.file.src_uri] = markdown  # as written, for the note's own pass
+        return self._jinja(markdown, page.file.src_uri, page.url, self.data, lambda: self.grafieken, config)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("bron") == "site":
@@ -372,19 +361,38 @@ class KompasPlugin(BasePlugin[KompasConfig]):
 
     def _nota_markdown(self, src: str, url_van_pagina: str, config: MkDocsConfig) -> str:
         """A page of the note as written, its macros run on the note's data."""
-        data = self.nota
-        omgeving = Environment(undefined=StrictUndefined)  # as mkdocs-macros with on_undefined: strict
+        return self._jinja(
+            self.nota_bronnen[src],
+            src,
+            url_van_pagina,
+            self.nota,
+            self._grafieken_van_de_nota,
+            config,
+            huidig=self.data,
+        )
+
+    def _jinja(
+        self,
+        bron: str,
+        src: str,
+        url_van_pagina: str,
+        data: KompasData,
+        alle_grafieken: Callable[[], dict[str, Grafiek]],
+        config: MkDocsConfig,
+        huidig: Optional[KompasData] = None,
+    ) -> str:
+        """A page from content/ with its macros run on `data` (macros.render_pagina)."""
         waarden = {
             **macros.variabelen(data),
             **macros.macros_voor(
-                data,
-                self._grafieken_van_de_nota,
-                lambda adres: adressen.relatieve_url(url_van_pagina, adres),
-                huidig=self.data,
+                data, alle_grafieken, lambda adres: adressen.relatieve_url(url_van_pagina, adres), huidig=huidig
             ),
-            "config": config,
+            "config": config,  # the colofon reads the build's commit and date from it
         }
-        return omgeving.from_string(self.nota_bronnen[src]).render(**waarden)
+        try:
+            return macros.render_pagina(bron, f"{Path(config.docs_dir).name}/{src}", waarden)
+        except macros.PaginaFout as fout:
+            raise PluginError(str(fout)) from None
 
     def _grafieken_van_de_nota(self) -> dict[str, Grafiek]:
         if self._nota_grafieken is None:

@@ -1,6 +1,6 @@
 """The templates of the pages (`templates/`) and the one Jinja2 environment that renders them.
 
-Autoescape is on for every template: mkdocs-macros and our plugin put the output into pages
+Autoescape is on for every template: the macros and our plugin put the output into pages
 as it is, so any text from the YAML must reach the page escaped, and a template cannot
 forget it. Python prepares the data (the model records, or small values computed from them);
 the templates hold the markup and the site's own wording.
