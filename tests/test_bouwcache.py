@@ -206,10 +206,8 @@ class _Rendering:
         return [site_delen[0], Deel("kompas/index.md", "kompas/", "Kompas", 1, html)]
 
 
-@pytest.fixture
-def nota_plugin(tmp_path, monkeypatch):
-    """Our plugin as on_page_context finds it for the note: two data sets, our code, the
-    note's page as written, the build's files; the note's rendering counted, not done."""
+def _plugin_met_eigen_mappen(tmp_path: Path, monkeypatch) -> KompasPlugin:
+    """Our plugin with a cache, two data sets and "our code" of its own, in `tmp_path`."""
     monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
     for map_ in ("kompas_data", "nota_vastgesteld", "macros"):
         (tmp_path / map_).mkdir()
@@ -217,6 +215,14 @@ def nota_plugin(tmp_path, monkeypatch):
     monkeypatch.setattr(plugin, "MACROS", tmp_path / "macros")
     kompas = KompasPlugin()
     kompas.mappen = (tmp_path / "kompas_data", tmp_path / "nota_vastgesteld")
+    return kompas
+
+
+@pytest.fixture
+def nota_plugin(tmp_path, monkeypatch):
+    """Our plugin as on_page_context finds it for the note: two data sets, our code, the
+    note's page as written, the build's files; the note's rendering counted, not done."""
+    kompas = _plugin_met_eigen_mappen(tmp_path, monkeypatch)
     kompas.nota_bronnen = {"kompas/index.md": "# Kompas\n\n{{ kompas_vragen() }}\n"}
     kompas.gegenereerd = {}
     kompas.files = cast(Files, [_Bestand("kompas/index.md", "kompas/"), _Bestand("index.md", "")])
@@ -528,13 +534,7 @@ VORM = "kompas/vormen/peilen.md"
 def wijzer_plugin(tmp_path, monkeypatch):
     """Our plugin as on_page_markdown finds it: two data sets, our code, the pages made from the
     data (a vorm's, and the walker's with HTML after Markdown)."""
-    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
-    for map_ in ("kompas_data", "nota_vastgesteld", "macros"):
-        (tmp_path / map_).mkdir()
-        (tmp_path / map_ / "a.yaml").write_text("a: 1\n")
-    monkeypatch.setattr(plugin, "MACROS", tmp_path / "macros")
-    kompas = KompasPlugin()
-    kompas.mappen = (tmp_path / "kompas_data", tmp_path / "nota_vastgesteld")
+    kompas = _plugin_met_eigen_mappen(tmp_path, monkeypatch)
     _nieuwe_bouw(kompas, WIJZER, _Renderer("peilen"), _Renderer("toestand"))
     return kompas
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from jinja2 import TemplateSyntaxError
 
 from macros.site.macros import PaginaFout, render_pagina
 
@@ -21,10 +22,14 @@ def _macro_die_faalt() -> str:
 WAARDEN = {"aantal": 10, "groet": lambda naam: f"<b>dag {naam}</b>", "faalt": _macro_die_faalt}
 
 
-def _fout(bron: str) -> str:
+def _fout_met(waarden: dict, bron: str) -> str:
     with pytest.raises(PaginaFout) as fout:
-        render_pagina(bron, "content/pagina.md", WAARDEN)
+        render_pagina(bron, "content/pagina.md", waarden)
     return str(fout.value)
+
+
+def _fout(bron: str) -> str:
+    return _fout_met(WAARDEN, bron)
 
 
 def test_de_macros_en_getallen_komen_op_de_pagina_zoals_ze_zijn():
@@ -43,6 +48,16 @@ def test_een_onbekende_naam_stopt_bij_bestand_en_regel():
 def test_kapotte_opmaak_stopt_bij_bestand_en_regel():
     melding = _fout("# Kop\n\n{{ groet('a' }}\n")
     assert melding.startswith("content/pagina.md:3: de opmaak van een macro klopt niet")
+
+
+def test_kapotte_opmaak_in_een_sjabloon_van_een_macro_noemt_dat_sjabloon():
+    fout = TemplateSyntaxError("unexpected '*'", 26, name="indicatoren.html")
+
+    def macro_met_kapot_sjabloon() -> str:
+        raise fout
+
+    melding = _fout_met({"tabel": macro_met_kapot_sjabloon}, "# Kop\n\n{{ tabel() }}\n")
+    assert melding == "macros/site/templates/indicatoren.html:26: de opmaak van een macro klopt niet: unexpected '*'"
 
 
 def test_een_macro_die_faalt_noemt_zijn_eigen_melding_en_de_regel():

@@ -271,6 +271,13 @@ def test_een_regelovergang_in_tekst_is_een_fout(bron):
         _omgeving({"a.html": bron}).get_template("a.html")
 
 
+def test_een_fout_van_jinja_in_een_html_sjabloon_noemt_de_regel_van_het_bestand():
+    bron = "<table>\n  <tr>\n\n    <td>{{ x }}</td>\n    <td>{{ [1, *y] }}</td>\n  </tr>\n</table>\n"
+    with pytest.raises(TemplateSyntaxError) as fout:
+        _omgeving({"a.html": bron}).get_template("a.html")
+    assert fout.value.lineno == 5
+
+
 def test_commentaar_mag_over_regels_lopen():
     omgeving = _omgeving({"a.html": "{#- Waarom dit zo is,\n    in gewone zinnen. -#}\n<p>a</p>\n"})
     assert omgeving.get_template("a.html").render() == "<p>a</p>"

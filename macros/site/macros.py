@@ -137,7 +137,9 @@ def render_pagina(bron: str, bestand: str, waarden: dict[str, Any]) -> str:
     try:
         return _OMGEVING.from_string(bron).render(**waarden)
     except TemplateSyntaxError as fout:
-        raise PaginaFout(f"{bestand}:{fout.lineno}: de opmaak van een macro klopt niet: {fout.message}") from None
+        # In the page itself, or in one of our templates that a macro renders (its own file).
+        plek = f"macros/site/templates/{fout.name}" if fout.name else bestand
+        raise PaginaFout(f"{plek}:{fout.lineno}: de opmaak van een macro klopt niet: {fout.message}") from None
     except Exception as fout:  # a macro's own error (ValueError, in Dutch) or Jinja's
         raise PaginaFout(f"{bestand}:{_regel(fout)}: {_uitleg(fout)}") from None
 

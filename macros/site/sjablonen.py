@@ -50,7 +50,8 @@ _MARKDOWN_TEKENS = "\\`*_[]{}()#+!|"
 
 
 class RegelsAaneen(Extension):
-    """Leaves line breaks (and the indentation around them) out of `.html` templates."""
+    """Leaves line breaks (and the indentation around them) out of the output of `.html`
+    templates."""
 
     def preprocess(self, source: str, name: Optional[str], filename: Optional[str] = None) -> str:
         if not (name or "").endswith(".html"):
@@ -72,7 +73,9 @@ class RegelsAaneen(Extension):
                     name,
                     filename,
                 )
-            delen.append(source[vanaf : treffer.start()])
+            # The line breaks stay, in a comment: nothing in the output, and Jinja's own errors
+            # keep the line numbers of the file as written.
+            delen.append(source[vanaf : treffer.start()] + "{#" + "\n" * treffer.group().count("\n") + "#}")
             vanaf = treffer.end()
         return "".join(delen) + source[vanaf:]
 
