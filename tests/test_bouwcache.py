@@ -5,6 +5,7 @@ everything it follows from: never stale, never fatal, and nothing kept that came
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
 import shutil
 from dataclasses import dataclass
@@ -641,3 +642,34 @@ def test_zonder_cache_of_beschadigd_worden_de_paginas_opnieuw_gerenderd(wijzer_p
         bestand.write_bytes(bewaard)
     _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
     assert _gerenderd(wijzer_plugin)["na_markdown"]["kompas/wijzer/ja.md"].endswith(" 3") and vorm.keer == 2
+
+
+# --- `mkdocs serve`: the code that runs is the code in the key ---------------------------------
+
+
+def test_de_plugin_houdt_geen_code_vast_die_serve_herlaadt():
+    # `mkdocs serve` reloads our modules after a change but keeps the plugin's own (herladen.py):
+    # a function or class the plugin took from one of them by name stays the old one. It would
+    # render with the old code what the build cache keeps under the new code's key.
+    vastgehouden = sorted(
+        f"{naam} uit {waarde.__module__}"
+        for naam, waarde in vars(plugin).items()
+        if (inspect.isfunction(waarde) or inspect.isclass(waarde))
+        and waarde.__module__.startswith("macros.")
+        and waarde.__module__ != plugin.__name__
+    )
+    assert vastgehouden == []
+
+
+def test_de_plugin_die_serve_niet_herlaadde_bewaart_niet_onder_de_sleutel_van_nieuwe_code(wijzer_plugin, monkeypatch):
+    # plugin.py edited while `mkdocs serve` runs: the old plugin keeps running, macros/ on disk
+    # holds the new one. A serve started again (to see the change) must not find the old
+    # plugin's pages under the new code's key.
+    (plugin.MACROS / "site").mkdir()
+    (plugin.MACROS / "site" / "plugin.py").write_text("# de plugin na de wijziging\n")
+    vorm, toestand = _renderers(wijzer_plugin)
+    _gerenderd(wijzer_plugin)  # the old plugin, still running
+    monkeypatch.setattr(plugin, "EIGEN_CODE", "# de plugin na de wijziging\n", raising=False)  # started again
+    _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
+    _gerenderd(wijzer_plugin)
+    assert vorm.keer == 2
