@@ -25,7 +25,7 @@ from macros.site import gegevens, hele_nota, paginasoorten, plugin
 from macros.site.hele_nota import Deel
 from macros.site.paginas import GegenereerdePagina
 from macros.site.plugin import KompasPlugin
-from macros.uitvoer import bouwcache, huisstijl, kleuren
+from macros.uitvoer import bouwcache, grafieken, huisstijl, kleuren
 
 
 def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch):
@@ -673,3 +673,26 @@ def test_de_plugin_die_serve_niet_herlaadde_bewaart_niet_onder_de_sleutel_van_ni
     _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
     _gerenderd(wijzer_plugin)
     assert vorm.keer == 2
+
+
+# --- The charts (uitvoer/grafieken.py) ---------------------------------------------------------
+
+
+def test_andere_code_van_het_model_tekent_de_grafieken_opnieuw(tmp_path, monkeypatch):
+    # The charts read more of the data layer than repr(data) shows: the measurements' names
+    # (model_tabellen.METING_NAMEN, in every chart's text alternative) and the records'
+    # properties (an indicator's `metingen`). A change there is a change of the charts.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    code = tmp_path / "data"
+    shutil.copytree(gegevens.DATA_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(grafieken, "DATA_CODE", code, raising=False)
+    data = gegevens.laad_kompas_data(FIXTURE)
+    tekenen = _Teller(grafieken._teken_alle)
+    monkeypatch.setattr(grafieken, "_teken_alle", tekenen)
+    grafieken.alle(data)
+    grafieken.alle(data)
+    assert tekenen.keer == 1
+    tabellen = code / "model_tabellen.py"
+    tabellen.write_text(tabellen.read_text(encoding="utf-8").replace('"0-meting"', '"Nulmeting"'), encoding="utf-8")
+    grafieken.alle(data)
+    assert tekenen.keer == 2
