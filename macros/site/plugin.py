@@ -396,8 +396,13 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             ),
             "config": config,  # the colofon reads the build's commit and date from it
         }
+
+        def ervoor() -> int:
+            bestand = self.files.get_file_from_path(src)
+            return macros.regels_ervoor(bestand.content_string, bron) if bestand is not None else 0
+
         try:
-            return macros.render_pagina(bron, f"{Path(config.docs_dir).name}/{src}", waarden)
+            return macros.render_pagina(bron, f"{Path(config.docs_dir).name}/{src}", waarden, ervoor)
         except macros.PaginaFout as fout:
             raise PluginError(str(fout)) from None
 
