@@ -25,7 +25,7 @@ from macros.site import gegevens, hele_nota, paginasoorten, plugin
 from macros.site.hele_nota import Deel
 from macros.site.paginas import GegenereerdePagina
 from macros.site.plugin import KompasPlugin
-from macros.uitvoer import bouwcache, grafieken, huisstijl, kleuren
+from macros.uitvoer import bouwcache, grafieken, huisstijl, kleuren, pdf
 
 
 def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch):
@@ -696,3 +696,21 @@ def test_andere_code_van_het_model_tekent_de_grafieken_opnieuw(tmp_path, monkeyp
     tabellen.write_text(tabellen.read_text(encoding="utf-8").replace('"0-meting"', '"Nulmeting"'), encoding="utf-8")
     grafieken.alle(data)
     assert tekenen.keer == 2
+
+
+# --- The PDF (uitvoer/pdf.py) -------------------------------------------------------------------
+
+
+def test_een_andere_bibliotheek_onder_weasyprint_maakt_de_pdf_opnieuw(tmp_path, monkeypatch):
+    # WeasyPrint writes the PDF with pydyf and puts the fonts in with fontTools: a new version
+    # of either gives other bytes under the same WeasyPrint version.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    opmaken = _Teller(lambda html, basis: b"1\n%PDF-1.7\n%%EOF\n")
+    monkeypatch.setattr(pdf, "_opmaken", opmaken)
+    html = "<h1>Samen stad maken</h1>"
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    assert opmaken.keer == 1
+    monkeypatch.setattr(bouwcache, "pakketten", lambda: "pydyf-9.9.dist-info")
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    assert opmaken.keer == 2
