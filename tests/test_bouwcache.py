@@ -5,6 +5,7 @@ everything it follows from: never stale, never fatal, and nothing kept that came
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
 import shutil
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from macros.site import gegevens, hele_nota, paginasoorten, plugin
 from macros.site.hele_nota import Deel
 from macros.site.paginas import GegenereerdePagina
 from macros.site.plugin import KompasPlugin
-from macros.uitvoer import bouwcache, huisstijl, kleuren
+from macros.uitvoer import bouwcache, grafieken, huisstijl, kleuren, pdf
 
 
 def test_zelfde_invoer_uit_de_cache_andere_invoer_opnieuw(tmp_path, monkeypatch):
@@ -53,7 +54,7 @@ def test_beschadigd_wordt_opnieuw_gemaakt(tmp_path, monkeypatch):
     (tmp_path / "soort").mkdir()
     (tmp_path / "soort" / s).write_bytes(b"half")
     assert bouwcache.ophalen_of_maken("soort", s, lambda: b"heel", lambda b: b == b"heel") == b"heel"
-    assert (tmp_path / "soort" / s).read_bytes() == b"heel"
+    assert bouwcache._lees(tmp_path / "soort" / s) == b"heel"  # kept whole
 
 
 def test_uit_schrijft_niets(tmp_path, monkeypatch):
@@ -348,7 +349,8 @@ def test_een_beschadigde_nota_wordt_opnieuw_gerenderd(nota_plugin, tmp_path):
     (bewaard,) = (tmp_path / "cache" / "nota").iterdir()
     bewaard.write_bytes(b'{"pagina": "half')
     assert "2e keer" in _hele_nota(nota_plugin).pagina
-    assert hele_nota.Samengesteld.uit_json(bewaard.read_bytes()) is not None  # and kept whole again
+    gelezen = bouwcache._lees(bewaard)
+    assert gelezen is not None and hele_nota.Samengesteld.uit_json(gelezen) is not None  # and kept whole again
 
 
 def test_zonder_bouwcache_wordt_de_nota_elke_bouw_gerenderd(nota_plugin, monkeypatch):
@@ -469,6 +471,27 @@ def test_beschadigde_gegevens_worden_opnieuw_gelezen(tmp_path, monkeypatch):
     (bewaard,) = (tmp_path / "cache" / "gegevens").iterdir()
     bewaard.write_bytes(bewaard.read_bytes()[:100])
     assert gegevens.laad(FIXTURE) == vers
+
+
+def test_gegevens_die_na_bewaren_veranderden_worden_opnieuw_gelezen(tmp_path, monkeypatch):
+    # A kept entry with one byte changed (a bad disk, a copy gone wrong) may still unpickle, into
+    # other data: the site would show a text nobody wrote. It is made again, as a cut-off one.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    vers = gegevens.laad(FIXTURE)
+    (bewaard,) = (tmp_path / "cache" / "gegevens").iterdir()
+    assert b"Peilen" in bewaard.read_bytes()
+    bewaard.write_bytes(bewaard.read_bytes().replace(b"Peilen", b"Pielen"))
+    assert gegevens.laad(FIXTURE).vorm("peilen").titel == "Peilen"
+    assert gegevens.laad(FIXTURE) == vers
+
+
+@pytest.mark.parametrize("wijzig", [lambda b: b[:-1], lambda b: b[:-3] + b"x" + b[-2:]], ids=["afgebroken", "anders"])
+def test_een_bewaarde_waarde_die_niet_meer_is_wat_er_bewaard_werd_wordt_opnieuw_gemaakt(tmp_path, monkeypatch, wijzig):
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path))
+    assert _waarde(lambda: "a", lambda: "ABCDEF") == "ABCDEF"
+    (bestand,) = (tmp_path / "soort").iterdir()
+    bestand.write_bytes(wijzig(bestand.read_bytes()))
+    assert _waarde(lambda: "a", lambda: "ABCDEF") == "ABCDEF"
 
 
 def _gebouwd(site: Path) -> None:
@@ -619,3 +642,75 @@ def test_zonder_cache_of_beschadigd_worden_de_paginas_opnieuw_gerenderd(wijzer_p
         bestand.write_bytes(bewaard)
     _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
     assert _gerenderd(wijzer_plugin)["na_markdown"]["kompas/wijzer/ja.md"].endswith(" 3") and vorm.keer == 2
+
+
+# --- `mkdocs serve`: the code that runs is the code in the key ---------------------------------
+
+
+def test_de_plugin_houdt_geen_code_vast_die_serve_herlaadt():
+    # `mkdocs serve` reloads our modules after a change but keeps the plugin's own (herladen.py):
+    # a function or class the plugin took from one of them by name stays the old one. It would
+    # render with the old code what the build cache keeps under the new code's key.
+    vastgehouden = sorted(
+        f"{naam} uit {waarde.__module__}"
+        for naam, waarde in vars(plugin).items()
+        if (inspect.isfunction(waarde) or inspect.isclass(waarde))
+        and waarde.__module__.startswith("macros.")
+        and waarde.__module__ != plugin.__name__
+    )
+    assert vastgehouden == []
+
+
+def test_de_plugin_die_serve_niet_herlaadde_bewaart_niet_onder_de_sleutel_van_nieuwe_code(wijzer_plugin, monkeypatch):
+    # plugin.py edited while `mkdocs serve` runs: the old plugin keeps running, macros/ on disk
+    # holds the new one. A serve started again (to see the change) must not find the old
+    # plugin's pages under the new code's key.
+    (plugin.MACROS / "site").mkdir()
+    (plugin.MACROS / "site" / "plugin.py").write_text("# de plugin na de wijziging\n")
+    vorm, toestand = _renderers(wijzer_plugin)
+    _gerenderd(wijzer_plugin)  # the old plugin, still running
+    monkeypatch.setattr(plugin, "EIGEN_CODE", "# de plugin na de wijziging\n", raising=False)  # started again
+    _nieuwe_bouw(wijzer_plugin, WIJZER, vorm, toestand)
+    _gerenderd(wijzer_plugin)
+    assert vorm.keer == 2
+
+
+# --- The charts (uitvoer/grafieken.py) ---------------------------------------------------------
+
+
+def test_andere_code_van_het_model_tekent_de_grafieken_opnieuw(tmp_path, monkeypatch):
+    # The charts read more of the data layer than repr(data) shows: the measurements' names
+    # (model_tabellen.METING_NAMEN, in every chart's text alternative) and the records'
+    # properties (an indicator's `metingen`). A change there is a change of the charts.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    code = tmp_path / "data"
+    shutil.copytree(gegevens.DATA_CODE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(grafieken, "DATA_CODE", code, raising=False)
+    data = gegevens.laad_kompas_data(FIXTURE)
+    tekenen = _Teller(grafieken._teken_alle)
+    monkeypatch.setattr(grafieken, "_teken_alle", tekenen)
+    grafieken.alle(data)
+    grafieken.alle(data)
+    assert tekenen.keer == 1
+    tabellen = code / "model_tabellen.py"
+    tabellen.write_text(tabellen.read_text(encoding="utf-8").replace('"0-meting"', '"Nulmeting"'), encoding="utf-8")
+    grafieken.alle(data)
+    assert tekenen.keer == 2
+
+
+# --- The PDF (uitvoer/pdf.py) -------------------------------------------------------------------
+
+
+def test_een_andere_bibliotheek_onder_weasyprint_maakt_de_pdf_opnieuw(tmp_path, monkeypatch):
+    # WeasyPrint writes the PDF with pydyf and puts the fonts in with fontTools: a new version
+    # of either gives other bytes under the same WeasyPrint version.
+    monkeypatch.setenv("KOMPAS_CACHE", str(tmp_path / "cache"))
+    opmaken = _Teller(lambda html, basis: b"1\n%PDF-1.7\n%%EOF\n")
+    monkeypatch.setattr(pdf, "_opmaken", opmaken)
+    html = "<h1>Samen stad maken</h1>"
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    assert opmaken.keer == 1
+    monkeypatch.setattr(bouwcache, "pakketten", lambda: "pydyf-9.9.dist-info")
+    pdf.maak(html, tmp_path / "index.html", tmp_path / "nota.pdf")
+    assert opmaken.keer == 2

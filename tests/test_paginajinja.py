@@ -10,7 +10,7 @@ import sys
 import pytest
 from jinja2 import TemplateSyntaxError
 
-from macros.site.macros import PaginaFout, render_pagina
+from macros.site.macros import PaginaFout, regels_ervoor, render_pagina
 
 from .conftest import PROJECT
 
@@ -65,16 +65,37 @@ def test_een_macro_die_faalt_noemt_zijn_eigen_melding_en_de_regel():
     assert melding == "content/pagina.md:4: de macro loopt vast: geen toestand van de kompaswijzer: 'x/y'"
 
 
+def test_de_regel_telt_vanaf_het_begin_van_het_bestand():
+    # MkDocs hands the plugin a page's Markdown without its front matter: the line is the file's.
+    melding = _fout_in_bestand("---\nhide:\n  - toc\n---\n\n# Kop\n{{ aantl }}\n")
+    assert melding.startswith("content/pagina.md:7: ")
+
+
+def _fout_in_bestand(bestand: str) -> str:
+    markdown = bestand.split("---\n", 2)[2].lstrip("\n")  # as MkDocs' meta.get_data leaves it
+    with pytest.raises(PaginaFout) as fout:
+        render_pagina(markdown, "content/pagina.md", WAARDEN, lambda: regels_ervoor(bestand, markdown))
+    return str(fout.value)
+
+
+# A page without front matter, and one with it (its Markdown starts five lines down).
+PAGINAS = {"content/voorwoord.md": 3, "content/monitoring/indicatoren.md": 18}
+
+
 @pytest.mark.bouw
-def test_de_bouw_stopt_op_een_pagina_met_een_onbekende_macro(tmp_path):
+@pytest.mark.parametrize("naam", PAGINAS)
+def test_de_bouw_stopt_op_een_pagina_met_een_onbekende_macro(tmp_path, naam):
     project = tmp_path / "project"
     for map_ in ("content", "kompas_data", "nota_vastgesteld", "site_overrides"):
         shutil.copytree(PROJECT / map_, project / map_)
     shutil.copy(PROJECT / "mkdocs.yml", project)
     (project / "macros").symlink_to(PROJECT / "macros")  # mkdocs.yml watches it
-    pagina = project / "content" / "voorwoord.md"
+    pagina = project / naam
     regels = pagina.read_text(encoding="utf-8").splitlines()
-    pagina.write_text("\n".join([*regels[:3], "{{ kompas_vragn() }}", *regels[3:]]) + "\n", encoding="utf-8")
+    erboven = PAGINAS[naam]
+    pagina.write_text(
+        "\n".join([*regels[:erboven], "{{ kompas_vragn() }}", *regels[erboven:]]) + "\n", encoding="utf-8"
+    )
     resultaat = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "s")],
         cwd=PROJECT,  # `-m`: our package from this checkout, as `python -m macros bouw` does
@@ -83,6 +104,5 @@ def test_de_bouw_stopt_op_een_pagina_met_een_onbekende_macro(tmp_path):
         env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "KOMPAS_CACHE": "uit"},
     )
     assert resultaat.returncode != 0
-    assert "content/voorwoord.md:4: een macro of getal met deze naam bestaat niet ('kompas_vragn' is undefined)" in (
-        resultaat.stderr
-    )
+    melding = f"{naam}:{erboven + 1}: een macro of getal met deze naam bestaat niet ('kompas_vragn' is undefined)"
+    assert melding in resultaat.stderr

@@ -131,17 +131,31 @@ class PaginaFout(Exception):
     """A page of content/ whose Jinja does not run; the message names its file and line."""
 
 
-def render_pagina(bron: str, bestand: str, waarden: dict[str, Any]) -> str:
+def render_pagina(bron: str, bestand: str, waarden: dict[str, Any], ervoor: Callable[[], int] = lambda: 0) -> str:
     """The Markdown of a page from content/ (`bestand`, as the message names it) with its
-    macros run: `waarden` are the macros, the numbers of `variabelen` and MkDocs' config."""
+    macros run: `waarden` are the macros, the numbers of `variabelen` and MkDocs' config.
+    `ervoor`: how many lines of the file come before `bron` (its front matter), asked only for
+    a message, whose line is the file's."""
     try:
         return _OMGEVING.from_string(bron).render(**waarden)
     except TemplateSyntaxError as fout:
         # In the page itself, or in one of our templates that a macro renders (its own file).
-        plek = f"macros/site/templates/{fout.name}" if fout.name else bestand
-        raise PaginaFout(f"{plek}:{fout.lineno}: de opmaak van een macro klopt niet: {fout.message}") from None
+        if fout.name:
+            raise PaginaFout(
+                f"macros/site/templates/{fout.name}:{fout.lineno}: de opmaak van een macro klopt niet: {fout.message}"
+            ) from None
+        regel = fout.lineno + ervoor()
+        raise PaginaFout(f"{bestand}:{regel}: de opmaak van een macro klopt niet: {fout.message}") from None
     except Exception as fout:  # a macro's own error (ValueError, in Dutch) or Jinja's
-        raise PaginaFout(f"{bestand}:{_regel(fout)}: {_uitleg(fout)}") from None
+        raise PaginaFout(f"{bestand}:{_regel(fout, ervoor)}: {_uitleg(fout)}") from None
+
+
+def regels_ervoor(bestand: str, markdown: str) -> int:
+    """The lines of a page's file before its Markdown: MkDocs takes the front matter off (and
+    the blank lines after it). 0 when the Markdown is not the end of the file as it is."""
+    if not bestand.endswith(markdown):
+        return 0
+    return bestand[: len(bestand) - len(markdown)].count("\n")
 
 
 def _uitleg(fout: Exception) -> str:
@@ -152,8 +166,8 @@ def _uitleg(fout: Exception) -> str:
     return f"de macro loopt vast: {fout}"
 
 
-def _regel(fout: Exception) -> str:
-    """The page's line where `fout` came up: Jinja gives the frames of a template the
+def _regel(fout: Exception, ervoor: Callable[[], int]) -> str:
+    """The file's line where `fout` came up: Jinja gives the frames of a template the
     template's own line numbers, under the name "<template>"."""
     regels = [f.lineno for f in traceback.extract_tb(fout.__traceback__) if f.filename == "<template>"]
-    return str(regels[-1]) if regels else "?"
+    return str(regels[-1] + ervoor()) if regels and regels[-1] is not None else "?"

@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Optional
 
 from markupsafe import escape
 from mkdocs.config import config_options
@@ -41,9 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from ..data import adressen, betekenis, toestanden
-from ..data.herkomst import Herkomst
-from ..data.model import KompasData
+from ..data import adressen, betekenis, herkomst, toestanden
 from ..uitvoer import (
     bouwcache,
     bouwinfo,
@@ -56,10 +54,14 @@ from ..uitvoer import (
     pdf,
     verkleinen,
 )
-from ..uitvoer.grafiek_tekenen import Grafiek
-from . import hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
-from .gegevens import KOMPAS_DATA, NOTA_VASTGESTELD, GegevensFout, laad, laad_nota
+from . import gegevens, hele_nota, herladen, macros, paginas, paginasoorten, sjablonen
 from .sjablonen import Url
+
+# By module, never by name, what runs: `mkdocs serve` reloads those modules after a change
+# (herladen.py), and a name taken from one would stay the old code.
+if TYPE_CHECKING:
+    from ..data.model import KompasData
+    from ..uitvoer.grafiek_tekenen import Grafiek
 
 HELE_NOTA = paginasoorten.adres("nota")
 HELE_NOTA_PLEK = "<!-- hele-nota -->"
@@ -68,6 +70,9 @@ STIJL_MET_PALET = "assets/stylesheets/utrecht.css"
 ZOEK_DIALOOG = 'class="md-search" data-md-component="search" role="dialog"'
 # Our code and templates: the note as adopted is made by them (its key in the build cache).
 MACROS = Path(__file__).resolve().parent.parent
+# This module as this process runs it: `mkdocs serve` reloads the rest of macros/ on a change,
+# never this one (herladen.py), so plugin.py on disk may be newer than the code that runs.
+EIGEN_CODE = Path(__file__).read_text(encoding="utf-8")
 # A page of the note whose Jinja reads MkDocs' config (as the colofon reads the build's commit).
 LEEST_CONFIG = re.compile(r"\bconfig\b")
 # MkDocs' settings that shape a page's HTML or what its links may point to.
@@ -81,8 +86,8 @@ class KompasConfig(Config):
     mkdocs.yml. mkdocs.yml lets KOMPAS_DATA and KOMPAS_NOTA name other folders (the tests build
     the site from data sets of their own)."""
 
-    kompas_data = config_options.Type(str, default=KOMPAS_DATA)
-    nota_vastgesteld = config_options.Type(str, default=NOTA_VASTGESTELD)
+    kompas_data = config_options.Type(str, default=gegevens.KOMPAS_DATA)
+    nota_vastgesteld = config_options.Type(str, default=gegevens.NOTA_VASTGESTELD)
 
 
 class KompasPlugin(BasePlugin[KompasConfig]):
@@ -120,9 +125,9 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         naast = Path(config.config_file_path).parent  # the folders are relative to mkdocs.yml
         self.mappen = (naast / self.config.kompas_data, naast / self.config.nota_vastgesteld)
         try:
-            self.data = data = laad(self.mappen[0])
-            self.nota = laad_nota(self.mappen[1], data)
-        except GegevensFout as fout:
+            self.data = data = gegevens.laad(self.mappen[0])
+            self.nota = gegevens.laad_nota(self.mappen[1], data)
+        except gegevens.GegevensFout as fout:
             raise PluginError(str(fout)) from None
         self._grafieken = self._nota_grafieken = None
         self.nota_bronnen = {}
@@ -130,7 +135,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self._invoer = None
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
-        sjablonen.zet_herkomst(Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
+        sjablonen.zet_herkomst(herkomst.Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
         sjablonen.zet_site_url(config.get("site_url"))
         self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
         config["extra"]["bouw"] = self.bouw
@@ -327,12 +332,14 @@ class KompasPlugin(BasePlugin[KompasConfig]):
 
     def _gegevens_en_code(self) -> str:
         """What the kompaswijzer's pages and the note as adopted both follow from, as one key,
-        once per build: both data sets, our code and templates, the palette's values (read from
-        the gemeente's tokens), every installed library and Python."""
+        once per build: both data sets, our code and templates, this module as it runs (see
+        EIGEN_CODE), the palette's values (read from the gemeente's tokens), every installed
+        library and Python."""
         if self._invoer is None:
             self._invoer = bouwcache.sleutel(
                 *(bouwcache.map_inhoud(map_) for map_ in self.mappen),
                 bouwcache.map_inhoud(MACROS),
+                EIGEN_CODE,
                 bouwcache.code_en_waarden(kleuren),
                 bouwcache.pakketten(),
             )
@@ -389,8 +396,13 @@ class KompasPlugin(BasePlugin[KompasConfig]):
             ),
             "config": config,  # the colofon reads the build's commit and date from it
         }
+
+        def ervoor() -> int:
+            bestand = self.files.get_file_from_path(src)
+            return macros.regels_ervoor(bestand.content_string, bron) if bestand is not None else 0
+
         try:
-            return macros.render_pagina(bron, f"{Path(config.docs_dir).name}/{src}", waarden)
+            return macros.render_pagina(bron, f"{Path(config.docs_dir).name}/{src}", waarden, ervoor)
         except macros.PaginaFout as fout:
             raise PluginError(str(fout)) from None
 

@@ -13,8 +13,9 @@ An entry is found by the sha256 of everything that goes into it (the data or HTM
 that makes it, the libraries' versions), so a changed input can never give an old result;
 a build without the cache gives the same bytes. It lives in `.cache/bouw/` in the project
 (`make clean` clears it; `KOMPAS_CACHE` points elsewhere; `KOMPAS_CACHE=uit` switches it off,
-as the tests that check reproducibility do). A damaged entry is made again, and nothing is
-kept that came with a problem: a data set with errors, a note whose rendering warned.
+as the tests that check reproducibility do). A damaged entry is made again (each starts with
+the sha256 of the rest, `_lees`), and nothing is kept that came with a problem: a data set with
+errors, a note whose rendering warned.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 PROJECT = Path(__file__).resolve().parent.parent.parent
 T = TypeVar("T")
 UIT = "uit"
+KENMERK = hashlib.sha256().digest_size  # the sha256 of its content that each entry starts with
 
 
 def cachemap() -> Path | None:
@@ -73,12 +75,9 @@ def ophalen_of_maken(
     if basis is None:
         return maak()
     bestand = basis / soort / sleutel_
-    try:
-        inhoud = bestand.read_bytes()
-        if bruikbaar(inhoud):
-            return inhoud
-    except OSError:
-        pass
+    inhoud = _lees(bestand)
+    if inhoud is not None and bruikbaar(inhoud):
+        return inhoud
     inhoud = maak()
     _bewaar(bestand, inhoud)
     return inhoud
@@ -102,10 +101,8 @@ def waarde(
     if basis is None or sleutel is None:
         return maak()
     bestand = basis / soort / sleutel
-    try:
-        uit = uitpakken(bestand.read_bytes())
-    except OSError:
-        uit = None
+    bewaard = _lees(bestand)
+    uit = uitpakken(bewaard) if bewaard is not None else None
     if uit is None:
         uit = maak()
         if houden(uit):
@@ -150,12 +147,25 @@ def pakketten() -> str:
     return "\n".join(namen)
 
 
+def _lees(bestand: Path) -> bytes | None:
+    """A kept entry as `_bewaar` wrote it, or None: not there, or not what was written (cut
+    off, or a byte changed on disk). Checked before anything unpacks it: a pickle with one byte
+    changed can still unpack, into other data (a text nobody wrote on the site) or into a length
+    that takes all memory; a JSON or SVG entry can still parse."""
+    try:
+        inhoud = bestand.read_bytes()
+    except OSError:
+        return None
+    kenmerk, rest = inhoud[:KENMERK], inhoud[KENMERK:]
+    return rest if hashlib.sha256(rest).digest() == kenmerk else None
+
+
 def _bewaar(bestand: Path, inhoud: bytes) -> None:
     try:
         bestand.parent.mkdir(parents=True, exist_ok=True)
         # Written next to its place and renamed: a build that stops halfway leaves no half entry.
         with tempfile.NamedTemporaryFile(dir=bestand.parent, delete=False) as tijdelijk:
-            tijdelijk.write(inhoud)
+            tijdelijk.write(hashlib.sha256(inhoud).digest() + inhoud)
         os.replace(tijdelijk.name, bestand)
     except OSError:
         pass  # a read-only checkout builds fine, only slower
@@ -176,10 +186,9 @@ class SjabloonCache(BytecodeCache):
         return sleutel(self.code, source)
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            inhoud = (self.map / bucket.key).read_bytes()
-        except OSError:
-            return  # not there yet: Jinja compiles, dump_bytecode stores it
+        inhoud = _lees(self.map / bucket.key)
+        if inhoud is None:
+            return  # not there yet, or damaged: Jinja compiles, dump_bytecode stores it
         try:
             bucket.bytecode_from_string(inhoud)
         # What unpickling a damaged file can raise (the pickle module's documentation).

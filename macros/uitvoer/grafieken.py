@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
+from ..data import model
 from ..data.model import METING_NAMEN, ZEGGENSCHAP, Indicator, KompasData, Meting, Vorm
 from . import bouwcache, grafiek_tekenen, grafieken_financien, kleuren, opmaak
 from .grafiek_tekenen import (  # noqa: F401  (re-exported: the site and tests use them from here)
@@ -332,6 +333,11 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
 # --- All of them ------------------------------------------------------------------------------
 
 
+# The data layer's code: the charts read more of it than repr(data) shows, the measurements'
+# names (METING_NAMEN) and the records' properties (an indicator's `metingen`).
+DATA_CODE = Path(inspect.getfile(model)).parent
+
+
 def _teken_alle(data: KompasData) -> list[Grafiek]:
     grafieken = [indicatoren_grafiek(data)]
     grafieken += [indicator_grafiek(ind) for ind in data.indicatoren.alle if not ind.nieuw]
@@ -353,6 +359,7 @@ def alle(data: KompasData) -> dict[str, Grafiek]:
     sleutel = bouwcache.sleutel(
         repr(data),
         repr(ZEGGENSCHAP),
+        bouwcache.map_inhoud(DATA_CODE),
         bouwcache.code_en_waarden(kleuren),  # the palette comes from the gemeente's tokens
         *(Path(inspect.getfile(m)).read_text(encoding="utf-8") for m in (opmaak, grafiek_tekenen, grafieken_financien)),
         bouwcache.code_en_versie(__file__, "matplotlib"),

@@ -54,7 +54,11 @@ def maak(html: str, basis: Path, doel: Path) -> Pdf:
             beelden.append((basis.parent / unquote(src)).read_bytes())
         except OSError:
             raise PdfFout(f"de pdf van de nota toont {src}, maar dat bestand is er niet") from None
-    sleutel = bouwcache.sleutel(html, stijl(), *beelden, bouwcache.code_en_versie(__file__, "weasyprint"))
+    # Every library and Python, not only WeasyPrint's version: it writes the PDF with pydyf and
+    # puts the fonts in with fontTools, whose new versions give other bytes.
+    sleutel = bouwcache.sleutel(
+        html, stijl(), *beelden, Path(__file__).read_text(encoding="utf-8"), bouwcache.pakketten()
+    )
     inhoud = bouwcache.ophalen_of_maken("pdf", sleutel, lambda: _opmaken(html, basis), _is_bewaarde_pdf)
     paginas, pdf = inhoud.split(b"\n", 1)
     doel.write_bytes(pdf)
