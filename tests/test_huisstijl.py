@@ -88,5 +88,14 @@ def test_het_thema_krijgt_het_lettertype_van_de_gemeente(gebouwde_site):
     gebouwd = (gebouwde_site / huisstijl.STIJL_ADRES).read_text(encoding="utf-8")
     assert "--utrecht-document-font-family:" in gebouwd and "--md-" not in gebouwd
     assert "@font-face" in gebouwd
-    # The 88 KB of tokens are not all there.
-    assert "--utrecht-color-yellow-80" not in gebouwd
+    # Not the 88 KB of tokens: only those the site reads, fewer than a quarter of them (196 of
+    # 1127 today; which ones follows from the data, so no single token is named here: a text the
+    # kompasteam changes brings in the label's yellow, and CI must stay green for it).
+    definitie = re.compile(r"(--utrecht-[\w-]+)\s*:")
+    alle = set(
+        definitie.findall(
+            "".join(p.read_text(encoding="utf-8") for p in huisstijl.bestanden("tokens", "dist/root.css"))
+        )
+    )
+    gehouden = set(definitie.findall(gebouwd)) & alle
+    assert gehouden and len(gehouden) < len(alle) / 4
