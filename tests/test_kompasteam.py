@@ -48,6 +48,7 @@ from .test_nota_tekst import (
     zonder_kompasteam_label,
     zonder_label,
 )
+from .test_opmaak import dubbele_linknamen
 
 WIJZIGINGEN = {
     "vraag-herformuleren": {
@@ -338,6 +339,17 @@ def test_elke_tekst_noemt_zijn_bron_na_de_wijziging(gewijzigd, gewijzigde_site, 
         fouten += [f"/{pad}: {plek}: {zin[:120]}" for plek, zin in zip(waar, zinnen)]
         fouten += [f"/{pad}: zonder label: {e}" for e in zonder_label(html) + zonder_kompasteam_label(html)]
     assert not fouten, f"{gewijzigd.naam}:\n" + "\n".join(fouten[:40]) + "\n" + WAT_TE_DOEN
+
+
+def test_geen_twee_links_met_dezelfde_naam_na_de_wijziging(gewijzigd, gewijzigde_site):
+    """Two texts changed on one page (a post's amounts and the total) give two labels, each
+    linking to its own line of the page of changes: each has a name of its own (WCAG 2.4.4)."""
+    fouten = {
+        pad or "/": d
+        for pad, html in lees_paginas(gewijzigde_site).items()
+        if "<article" in html and (d := dubbele_linknamen(html, pad))
+    }
+    assert not fouten, f"{gewijzigd.naam}: " + "; ".join(f"{pad}: {dict(d)}" for pad, d in list(fouten.items())[:5])
 
 
 def test_de_wijziging_staat_gemarkeerd_op_de_site(gewijzigd, gewijzigde_site, basis_site):

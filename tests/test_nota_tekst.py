@@ -24,7 +24,7 @@ from .htmlscan import KOPPEN, artikel
 NOTA_TEKST = Path(__file__).resolve().parent / "fixtures" / "nota" / "beleidsnota-samen-stad-maken.txt"
 LABEL = "Uitleg van deze site, geen tekst uit de nota"
 # The label of a text of the note that the kompasteam changed since ("Gewijzigd in versie 1.1").
-LABEL_KOMPASTEAM = r"(gewijzigd|nieuw) (in versie \d+\.\d+|na de nota)"
+LABEL_KOMPASTEAM = r"(gewijzigd|nieuw) (in versie \d+\.\d+|na de nota)(: .+)?"  # then, hidden, what changed
 
 # /nota/: the note's words, our own text left out. The PDF adds a title page, the contents
 # and a page number on every page.

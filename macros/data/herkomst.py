@@ -188,6 +188,11 @@ class Wijziging:
     versie: Optional[str]
     anker: str
     nieuw: bool = False
+    # What changed, as a reader names it ("de begroting, Denk mee, bedragen"): the hidden end of
+    # the label's link, so that two labels on one page that link to different lines of the page
+    # of changes have different names in a screen reader's list of links. Empty without the
+    # current data to name it by (Herkomst's `huidig`).
+    wat: str = ""
 
     @property
     def label(self) -> str:
@@ -214,9 +219,10 @@ class Verschil:
 class Herkomst:
     """The note to compare with, and the published versions (newest first) to date a change."""
 
-    def __init__(self, nota: KompasData, versies: list[GepubliceerdeVersie]):
+    def __init__(self, nota: KompasData, versies: list[GepubliceerdeVersie], huidig: Optional[KompasData] = None):
         self.nota = nota
         self.oud_naar_nieuw = [(v.versie.versie, v.betekenis) for v in reversed(versies)]
+        self.huidig = huidig  # the data the records asked about come from: it names them (Wijziging.wat)
 
     def tegenhanger(self, record: object) -> Optional[object]:
         """The record of the same kind (and id) in the note, or None if the note has none."""
@@ -237,10 +243,20 @@ class Herkomst:
         waarde = tekst_van(getattr(record, veld))
         nota = self.tegenhanger(record)
         if nota is None:
-            return Wijziging(self._versie_met(record, None, None), anker(record), nieuw=True)
+            return Wijziging(self._versie_met(record, None, None), anker(record), nieuw=True, wat=self._wat(record))
         if tekst_van(getattr(nota, veld)) == waarde:
             return None
-        return Wijziging(self._versie_met(record, veld, waarde), anker(record, veld))
+        return Wijziging(self._versie_met(record, veld, waarde), anker(record, veld), wat=self._wat(record, veld))
+
+    def _wat(self, record: object, veld: Optional[str] = None) -> str:
+        """The record (and field) as the page of changes names its line (`verschillen`); empty
+        for a record the current data does not hold (a question of an earlier version, on its
+        page), which the page of changes names by the current data only."""
+        soort = soort_van(record)
+        if self.huidig is None or record not in soort.records(self.huidig):
+            return ""
+        naam = soort.naam(record, self.huidig)
+        return f"{naam}, {naam_van(type(record), veld)}" if veld else naam
 
     def wijziging_deel(self, record: object, veld: str, index: int) -> Optional[Wijziging]:
         """As `wijziging`, for one item of a list field: an amount in a row of the budget, where

@@ -135,7 +135,7 @@ class KompasPlugin(BasePlugin[KompasConfig]):
         self._invoer = None
         self._bewaak_versie(data, config)
         # Every page made from here on marks the texts of the note the kompasteam has changed.
-        sjablonen.zet_herkomst(herkomst.Herkomst(self.nota, betekenis.gepubliceerde_versies(data)))
+        sjablonen.zet_herkomst(herkomst.Herkomst(self.nota, betekenis.gepubliceerde_versies(data), huidig=data))
         sjablonen.zet_site_url(config.get("site_url"))
         self.bouw = bouwinfo.bouw_info(Path(config["config_file_path"]).parent).als_dict()
         config["extra"]["bouw"] = self.bouw
