@@ -89,8 +89,9 @@ def test_het_thema_krijgt_het_lettertype_van_de_gemeente(gebouwde_site):
     assert "--utrecht-document-font-family:" in gebouwd and "--md-" not in gebouwd
     assert "@font-face" in gebouwd
     # Not the 88 KB of tokens: only those the site reads, fewer than a quarter of them (196 of
-    # 1127 today; which ones follows from the data, so no single token is named here: a text the
-    # kompasteam changes brings in the label's yellow, and CI must stay green for it).
+    # 1127 today; which ones follows from the data, so no single token is named here: a new
+    # version of the kompas gives the earlier one a page with a warning alert, whose yellow is a
+    # token, and CI must stay green for that change).
     definitie = re.compile(r"(--utrecht-[\w-]+)\s*:")
     alle = set(
         definitie.findall(
