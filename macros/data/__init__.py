@@ -3,3 +3,9 @@ the kompaswijzer, the meaning and fingerprint of a version, and the site's addre
 
 Imports nothing else from `macros`: every other layer builds on this one.
 """
+
+from pathlib import Path
+
+# This layer's own code: what a data set read and checked, and the charts drawn from it, follow
+# from beside the YAML (the build cache's keys: site/gegevens.py, uitvoer/grafieken.py).
+CODE = Path(__file__).resolve().parent

@@ -25,7 +25,7 @@ class GegevensFout(Exception):
 
 
 # The code that reads and checks a data set: the data layer, which reads nothing but the folder.
-DATA_CODE = Path(data_laag.__file__).parent
+DATA_CODE = data_laag.CODE
 
 
 def laad(map_: Path) -> KompasData:

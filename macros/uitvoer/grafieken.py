@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from ..data import model
+from .. import data as data_laag
 from ..data.model import METING_NAMEN, ZEGGENSCHAP, Indicator, KompasData, Meting, Vorm
 from . import bouwcache, grafiek_tekenen, grafieken_financien, kleuren, opmaak
 from .grafiek_tekenen import (  # noqa: F401  (re-exported: the site and tests use them from here)
@@ -335,7 +335,7 @@ def zeggenschap_grafiek(data: KompasData) -> Grafiek:
 
 # The data layer's code: the charts read more of it than repr(data) shows, the measurements'
 # names (METING_NAMEN) and the records' properties (an indicator's `metingen`).
-DATA_CODE = Path(inspect.getfile(model)).parent
+DATA_CODE = data_laag.CODE
 
 
 def _teken_alle(data: KompasData) -> list[Grafiek]:
